@@ -1,0 +1,180 @@
+package cyborg.model;
+
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDList;
+import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.types.Shape;
+import cyborg.nn.BatchNorm2d;
+import cyborg.nn.Conv2d;
+import cyborg.nn.Init;
+import cyborg.nn.Linear;
+import cyborg.nn.Module;
+import cyborg.nn.Sequential;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Random;
+
+/**
+ * torchvision's ResNet (v1.5: stride on the 3x3 convolution) with a replaceable head. The CAM
+ * features are the output of the last block's last convolution, before its batch norm, the
+ * residual addition and the ReLU, as the reference takes them.
+ */
+public final class ResNet extends Module implements CamNetwork {
+    private static final Shape POOL_KERNEL = new Shape(3, 3);
+    private static final Shape POOL_STRIDE = new Shape(2, 2);
+    private static final Shape POOL_PAD = new Shape(1, 1);
+
+    private final Conv2d conv1;
+    private final BatchNorm2d bn1;
+    private final List<Block> blocks = new ArrayList<>();
+    private final Linear fc;
+
+    private ResNet(NDManager manager, Random rng, boolean bottleneck, int[] depths, int classes) {
+        conv1 = child("conv1", conv(manager, rng, 3, 64, 7).stride(2).padding(3).build());
+        bn1 = child("bn1", new BatchNorm2d(manager, rng, 64));
+        int in = 64;
+        int expansion = bottleneck ? 4 : 1;
+        for (int stage = 0; stage < 4; stage++) {
+            int width = 64 << stage;
+            int out = width * expansion;
+            StageLayer layer = child("layer" + (stage + 1), new StageLayer());
+            for (int i = 0; i < depths[stage]; i++) {
+                int stride = stage > 0 && i == 0 ? 2 : 1;
+                Block block = bottleneck
+                        ? new Bottleneck(manager, rng, in, width, out, stride)
+                        : new BasicBlock(manager, rng, in, out, stride);
+                layer.add(i, block);
+                blocks.add(block);
+                in = out;
+            }
+        }
+        fc = child("fc", new Linear(manager, rng, in, classes));
+    }
+
+    /** ResNet-18 (basic blocks 2-2-2-2); CAM layer {@code layer4.1.conv2}. */
+    public static ResNet resnet18(NDManager manager, Random rng, int classes) {
+        return new ResNet(manager, rng, false, new int[] {2, 2, 2, 2}, classes);
+    }
+
+    /** ResNet-50 (bottlenecks 3-4-6-3); CAM layer {@code layer4.2.conv3}. */
+    public static ResNet resnet50(NDManager manager, Random rng, int classes) {
+        return new ResNet(manager, rng, true, new int[] {3, 4, 6, 3}, classes);
+    }
+
+    @Override
+    public CamOutput forward(NDArray input) {
+        NDArray x = bn1.forward(conv1.forward(input)).getNDArrayInternal().relu();
+        x = x.getNDArrayInternal().maxPool(POOL_KERNEL, POOL_STRIDE, POOL_PAD, false);
+        NDArray features = null;
+        for (Block block : blocks) {
+            NDList out = block.forwardWithTap(x);
+            x = out.get(0);
+            features = out.get(1);
+        }
+        NDArray pooled = x.getNDArrayInternal().globalAvgPool().reshape(x.getShape().get(0), -1);
+        return new CamOutput(fc.forward(pooled), features);
+    }
+
+    @Override
+    public NDArray classifierWeight() {
+        return fc.weight();
+    }
+
+    @Override
+    public Module module() {
+        return this;
+    }
+
+    private static Conv2d.Builder conv(NDManager m, Random rng, int in, int out, int k) {
+        return Conv2d.builder(m, rng, in, out, k).init(Init.kaimingNormalFanOut());
+    }
+
+    /** A residual block that also returns the output of its last convolution. */
+    private abstract static class Block extends Module {
+        private final Sequential downsample;
+
+        Block(NDManager m, Random rng, int in, int out, int stride) {
+            downsample = in != out || stride != 1
+                    ? new Sequential()
+                            .add(conv(m, rng, in, out, 1).stride(stride).build())
+                            .add(new BatchNorm2d(m, rng, out))
+                    : null;
+        }
+
+        /** Called last by subclasses so that keys follow torchvision's order. */
+        final void registerDownsample() {
+            if (downsample != null) {
+                child("downsample", downsample);
+            }
+        }
+
+        /** Returns (block output, last convolution's output). */
+        abstract NDList forwardWithTap(NDArray x);
+
+        final NDArray finish(NDArray residual, NDArray x) {
+            NDArray identity = downsample == null ? x : downsample.forward(x);
+            return residual.add(identity).getNDArrayInternal().relu();
+        }
+    }
+
+    /** Two 3x3 convolutions (ResNet-18/34). */
+    private static final class BasicBlock extends Block {
+        private final Conv2d conv1;
+        private final BatchNorm2d bn1;
+        private final Conv2d conv2;
+        private final BatchNorm2d bn2;
+
+        BasicBlock(NDManager m, Random rng, int in, int out, int stride) {
+            super(m, rng, in, out, stride);
+            conv1 = child("conv1", conv(m, rng, in, out, 3).stride(stride).padding(1).build());
+            bn1 = child("bn1", new BatchNorm2d(m, rng, out));
+            conv2 = child("conv2", conv(m, rng, out, out, 3).padding(1).build());
+            bn2 = child("bn2", new BatchNorm2d(m, rng, out));
+            registerDownsample();
+        }
+
+        @Override
+        NDList forwardWithTap(NDArray x) {
+            NDArray y = bn1.forward(conv1.forward(x)).getNDArrayInternal().relu();
+            NDArray tap = conv2.forward(y);
+            return new NDList(finish(bn2.forward(tap), x), tap);
+        }
+    }
+
+    /** 1x1 - 3x3 - 1x1 bottleneck (ResNet-50 and deeper). */
+    private static final class Bottleneck extends Block {
+        private final Conv2d conv1;
+        private final BatchNorm2d bn1;
+        private final Conv2d conv2;
+        private final BatchNorm2d bn2;
+        private final Conv2d conv3;
+        private final BatchNorm2d bn3;
+
+        Bottleneck(NDManager m, Random rng, int in, int width, int out, int stride) {
+            super(m, rng, in, out, stride);
+            conv1 = child("conv1", conv(m, rng, in, width, 1).build());
+            bn1 = child("bn1", new BatchNorm2d(m, rng, width));
+            conv2 = child("conv2", conv(m, rng, width, width, 3).stride(stride).padding(1).build());
+            bn2 = child("bn2", new BatchNorm2d(m, rng, width));
+            conv3 = child("conv3", conv(m, rng, width, out, 1).build());
+            bn3 = child("bn3", new BatchNorm2d(m, rng, out));
+            registerDownsample();
+        }
+
+        @Override
+        NDList forwardWithTap(NDArray x) {
+            NDArray y = bn1.forward(conv1.forward(x)).getNDArrayInternal().relu();
+            y = bn2.forward(conv2.forward(y)).getNDArrayInternal().relu();
+            NDArray tap = conv3.forward(y);
+            return new NDList(finish(bn3.forward(tap), x), tap);
+        }
+    }
+
+    /** One stage ({@code layerN}): blocks named 0, 1, ... */
+    private static final class StageLayer extends Module {
+        void add(int index, Block block) {
+            child(Integer.toString(index), block);
+        }
+    }
+}

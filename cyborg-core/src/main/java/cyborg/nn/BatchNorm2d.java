@@ -1,0 +1,46 @@
+package cyborg.nn;
+
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.types.Shape;
+
+import java.util.Random;
+
+/**
+ * Batch normalisation over channels with PyTorch semantics (momentum 0.1, eps 1e-5, unbiased
+ * running variance) and torchvision's names: {@code weight}, {@code bias}, {@code running_mean},
+ * {@code running_var}, {@code num_batches_tracked}.
+ */
+public final class BatchNorm2d extends Layer {
+    /** DJL's momentum is the weight of the old average: 0.9 here is PyTorch's 0.1. */
+    private static final float DJL_MOMENTUM = 0.9f;
+    private static final float EPS = 1e-5f;
+
+    private final NDArray weight;
+    private final NDArray bias;
+    private final NDArray runningMean;
+    private final NDArray runningVar;
+    private final NDArray batchesTracked;
+
+    /** Creates a batch norm over {@code channels} channels (weight 1, bias 0). */
+    public BatchNorm2d(NDManager manager, Random rng, int channels) {
+        Shape shape = new Shape(channels);
+        weight = tensor("weight", manager, shape, Init.constant(1f), rng, true);
+        bias = tensor("bias", manager, shape, Init.constant(0f), rng, true);
+        runningMean = tensor("running_mean", manager, shape, Init.constant(0f), rng, false);
+        runningVar = tensor("running_var", manager, shape, Init.constant(1f), rng, false);
+        batchesTracked = counter("num_batches_tracked", manager);
+    }
+
+    @Override
+    public NDArray forward(NDArray x) {
+        boolean training = isTraining();
+        if (training) {
+            batchesTracked.addi(1);
+        }
+        // axis -1 lets DJL pass the call straight to torch's batch_norm (channel axis 1).
+        return x.getNDArrayInternal()
+                .batchNorm(x, runningMean, runningVar, weight, bias, -1, DJL_MOMENTUM, EPS, training)
+                .singletonOrThrow();
+    }
+}

@@ -1,0 +1,76 @@
+package cyborg.nn;
+
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.types.Shape;
+
+import java.util.Random;
+
+/** 2-D convolution with torchvision's parameter names ({@code weight}, optional {@code bias}). */
+public final class Conv2d extends Layer {
+    private final NDArray weight;
+    private final NDArray bias;
+    private final Shape stride;
+    private final Shape padding;
+    private final int groups;
+
+    private Conv2d(Builder b) {
+        Shape kernel = new Shape(b.out, b.in / b.groups, b.kernel, b.kernel);
+        weight = tensor("weight", b.manager, kernel, b.init, b.rng, true);
+        bias = b.bias
+                ? tensor("bias", b.manager, new Shape(b.out), b.biasInit(), b.rng, true)
+                : null;
+        stride = new Shape(b.stride, b.stride);
+        padding = new Shape(b.padding, b.padding);
+        groups = b.groups;
+    }
+
+    @Override
+    public NDArray forward(NDArray x) {
+        return x.getNDArrayInternal()
+                .convolution(x, weight, bias, stride, padding, new Shape(1, 1), groups)
+                .singletonOrThrow();
+    }
+
+    /** Starts a convolution from {@code in} to {@code out} channels with a square kernel. */
+    public static Builder builder(NDManager manager, Random rng, int in, int out, int kernel) {
+        return new Builder(manager, rng, in, out, kernel);
+    }
+
+    /** Configures a {@link Conv2d}; defaults: stride 1, no padding, no bias, one group. */
+    public static final class Builder {
+        private final NDManager manager;
+        private final Random rng;
+        private final int in;
+        private final int out;
+        private final int kernel;
+        private int stride = 1;
+        private int padding;
+        private int groups = 1;
+        private boolean bias;
+        private Init init = Init.torchDefaultUniform();
+
+        private Builder(NDManager manager, Random rng, int in, int out, int kernel) {
+            this.manager = manager;
+            this.rng = rng;
+            this.in = in;
+            this.out = out;
+            this.kernel = kernel;
+        }
+
+        public Builder stride(int s) { stride = s; return this; }
+        public Builder padding(int p) { padding = p; return this; }
+        public Builder groups(int g) { groups = g; return this; }
+        public Builder bias(boolean b) { bias = b; return this; }
+        public Builder init(Init i) { init = i; return this; }
+
+        private Init biasInit() {
+            long fanIn = (long) (in / groups) * kernel * kernel;
+            return (size, fi, fo, r) -> Init.torchDefaultUniform().values(size, fanIn, fo, r);
+        }
+
+        public Conv2d build() {
+            return new Conv2d(this);
+        }
+    }
+}
