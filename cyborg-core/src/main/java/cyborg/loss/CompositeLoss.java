@@ -1,0 +1,80 @@
+package cyborg.loss;
+
+import ai.djl.ndarray.NDArray;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+
+/**
+ * A weighted sum of loss terms, optionally plus {@code ln(1 + sum of other weighted terms)}
+ * (the logarithmic form of the focus work). Build one from text with {@link LossSpec#parse}.
+ */
+public final class CompositeLoss {
+    private final List<WeightedTerm> linear;
+    private final List<WeightedTerm> logGroup;
+
+    /**
+     * @param linear terms added as {@code weight * value}
+     * @param logGroup terms added inside {@code ln(1 + sum weight * value)}; may be empty
+     */
+    public CompositeLoss(List<WeightedTerm> linear, List<WeightedTerm> logGroup) {
+        if (linear.isEmpty() && logGroup.isEmpty()) {
+            throw new IllegalArgumentException("a loss needs at least one term");
+        }
+        this.linear = List.copyOf(linear);
+        this.logGroup = List.copyOf(logGroup);
+    }
+
+    /** The value of one batch: the differentiable total and each term's unweighted value. */
+    public record Value(NDArray total, Map<String, Float> parts) {}
+
+    /** Computes the loss on a batch. */
+    public Value compute(LossContext context) {
+        Map<String, Float> parts = new LinkedHashMap<>();
+        NDArray total = weightedSum(linear, context, parts);
+        if (!logGroup.isEmpty()) {
+            NDArray inner = weightedSum(logGroup, context, parts);
+            NDArray log = inner.add(1).log();
+            total = total == null ? log : total.add(log);
+        }
+        return new Value(total, parts);
+    }
+
+    private static NDArray weightedSum(List<WeightedTerm> terms, LossContext c, Map<String, Float> parts) {
+        NDArray sum = null;
+        for (WeightedTerm wt : terms) {
+            NDArray value = wt.term().compute(c);
+            parts.put(wt.term().name(), LossContext.scalar(value));
+            NDArray weighted = value.mul((float) wt.weight()); // a double would promote to float64
+            sum = sum == null ? weighted : sum.add(weighted);
+        }
+        return sum;
+    }
+
+    /** Whether any term reads the CAM (so the human maps must be loaded at the CAM's size). */
+    public boolean usesSaliency() {
+        return java.util.stream.Stream.concat(linear.stream(), logGroup.stream())
+                .anyMatch(wt -> !(wt.term() instanceof CrossEntropy));
+    }
+
+    /** Names of all terms, in order. */
+    public List<String> termNames() {
+        return java.util.stream.Stream.concat(linear.stream(), logGroup.stream())
+                .map(wt -> wt.term().name())
+                .collect(Collectors.toList());
+    }
+
+    /** The canonical specification, which {@link LossSpec#parse} reads back to an equal loss. */
+    @Override
+    public String toString() {
+        String head = linear.stream().map(WeightedTerm::toString).collect(Collectors.joining(","));
+        if (logGroup.isEmpty()) {
+            return head;
+        }
+        String group = "log1p(" + logGroup.stream().map(WeightedTerm::toString)
+                .collect(Collectors.joining(",")) + ")";
+        return head.isEmpty() ? group : head + "," + group;
+    }
+}

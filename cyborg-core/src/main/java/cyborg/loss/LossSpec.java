@@ -1,0 +1,133 @@
+package cyborg.loss;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.function.Supplier;
+
+/**
+ * Reads loss specifications. A specification is a preset name or a comma-separated list of
+ * {@code term[:weight]} (weight 1 when omitted), where one {@code log1p(...)} group may hold
+ * terms added as {@code ln(1 + sum)}.
+ *
+ * <p>Terms: {@code ce} cross-entropy; {@code cyborg} (alias {@code mse}) MSE between CAM and
+ * human map; {@code kl} KL divergence between map and CAM; {@code logent} mean ln(1 + CAM
+ * entropy); {@code ent} mean CAM entropy; {@code entmatch} squared difference between the mean
+ * CAM entropy and the mean human-map entropy.
+ *
+ * <p>Presets: {@code ce} = {@code ce:1}; {@code cyborg} = {@code ce:alpha,cyborg:(1-alpha)}
+ * (alpha 0.5 by default, as the reference); {@code focus} = {@code ce:0.5,cyborg:0.5,logent:0.5}.
+ */
+public final class LossSpec {
+    private static final Map<String, Supplier<LossTerm>> TERMS = new LinkedHashMap<>();
+
+    static {
+        TERMS.put("ce", CrossEntropy::new);
+        TERMS.put("cyborg", CamMapMse::new);
+        TERMS.put("mse", CamMapMse::new);
+        TERMS.put("kl", CamMapKl::new);
+        TERMS.put("logent", LogEntropy::new);
+        TERMS.put("ent", Entropy::new);
+        TERMS.put("entmatch", EntropyMatch::new);
+    }
+
+    private LossSpec() {}
+
+    /** Parses {@code spec}; {@code alpha} is the CE weight of the {@code cyborg} preset. */
+    public static CompositeLoss parse(String spec, double alpha) {
+        String s = spec.trim().toLowerCase(Locale.ROOT);
+        switch (s) {
+            case "ce":
+                return parse("ce:1", alpha);
+            case "cyborg":
+                if (alpha < 0 || alpha > 1) {
+                    throw new IllegalArgumentException("--alpha must lie in [0, 1], got " + alpha);
+                }
+                return parse("ce:" + format(alpha) + ",cyborg:" + format(1 - alpha), alpha);
+            case "focus":
+                return parse("ce:0.5,cyborg:0.5,logent:0.5", alpha);
+            default:
+                break;
+        }
+        List<WeightedTerm> linear = new ArrayList<>();
+        List<WeightedTerm> group = new ArrayList<>();
+        for (String item : splitTopLevel(s, spec)) {
+            if (item.startsWith("log1p(")) {
+                if (!item.endsWith(")") || !group.isEmpty()) {
+                    throw error(spec, "write one group as log1p(term:weight,...)");
+                }
+                for (String inner : splitTopLevel(item.substring(6, item.length() - 1), spec)) {
+                    group.add(term(inner, spec));
+                }
+            } else {
+                linear.add(term(item, spec));
+            }
+        }
+        return new CompositeLoss(linear, group);
+    }
+
+    private static WeightedTerm term(String item, String spec) {
+        String[] nameWeight = item.split(":", -1);
+        if (nameWeight.length > 2 || nameWeight[0].isBlank()) {
+            throw error(spec, "'" + item + "' is not term[:weight]");
+        }
+        Supplier<LossTerm> factory = TERMS.get(nameWeight[0].trim());
+        if (factory == null) {
+            throw error(spec, "unknown term '" + nameWeight[0].trim() + "'");
+        }
+        double weight = 1;
+        if (nameWeight.length == 2) {
+            try {
+                weight = Double.parseDouble(nameWeight[1].trim());
+            } catch (NumberFormatException e) {
+                throw error(spec, "weight '" + nameWeight[1].trim() + "' is not a number");
+            }
+            if (!Double.isFinite(weight) || weight < 0) {
+                throw error(spec, "weight of " + nameWeight[0].trim() + " must be finite and >= 0");
+            }
+        }
+        return new WeightedTerm(factory.get(), weight);
+    }
+
+    private static List<String> splitTopLevel(String s, String spec) {
+        List<String> items = new ArrayList<>();
+        int depth = 0;
+        int start = 0;
+        for (int i = 0; i < s.length(); i++) {
+            char ch = s.charAt(i);
+            if (ch == '(') {
+                depth++;
+            } else if (ch == ')') {
+                depth--;
+            } else if (ch == ',' && depth == 0) {
+                items.add(s.substring(start, i).trim());
+                start = i + 1;
+            }
+            if (depth < 0 || depth > 1) {
+                throw error(spec, "unbalanced or nested parentheses");
+            }
+        }
+        if (depth != 0) {
+            throw error(spec, "unbalanced parentheses");
+        }
+        items.add(s.substring(start).trim());
+        if (items.stream().anyMatch(String::isEmpty)) {
+            throw error(spec, "empty term");
+        }
+        return items;
+    }
+
+    private static IllegalArgumentException error(String spec, String why) {
+        return new IllegalArgumentException("bad loss specification '" + spec + "': " + why
+                + ". Use a preset (ce, cyborg, focus) or terms like ce:0.5,cyborg:0.5,logent:0.5"
+                + " (terms: ce, cyborg, kl, logent, ent, entmatch; optional log1p(...) group).");
+    }
+
+    /** Formats a weight without trailing zeros (0.5, 1, 0.25). */
+    static String format(double w) {
+        String s = String.format(Locale.ROOT, "%.6f", w).replaceAll("0+$", "");
+        return s.endsWith(".") ? s.substring(0, s.length() - 1) : s;
+    }
+}

@@ -1,0 +1,12 @@
+package cyborg.loss;
+
+import ai.djl.ndarray.NDArray;
+
+/** One component of a training objective, computed on a batch as a scalar. */
+public interface LossTerm {
+    /** The name used in loss specifications and logs. */
+    String name();
+
+    /** The term's value on the batch, differentiable where the term depends on the model. */
+    NDArray compute(LossContext context);
+}
