@@ -1,0 +1,129 @@
+package cyborg.data;
+
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.List;
+import java.util.NoSuchElementException;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.function.IntFunction;
+
+/**
+ * Assembles batches on a pool of decoding threads, one batch ahead of the consumer, so that
+ * training is not starved by image decoding.
+ */
+public final class BatchLoader implements AutoCloseable {
+    private final SampleLoader loader;
+    private final ExecutorService pool;
+    private final int camCells;
+
+    /**
+     * @param loader prepares single samples
+     * @param threads decoding threads
+     * @param camCells cells of a CAM (h * w), the length of each map in a batch
+     */
+    public BatchLoader(SampleLoader loader, int threads, int camCells) {
+        this.loader = loader;
+        this.camCells = camCells;
+        this.pool = Executors.newFixedThreadPool(Math.max(1, threads), r -> {
+            Thread t = new Thread(r, "cyborg-decode");
+            t.setDaemon(true);
+            return t;
+        });
+    }
+
+    /**
+     * Batches of {@code samples} in the given order.
+     *
+     * @param samples the data
+     * @param order indices into {@code samples}
+     * @param batchSize images per batch (the last batch may be smaller)
+     * @param augmentFor the augmentation of the sample at an order position
+     * @param withMaps whether to load human maps
+     */
+    public Iterator<Batch> batches(List<Sample> samples, int[] order, int batchSize,
+            IntFunction<Augmentation.Params> augmentFor, boolean withMaps) {
+        return new Iterator<>() {
+            private int next;
+            private List<Future<PreparedSample>> pending = submit(0);
+
+            private List<Future<PreparedSample>> submit(int start) {
+                if (start >= order.length) {
+                    return null;
+                }
+                List<Future<PreparedSample>> futures = new ArrayList<>();
+                for (int i = start; i < Math.min(order.length, start + batchSize); i++) {
+                    Sample s = samples.get(order[i]);
+                    Augmentation.Params p = augmentFor.apply(i);
+                    futures.add(pool.submit(() -> loader.load(s, p, withMaps)));
+                }
+                return futures;
+            }
+
+            @Override
+            public boolean hasNext() {
+                return pending != null;
+            }
+
+            @Override
+            public Batch next() {
+                if (pending == null) {
+                    throw new NoSuchElementException();
+                }
+                int start = next;
+                List<Future<PreparedSample>> current = pending;
+                next = Math.min(order.length, start + batchSize);
+                pending = submit(next);
+                return assemble(samples, order, start, current);
+            }
+        };
+    }
+
+    private Batch assemble(List<Sample> samples, int[] order, int start, List<Future<PreparedSample>> futures) {
+        int n = futures.size();
+        int pixels = 0;
+        List<Sample> batchSamples = new ArrayList<>(n);
+        List<PreparedSample> prepared = new ArrayList<>(n);
+        for (int i = 0; i < n; i++) {
+            batchSamples.add(samples.get(order[start + i]));
+            prepared.add(await(futures.get(i)));
+            pixels = prepared.get(i).image().length;
+        }
+        float[] images = new float[n * pixels];
+        long[] labels = new long[n];
+        float[] maps = new float[n * camCells];
+        float[] mask = new float[n];
+        for (int i = 0; i < n; i++) {
+            PreparedSample p = prepared.get(i);
+            System.arraycopy(p.image(), 0, images, i * pixels, pixels);
+            labels[i] = batchSamples.get(i).label().index();
+            if (p.map() != null) {
+                System.arraycopy(p.map(), 0, maps, i * camCells, camCells);
+                mask[i] = 1f;
+            }
+        }
+        return new Batch(batchSamples, images, labels, maps, mask);
+    }
+
+    private static PreparedSample await(Future<PreparedSample> f) {
+        try {
+            return f.get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while decoding images", e);
+        } catch (ExecutionException e) {
+            Throwable cause = e.getCause();
+            if (cause instanceof BadInputException bad) {
+                throw new BadInputRuntimeException(bad);
+            }
+            throw new IllegalStateException("decoding failed: " + cause, cause);
+        }
+    }
+
+    @Override
+    public void close() {
+        pool.shutdownNow();
+    }
+}

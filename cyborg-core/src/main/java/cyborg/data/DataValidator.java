@@ -1,0 +1,68 @@
+package cyborg.data;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+
+/**
+ * Decodes every sample (and its maps) once before a run, in parallel, so that bad inputs stop
+ * the run before training starts with an error naming them, or are skipped and counted.
+ * With caching on, this pass also fills the cache.
+ */
+public final class DataValidator {
+    private DataValidator() {}
+
+    /** The result of a validation pass. */
+    public record Result(List<Sample> usable, int withoutMap) {}
+
+    /**
+     * @param samples the samples to check
+     * @param loader decodes them
+     * @param withMaps also load and check human maps
+     * @param threads decoding threads
+     * @param skips the policy: the first bad input in file order is thrown, or all are counted
+     * @param progress called with the number of samples checked so far (may be null)
+     */
+    public static Result validate(List<Sample> samples, SampleLoader loader, boolean withMaps, int threads,
+            SkipReport skips, java.util.function.IntConsumer progress) throws BadInputException {
+        ExecutorService pool = Executors.newFixedThreadPool(Math.max(1, threads));
+        try {
+            List<Future<?>> futures = new ArrayList<>(samples.size());
+            for (Sample s : samples) {
+                futures.add(pool.submit(() -> {
+                    loader.load(s, Augmentation.Params.IDENTITY, withMaps);
+                    return null;
+                }));
+            }
+            List<Sample> usable = new ArrayList<>(samples.size());
+            int withoutMap = 0;
+            for (int i = 0; i < samples.size(); i++) {
+                try {
+                    futures.get(i).get();
+                    usable.add(samples.get(i));
+                    if (withMaps && !loader.hasMap(samples.get(i))) {
+                        withoutMap++;
+                    }
+                } catch (ExecutionException e) {
+                    if (e.getCause() instanceof BadInputException bad) {
+                        skips.handle(bad);
+                    } else {
+                        throw new IllegalStateException("decoding " + samples.get(i).image() + " failed", e.getCause());
+                    }
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    throw new IllegalStateException("interrupted", e);
+                }
+                if (progress != null) {
+                    progress.accept(i + 1);
+                }
+            }
+            return new Result(usable, withoutMap);
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+}

@@ -1,0 +1,15 @@
+package cyborg.data;
+
+import java.nio.file.Path;
+
+/**
+ * One image of a data set.
+ *
+ * @param key the image path as written in score files (image root + CSV relpath, or the file path)
+ * @param image the image file
+ * @param label its class
+ * @param source the authentic source or generator it comes from (its parent folder's name)
+ * @param split {@code train}, {@code val} or {@code test}
+ * @param origin where it was declared, for error messages
+ */
+public record Sample(String key, Path image, Label label, String source, String split, Origin origin) {}

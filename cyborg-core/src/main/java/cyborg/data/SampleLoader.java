@@ -1,0 +1,117 @@
+package cyborg.data;
+
+import cyborg.image.Geometry;
+import cyborg.image.ImageFiles;
+import cyborg.image.ImageSize;
+import cyborg.image.ImageTensors;
+import cyborg.image.Resampler;
+import cyborg.image.RgbImage;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * Turns samples into model inputs: decodes the image and its averaged human map (keeping both
+ * in memory when caching is on), applies the sample's augmentation to both, resizes the image
+ * to the input size and the map to the CAM's size. Thread-safe.
+ */
+public final class SampleLoader {
+    private final Preprocessing preprocessing;
+    private final int camHeight;
+    private final int camWidth;
+    private final MapIndex maps;
+    private final boolean cache;
+    private final Map<String, Decoded> decoded = new ConcurrentHashMap<>();
+
+    /** A decoded image and its averaged map (null if it has none). */
+    private record Decoded(RgbImage image, FloatMap map) {}
+
+    /**
+     * @param preprocessing input size and normalisation
+     * @param camHeight rows of the CAM the maps are resized to
+     * @param camWidth columns of the CAM
+     * @param maps where human maps are found ({@link MapIndex#empty()} for none)
+     * @param cache keep decoded images and maps in memory
+     */
+    public SampleLoader(Preprocessing preprocessing, int camHeight, int camWidth, MapIndex maps, boolean cache) {
+        this.preprocessing = preprocessing;
+        this.camHeight = camHeight;
+        this.camWidth = camWidth;
+        this.maps = maps;
+        this.cache = cache;
+    }
+
+    public Preprocessing preprocessing() {
+        return preprocessing;
+    }
+
+    /** Whether the sample has at least one human map. */
+    public boolean hasMap(Sample s) {
+        return !maps.mapsFor(s.image()).isEmpty();
+    }
+
+    /** Loads and prepares a sample; {@code withMap} false skips the map (scoring, validation). */
+    public PreparedSample load(Sample s, Augmentation.Params aug, boolean withMap) throws BadInputException {
+        Decoded d = decode(s, withMap);
+        RgbImage img = d.image();
+        float[] map = d.map() == null ? null : d.map().values().clone();
+        int mapW = d.map() == null ? 0 : d.map().width();
+        int mapH = d.map() == null ? 0 : d.map().height();
+        if (aug.crops()) {
+            int[] b = aug.box(img.width(), img.height());
+            img = Geometry.crop(img, b[0], b[1], b[2], b[3]);
+            if (map != null) {
+                int[] mb = aug.box(mapW, mapH);
+                map = Geometry.crop(map, mapW, mapH, mb[0], mb[1], mb[2], mb[3]);
+                mapW = mb[2];
+                mapH = mb[3];
+            }
+        }
+        if (aug.flip()) {
+            img = Geometry.flipHorizontal(img);
+            if (map != null) {
+                map = Geometry.flipHorizontal(map, mapW, mapH);
+            }
+        }
+        int size = preprocessing.size();
+        if (img.width() != size || img.height() != size) {
+            img = Resampler.resize(img, size, size);
+        }
+        float[] input = ImageTensors.normalizedChw(img, preprocessing.mean(), preprocessing.std());
+        float[] camMap = null;
+        if (map != null && withMap) {
+            camMap = FloatMap.minMaxNormalize(Resampler.resize(map, mapW, mapH, camWidth, camHeight));
+        }
+        return new PreparedSample(input, camMap);
+    }
+
+    private Decoded decode(Sample s, boolean withMap) throws BadInputException {
+        Decoded d = cache ? decoded.get(s.key()) : null;
+        if (d != null && (d.map() != null || !withMap || !hasMap(s))) {
+            return d;
+        }
+        RgbImage image = d != null ? d.image() : readImage(s);
+        FloatMap map = null;
+        List<java.nio.file.Path> files = maps.mapsFor(s.image());
+        if (withMap && !files.isEmpty()) {
+            map = HumanMaps.average(files, new ImageSize(image.width(), image.height()), s.origin());
+        }
+        d = new Decoded(image, map);
+        if (cache) {
+            decoded.put(s.key(), d);
+        }
+        return d;
+    }
+
+    private static RgbImage readImage(Sample s) throws BadInputException {
+        try {
+            return ImageFiles.readRgb(s.image());
+        } catch (IOException e) {
+            BadInputReason reason = Files.exists(s.image()) ? BadInputReason.BAD_IMAGE : BadInputReason.MISSING_FILE;
+            throw new BadInputException(s.origin(), reason, e.getMessage());
+        }
+    }
+}

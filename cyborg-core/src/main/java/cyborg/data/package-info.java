@@ -1,0 +1,6 @@
+/**
+ * Data sets of real and synthetic face images with human saliency maps: the reference split CSV
+ * and a folder layout, map lookup and averaging, augmentation applied to image and map alike,
+ * parallel decoding, and bad-input handling that names the file and line or counts a skip.
+ */
+package cyborg.data;

@@ -1,0 +1,182 @@
+package cyborg.image;
+
+import java.awt.image.BufferedImage;
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.nio.file.AccessDeniedException;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Locale;
+import javax.imageio.ImageIO;
+import javax.imageio.ImageReader;
+import javax.imageio.stream.ImageInputStream;
+import javax.imageio.stream.MemoryCacheImageInputStream;
+
+/**
+ * Reads image files (PNG, JPEG, BMP, GIF and whatever else javax.imageio can decode) into
+ * {@link RgbImage}, and writes RGB PNGs. Failures are {@link ImageDecodeException}s that name
+ * the file, the reason and the remedy.
+ *
+ * <p>Truncated or damaged files are rejected rather than silently returned half-decoded:
+ * decoder warnings (JPEG's "Premature end of JPEG file") count as corruption, PNG files are
+ * checked chunk by chunk (complete, CRCs, IEND), and GIFs must end with their trailer byte.
+ * The format is recognised from the content, not the file name.
+ */
+public final class ImageFiles {
+    private ImageFiles() {
+    }
+
+    /** Decodes the first image in {@code file} and converts it to 8-bit RGB like PIL's {@code convert('RGB')}. */
+    public static RgbImage readRgb(Path file) throws ImageDecodeException {
+        byte[] data = readBytes(file);
+        // Memory-backed stream: no ImageIO cache files, and the bytes are reused for checks.
+        try (ImageInputStream in = new MemoryCacheImageInputStream(new ByteArrayInputStream(data))) {
+            ImageReader reader = readerFor(file, in, data);
+            List<String> warnings = new ArrayList<>();
+            reader.addIIOReadWarningListener((source, warning) -> warnings.add(warning));
+            BufferedImage image;
+            String format = reader.getFormatName().toLowerCase(Locale.ROOT);
+            try {
+                reader.setInput(in, true, true);
+                image = reader.read(0);
+            } catch (IOException | RuntimeException e) {
+                // Decoders signal damage with IIOException, but also with runtime exceptions
+                // (e.g. index out of bounds inside a corrupt LZW stream).
+                throw corrupt(file, format, "the " + format.toUpperCase(Locale.ROOT) + " decoder failed: " + e, e);
+            } finally {
+                reader.dispose();
+            }
+            if (!warnings.isEmpty()) {
+                throw corrupt(file, format, "the " + format.toUpperCase(Locale.ROOT)
+                        + " decoder warned \"" + String.join("; ", warnings) + "\"", null);
+            }
+            String structural = structuralProblem(format, data);
+            if (structural != null) {
+                throw corrupt(file, format, structural, null);
+            }
+            return RgbConversion.toRgb(image);
+        } catch (IOException e) {
+            if (e instanceof ImageDecodeException) {
+                throw (ImageDecodeException) e;
+            }
+            throw corrupt(file, "image", "read error: " + e, e);
+        }
+    }
+
+    /** Width and height from the file's header, without decoding the pixels. */
+    public static ImageSize readSize(Path file) throws ImageDecodeException {
+        checkReadable(file);
+        try (ImageInputStream in = ImageIO.createImageInputStream(file.toFile())) {
+            if (in == null) {
+                throw new ImageDecodeException(file, ImageDecodeException.Reason.NOT_READABLE,
+                        "cannot open the file", "Check its permissions", null);
+            }
+            ImageReader reader = readerFor(file, in, null);
+            try {
+                reader.setInput(in, true, true);
+                return new ImageSize(reader.getWidth(0), reader.getHeight(0));
+            } catch (IOException | RuntimeException e) {
+                throw corrupt(file, reader.getFormatName(), "cannot read the image header: " + e, e);
+            } finally {
+                reader.dispose();
+            }
+        } catch (IOException e) {
+            if (e instanceof ImageDecodeException) {
+                throw (ImageDecodeException) e;
+            }
+            throw corrupt(file, "image", "read error: " + e, e);
+        }
+    }
+
+    /** Writes an RGB image as an 8-bit PNG, atomically (temporary file, then rename). */
+    public static void writePng(RgbImage image, Path file) throws IOException {
+        PngWriter.write(image, file);
+    }
+
+    private static byte[] readBytes(Path file) throws ImageDecodeException {
+        checkReadable(file);
+        try {
+            byte[] data = Files.readAllBytes(file);
+            if (data.length == 0) {
+                throw new ImageDecodeException(file, ImageDecodeException.Reason.CORRUPT,
+                        "the file is empty (0 bytes)", "Re-copy or re-download it, or remove it from the data set", null);
+            }
+            return data;
+        } catch (NoSuchFileException e) {
+            throw missing(file, e);
+        } catch (AccessDeniedException e) {
+            throw new ImageDecodeException(file, ImageDecodeException.Reason.NOT_READABLE,
+                    "permission denied", "Make the file readable by this user", e);
+        } catch (ImageDecodeException e) {
+            throw e;
+        } catch (IOException e) {
+            throw new ImageDecodeException(file, ImageDecodeException.Reason.NOT_READABLE,
+                    "cannot read the file: " + e, "Check that it is a regular, readable file", e);
+        }
+    }
+
+    private static void checkReadable(Path file) throws ImageDecodeException {
+        if (!Files.exists(file)) {
+            throw missing(file, null);
+        }
+        if (Files.isDirectory(file)) {
+            throw new ImageDecodeException(file, ImageDecodeException.Reason.NOT_READABLE,
+                    "is a directory, not an image file", "Point to an image file inside it", null);
+        }
+    }
+
+    private static ImageDecodeException missing(Path file, Throwable cause) {
+        return new ImageDecodeException(file, ImageDecodeException.Reason.NOT_READABLE,
+                "file not found (resolved to " + file.toAbsolutePath() + ")",
+                "Check the path, the data root and the CSV/list that named it", cause);
+    }
+
+    private static ImageReader readerFor(Path file, ImageInputStream in, byte[] data) throws ImageDecodeException {
+        Iterator<ImageReader> readers = ImageIO.getImageReaders(in);
+        if (!readers.hasNext()) {
+            String what = data == null ? "" : " (it starts with " + describeStart(data) + ")";
+            throw new ImageDecodeException(file, ImageDecodeException.Reason.UNSUPPORTED_FORMAT,
+                    "unsupported or unrecognised image format" + what,
+                    "Supported are PNG, JPEG, BMP, GIF (and TIFF, WBMP); the file may be misnamed or not an"
+                            + " image at all: convert it to PNG or remove it from the data set", null);
+        }
+        return readers.next();
+    }
+
+    private static String structuralProblem(String format, byte[] data) {
+        switch (format) {
+            case "png":
+                return PngChunks.problem(data);
+            case "gif":
+                // A complete GIF ends with the trailer 0x3B; the GIF decoder fills missing
+                // rows silently otherwise.
+                return data[data.length - 1] == 0x3B ? null : "truncated GIF: the 0x3B trailer is missing";
+            default:
+                return null;
+        }
+    }
+
+    private static ImageDecodeException corrupt(Path file, String format, String detail, Throwable cause) {
+        return new ImageDecodeException(file, ImageDecodeException.Reason.CORRUPT,
+                "truncated or corrupt " + format.toUpperCase(Locale.ROOT) + " file: " + detail,
+                "Re-copy or re-download the file, or remove it from the data set", cause);
+    }
+
+    private static String describeStart(byte[] data) {
+        StringBuilder sb = new StringBuilder();
+        int n = Math.min(8, data.length);
+        for (int i = 0; i < n; i++) {
+            sb.append(String.format("%02x", data[i] & 0xFF));
+        }
+        boolean text = true;
+        for (int i = 0; i < n; i++) {
+            int b = data[i] & 0xFF;
+            text &= b == '\n' || b == '\r' || b == '\t' || (b >= 0x20 && b < 0x7F);
+        }
+        return "bytes " + sb + (text ? ", which looks like text" : "");
+    }
+}

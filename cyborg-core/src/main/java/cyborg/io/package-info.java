@@ -1,0 +1,2 @@
+/** File formats and safe writing: atomic replacement, safetensors, JSON. */
+package cyborg.io;

@@ -1,0 +1,81 @@
+package cyborg.model;
+
+import ai.djl.ndarray.NDManager;
+import cyborg.data.Preprocessing;
+import cyborg.io.Json;
+import cyborg.io.SafeTensors;
+import cyborg.io.TensorData;
+import cyborg.nn.StateDict;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+
+/**
+ * A trained model on disk: a folder with {@code model.safetensors} (torchvision parameter names)
+ * and the {@code model.json} sidecar. {@code --model DIR} accepts such a folder, a run folder of
+ * {@code --runs} (its best run is not guessed: pass {@code DIR/run-K}), or the safetensors file.
+ */
+public final class SavedModel {
+    public static final String WEIGHTS = "model.safetensors";
+    public static final String SIDECAR = "model.json";
+
+    private final ModelInfo info;
+    private final CamNetwork network;
+
+    private SavedModel(ModelInfo info, CamNetwork network) {
+        this.info = info;
+        this.network = network;
+    }
+
+    public ModelInfo info() {
+        return info;
+    }
+
+    public CamNetwork network() {
+        return network;
+    }
+
+    /** The preprocessing the model was trained with. */
+    public Preprocessing preprocessing() {
+        return new Preprocessing(info.inputSize, info.mean, info.std);
+    }
+
+    /** Writes weights then sidecar, each atomically, into {@code dir}. */
+    public static void save(Path dir, CamNetwork network, ModelInfo info) throws IOException {
+        Files.createDirectories(dir);
+        SafeTensors.write(dir.resolve(WEIGHTS), StateDict.of(network.module()),
+                Map.of("format", "pt", "architecture", info.architecture));
+        Json.write(dir.resolve(SIDECAR), info);
+    }
+
+    /** Loads a model folder (or its safetensors file) into arrays owned by {@code manager}. */
+    public static SavedModel load(Path location, NDManager manager) throws IOException {
+        Path dir = Files.isDirectory(location) ? location : location.toAbsolutePath().getParent();
+        Path sidecar = dir.resolve(SIDECAR);
+        Path weights = dir.resolve(WEIGHTS);
+        if (!Files.isRegularFile(sidecar) || !Files.isRegularFile(weights)) {
+            String hint = Files.isDirectory(dir.resolve("run-1"))
+                    ? " (this folder holds several runs: pass one of them, e.g. " + dir.resolve("run-1") + ")"
+                    : " (train one with `cyborg train --out DIR`)";
+            throw new IOException(location + ": not a cyborg model folder; expected " + SIDECAR
+                    + " and " + WEIGHTS + hint);
+        }
+        ModelInfo info = Json.read(sidecar, ModelInfo.class);
+        CamNetwork net;
+        try {
+            net = info.architectureEnum().create(manager, 0);
+        } catch (IllegalArgumentException e) {
+            throw new IOException(sidecar + ": " + e.getMessage(), e);
+        }
+        Map<String, TensorData> state = SafeTensors.read(weights);
+        try {
+            StateDict.load(net.module(), state, true);
+        } catch (IllegalArgumentException e) {
+            throw new IOException(weights + ": " + e.getMessage(), e);
+        }
+        net.module().setTraining(false);
+        return new SavedModel(info, net);
+    }
+}

@@ -1,0 +1,125 @@
+package cyborg.train;
+
+import cyborg.data.Augmentation;
+import cyborg.loss.CamClass;
+import cyborg.loss.CompositeLoss;
+import cyborg.loss.LossSpec;
+import cyborg.model.Architecture;
+
+/**
+ * Everything that determines a training run, with the reference defaults: SGD lr 0.005,
+ * momentum 0.9, weight decay 1e-6, StepLR 12 epochs / 0.1, batch 20, 50 epochs, CYBORG loss with
+ * alpha 0.5 on the predicted class's CAM, shuffled, no augmentation. Saved with the run as
+ * {@code train.json}, so {@code --resume} continues with exactly the same settings.
+ */
+public final class TrainConfig {
+    /** The optimisers on offer. */
+    public enum OptimizerKind { SGD, ADAM }
+
+    private String architecture = Architecture.RESNET50.id();
+    private int inputSize = 0;
+    private String loss = "cyborg";
+    private double alpha = 0.5;
+    private CamClass camClass = CamClass.PREDICTED;
+    private int epochs = 50;
+    private int batchSize = 20;
+    private OptimizerKind optimizer = OptimizerKind.SGD;
+    private double lr = 0.005;
+    private double momentum = 0.9;
+    private double weightDecay = 1e-6;
+    private int lrStep = 12;
+    private double lrGamma = 0.1;
+    private long seed = 1;
+    private boolean shuffle = true;
+    private boolean augmentFlip = false;
+    private double augmentMinScale = 1.0;
+
+    private TrainConfig() {}
+
+    /** Starts from the reference defaults. */
+    public static Builder builder() {
+        return new Builder(new TrainConfig());
+    }
+
+    /** A builder pre-filled with this configuration. */
+    public Builder toBuilder() {
+        return new Builder(copy());
+    }
+
+    private TrainConfig copy() {
+        return cyborg.io.Json.COMPACT.fromJson(cyborg.io.Json.COMPACT.toJson(this), TrainConfig.class);
+    }
+
+    public Architecture architecture() { return Architecture.parse(architecture); }
+    /** Input size in pixels; the architecture's native size unless set. */
+    public int inputSize() { return inputSize > 0 ? inputSize : architecture().nativeSize(); }
+    public String lossSpec() { return loss; }
+    public double alpha() { return alpha; }
+    /** The parsed loss. */
+    public CompositeLoss loss() { return LossSpec.parse(loss, alpha); }
+    public CamClass camClass() { return camClass; }
+    public int epochs() { return epochs; }
+    public int batchSize() { return batchSize; }
+    public OptimizerKind optimizer() { return optimizer; }
+    public double lr() { return lr; }
+    public double momentum() { return momentum; }
+    public double weightDecay() { return weightDecay; }
+    public int lrStep() { return lrStep; }
+    public double lrGamma() { return lrGamma; }
+    public long seed() { return seed; }
+    public boolean shuffle() { return shuffle; }
+    public Augmentation augmentation() { return new Augmentation(augmentFlip, augmentMinScale); }
+
+    /** Builds a {@link TrainConfig}; {@link #build()} checks every value. */
+    public static final class Builder {
+        private final TrainConfig c;
+
+        private Builder(TrainConfig c) {
+            this.c = c;
+        }
+
+        public Builder architecture(Architecture a) { c.architecture = a.id(); return this; }
+        public Builder inputSize(int s) { c.inputSize = s; return this; }
+        public Builder loss(String spec) { c.loss = spec; return this; }
+        public Builder alpha(double a) { c.alpha = a; return this; }
+        public Builder camClass(CamClass k) { c.camClass = k; return this; }
+        public Builder epochs(int e) { c.epochs = e; return this; }
+        public Builder batchSize(int b) { c.batchSize = b; return this; }
+        public Builder optimizer(OptimizerKind o) { c.optimizer = o; return this; }
+        public Builder lr(double x) { c.lr = x; return this; }
+        public Builder momentum(double x) { c.momentum = x; return this; }
+        public Builder weightDecay(double x) { c.weightDecay = x; return this; }
+        public Builder lrStep(int s) { c.lrStep = s; return this; }
+        public Builder lrGamma(double g) { c.lrGamma = g; return this; }
+        public Builder seed(long s) { c.seed = s; return this; }
+        public Builder shuffle(boolean s) { c.shuffle = s; return this; }
+        public Builder augmentation(Augmentation a) {
+            c.augmentFlip = a.flip();
+            c.augmentMinScale = a.minScale();
+            return this;
+        }
+
+        /** Validates and returns the configuration. */
+        public TrainConfig build() {
+            Architecture arch = c.architecture();
+            require(c.inputSize == 0 || c.inputSize >= Architecture.MIN_SIZE,
+                    "--size must be at least " + Architecture.MIN_SIZE + " for " + arch.id());
+            c.loss = LossSpec.parse(c.loss, c.alpha).toString();
+            require(c.epochs > 0, "--epochs must be > 0");
+            require(c.batchSize > 1, "--batch must be at least 2 (batch norm needs two images)");
+            require(c.lr > 0 && Double.isFinite(c.lr), "--lr must be > 0");
+            require(c.momentum >= 0 && c.momentum < 1, "--momentum must lie in [0, 1)");
+            require(c.weightDecay >= 0, "--weight-decay must be >= 0");
+            require(c.lrGamma > 0, "--lr-gamma must be > 0");
+            new StepLr(c.lr, c.lrStep, c.lrGamma);
+            c.augmentation();
+            return c.copy();
+        }
+
+        private static void require(boolean ok, String message) {
+            if (!ok) {
+                throw new IllegalArgumentException(message);
+            }
+        }
+    }
+}

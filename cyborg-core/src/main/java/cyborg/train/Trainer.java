@@ -1,0 +1,362 @@
+package cyborg.train;
+
+import ai.djl.engine.Engine;
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.types.Shape;
+import ai.djl.training.GradientCollector;
+import cyborg.data.Augmentation;
+import cyborg.data.Batch;
+import cyborg.data.BatchLoader;
+import cyborg.data.DataValidator;
+import cyborg.data.Sample;
+import cyborg.data.SampleLoader;
+import cyborg.io.Json;
+import cyborg.io.SafeTensors;
+import cyborg.io.TensorData;
+import cyborg.loss.CompositeLoss;
+import cyborg.loss.LossContext;
+import cyborg.model.CamNetwork;
+import cyborg.model.CamOutput;
+import cyborg.model.ModelInfo;
+import cyborg.model.SavedModel;
+import cyborg.nn.StateDict;
+import cyborg.nn.Tensor;
+import cyborg.util.ProgressBar;
+
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Random;
+
+/**
+ * Trains one model: epochs of shuffled mini-batches under the configured loss, validation after
+ * each epoch, the epoch with the best validation accuracy kept (ties go to the later epoch), and
+ * a checkpoint after every epoch from which {@code --resume} continues bit for bit.
+ */
+public final class Trainer {
+    private final TrainConfig config;
+    private final PrintStream console;
+
+    /**
+     * @param config the run's settings
+     * @param console where progress goes (null: silent)
+     */
+    public Trainer(TrainConfig config, PrintStream console) {
+        this.config = config;
+        this.console = console;
+    }
+
+    /**
+     * Trains into {@code files.dir()}.
+     *
+     * @param resume continue from the folder's checkpoint; without it, a folder that already
+     *     holds a checkpoint is refused
+     */
+    public TrainResult train(TrainData data, RunFiles files, boolean resume) throws IOException {
+        boolean hasCheckpoint = Files.isRegularFile(files.checkpointState());
+        if (hasCheckpoint && !resume) {
+            throw new IOException(files.dir() + " already holds a training run; pass --resume to continue it"
+                    + " or choose another --out");
+        }
+        Files.createDirectories(files.dir());
+        CompositeLoss loss = config.loss();
+        boolean withMaps = loss.usesSaliency();
+        try (NDManager manager = NDManager.newBaseManager()) {
+            CamNetwork net = config.architecture().create(manager, config.seed());
+            int[] camSize = camSize(net, manager);
+            SampleLoader loader = new SampleLoader(config.architecture().preprocessing(config.inputSize()),
+                    camSize[0], camSize[1], data.maps(), cacheDecision(data));
+            int threads = Runtime.getRuntime().availableProcessors();
+            List<Sample> train = validate("checking training images", data.train(), loader, withMaps, threads, data);
+            int withoutMap = withMaps ? countWithoutMap(train, loader) : 0;
+            List<Sample> val = validate("checking validation images", data.validation(), loader, false, threads, data);
+            requireBoth(train, "training");
+            requireBoth(val, "validation (" + data.validationSplit() + " rows)");
+            say(String.format(Locale.ROOT, "training %s at %d px on %d images (%d without human map), validating on"
+                    + " %d %s images; loss %s; CAM %dx%d", config.architecture().id(), config.inputSize(),
+                    train.size(), withoutMap, val.size(), data.validationSplit(), loss, camSize[0], camSize[1]));
+            if (data.skips().total() > 0) {
+                say(data.skips().toString());
+            }
+            Map<String, NDArray> params = trainableByName(net);
+            Optimizer optimizer = config.optimizer() == TrainConfig.OptimizerKind.ADAM
+                    ? new Adam(params, manager, config.weightDecay())
+                    : new Sgd(params, manager, config.momentum(), config.weightDecay());
+            CheckpointState state = new CheckpointState();
+            if (resume && hasCheckpoint) {
+                state = restore(files, net, optimizer);
+                say("resuming after epoch " + state.completedEpochs + " of " + config.epochs());
+            }
+            state.seed = config.seed();
+            state.loss = loss.toString();
+            Json.write(files.config(), config);
+            truncateLog(files, state.completedEpochs);
+            StepLr schedule = new StepLr(config.lr(), config.lrStep(), config.lrGamma());
+            List<EpochRecord> history = readLog(files);
+            double bestAuc = history.stream().filter(r -> r.best).mapToDouble(r -> r.valAuc).reduce((a, b) -> b).orElse(Double.NaN);
+            try (BatchLoader batches = new BatchLoader(loader, threads, camSize[0] * camSize[1])) {
+                for (int epoch = state.completedEpochs; epoch < config.epochs(); epoch++) {
+                    EpochRecord rec = runEpoch(epoch, net, loss, optimizer, schedule.lr(epoch), batches, train, val,
+                            manager, withMaps);
+                    rec.best = rec.valAcc >= state.bestValAcc;
+                    if (rec.best) {
+                        state.bestValAcc = rec.valAcc;
+                        state.bestEpoch = epoch + 1;
+                        bestAuc = rec.valAuc;
+                        SavedModel.save(files.dir(), net, info(camSize, rec, loss));
+                    }
+                    state.completedEpochs = epoch + 1;
+                    history.add(rec);
+                    appendLog(files, rec);
+                    saveCheckpoint(files, net, optimizer, state);
+                    CurvePlot.write(files, history);
+                    say(String.format(Locale.ROOT, "epoch %d/%d  loss %.4f  train acc %.3f  val acc %.3f  val AUC %.3f"
+                            + "  %.1f img/s%s", epoch + 1, config.epochs(), rec.loss, rec.trainAcc, rec.valAcc,
+                            rec.valAuc, rec.imagesPerS, rec.best ? "  (kept)" : ""));
+                }
+            }
+            return new TrainResult(files.dir(), state.bestEpoch, state.bestValAcc, bestAuc, train.size(), withoutMap);
+        }
+    }
+
+    private EpochRecord runEpoch(int epoch, CamNetwork net, CompositeLoss loss, Optimizer optimizer, double lr,
+            BatchLoader batches, List<Sample> train, List<Sample> val, NDManager manager, boolean withMaps) {
+        long start = System.nanoTime();
+        int size = config.inputSize();
+        int[] order = order(train.size(), epoch);
+        Augmentation aug = config.augmentation();
+        Map<String, Double> partSums = new LinkedHashMap<>();
+        double lossSum = 0;
+        int correct = 0;
+        int seen = 0;
+        net.module().setTraining(true);
+        String label = String.format(Locale.ROOT, "epoch %d/%d", epoch + 1, config.epochs());
+        try (ProgressBar bar = new ProgressBar(label, train.size(), "img", console)) {
+            var it = batches.batches(train, order, config.batchSize(),
+                    pos -> aug.isNone() ? Augmentation.Params.IDENTITY : aug.sample(augmentRng(epoch, pos)), withMaps);
+            while (it.hasNext()) {
+                Batch b = it.next();
+                if (b.size() < 2) {
+                    continue; // batch norm cannot train on one image; the shuffle rotates who is left out
+                }
+                try (NDManager bm = manager.newSubManager();
+                        GradientCollector gc = Engine.getInstance().newGradientCollector()) {
+                    NDArray x = bm.create(b.images(), new Shape(b.size(), 3, size, size));
+                    CamOutput out = net.forward(x);
+                    NDArray labels = bm.create(b.labels());
+                    long[] cam = out.features().getShape().getShape();
+                    NDArray maps = bm.create(b.maps(), new Shape(b.size(), cam[2], cam[3]));
+                    NDArray mask = bm.create(b.mapMask());
+                    LossContext ctx = new LossContext(out.logits(), out.features(), net.classifierWeight(), labels,
+                            maps, mask, config.camClass());
+                    CompositeLoss.Value v = loss.compute(ctx);
+                    float total = v.total().getFloat();
+                    if (!Float.isFinite(total)) {
+                        throw new IllegalStateException(String.format(Locale.ROOT, "the loss became %s in epoch %d;"
+                                + " lower --lr or check the data", total, epoch + 1));
+                    }
+                    gc.backward(v.total());
+                    lossSum += total * b.size();
+                    v.parts().forEach((k, p) -> partSums.merge(k, (double) p * b.size(), Double::sum));
+                    correct += countCorrect(out.logits().argMax(1).toLongArray(), b.labels());
+                    seen += b.size();
+                }
+                optimizer.step(lr);
+                bar.step(b.size(), String.format(Locale.ROOT, "loss %.4f", lossSum / seen));
+            }
+        }
+        double trainSeconds = (System.nanoTime() - start) / 1e9;
+        Validation.Result vr = Validation.run(net, batches, val, config.batchSize(), size, manager);
+        EpochRecord rec = new EpochRecord();
+        rec.epoch = epoch + 1;
+        rec.lr = lr;
+        rec.loss = lossSum / Math.max(1, seen);
+        final int n = Math.max(1, seen);
+        rec.lossParts = new LinkedHashMap<>();
+        partSums.forEach((k, s) -> rec.lossParts.put(k, s / n));
+        rec.trainAcc = (double) correct / n;
+        rec.valAcc = vr.accuracy();
+        rec.valAuc = vr.auc();
+        rec.imagesPerS = seen / trainSeconds;
+        rec.seconds = (System.nanoTime() - start) / 1e9;
+        rec.rssMb = ProcessMemory.residentMb();
+        return rec;
+    }
+
+    static int countCorrect(long[] predicted, long[] labels) {
+        int c = 0;
+        for (int i = 0; i < labels.length; i++) {
+            c += predicted[i] == labels[i] ? 1 : 0;
+        }
+        return c;
+    }
+
+    /** The epoch's order, a function of seed and epoch only, so a resumed run sees the same order. */
+    private int[] order(int n, int epoch) {
+        int[] order = new int[n];
+        for (int i = 0; i < n; i++) {
+            order[i] = i;
+        }
+        if (config.shuffle()) {
+            Random rng = new Random(config.seed() * 1_000_003L + epoch);
+            for (int i = n - 1; i > 0; i--) {
+                int j = rng.nextInt(i + 1);
+                int t = order[i];
+                order[i] = order[j];
+                order[j] = t;
+            }
+        }
+        return order;
+    }
+
+    private Random augmentRng(int epoch, int position) {
+        return new Random((config.seed() * 1_000_003L + epoch) * 998_244_353L + position);
+    }
+
+    /** The CAM's spatial size at the run's input size, read off one probe forward pass. */
+    private int[] camSize(CamNetwork net, NDManager manager) {
+        try (NDManager probe = manager.newSubManager()) {
+            net.module().setTraining(false);
+            int s = config.inputSize();
+            long[] shape = net.forward(probe.zeros(new Shape(1, 3, s, s))).features().getShape().getShape();
+            return new int[] {(int) shape[2], (int) shape[3]};
+        }
+    }
+
+    private List<Sample> validate(String what, List<Sample> samples, SampleLoader loader, boolean withMaps,
+            int threads, TrainData data) throws IOException {
+        try (ProgressBar bar = new ProgressBar(what, samples.size(), "img", console)) {
+            int[] last = {0};
+            return DataValidator.validate(samples, loader, withMaps, threads, data.skips(), done -> {
+                bar.step(done - last[0], null);
+                last[0] = done;
+            }).usable();
+        }
+    }
+
+    private static int countWithoutMap(List<Sample> samples, SampleLoader loader) {
+        return (int) samples.stream().filter(s -> !loader.hasMap(s)).count();
+    }
+
+    private static void requireBoth(List<Sample> samples, String what) throws IOException {
+        long synthetic = samples.stream().filter(s -> s.label().index() == 1).count();
+        if (samples.isEmpty()) {
+            throw new IOException("the " + what + " split is empty; add rows for it to the split file");
+        }
+        if (synthetic == 0 || synthetic == samples.size()) {
+            throw new IOException("the " + what + " split has only " + (synthetic == 0 ? "Real" : "Synthetic")
+                    + " images; it needs both classes");
+        }
+    }
+
+    private boolean cacheDecision(TrainData data) {
+        if (data.cache() != null) {
+            return data.cache();
+        }
+        return CacheBudget.fits(data.train(), data.validation());
+    }
+
+    private static Map<String, NDArray> trainableByName(CamNetwork net) {
+        Map<String, NDArray> out = new LinkedHashMap<>();
+        for (Map.Entry<String, Tensor> e : net.module().namedTensors().entrySet()) {
+            if (e.getValue().trainable()) {
+                out.put(e.getKey(), e.getValue().array());
+            }
+        }
+        return out;
+    }
+
+    private ModelInfo info(int[] camSize, EpochRecord rec, CompositeLoss loss) {
+        ModelInfo info = new ModelInfo();
+        info.architecture = config.architecture().id();
+        info.inputSize = config.inputSize();
+        var pre = config.architecture().preprocessing(config.inputSize());
+        info.mean = pre.mean();
+        info.std = pre.std();
+        info.camLayer = config.architecture().camLayer();
+        info.camSize = camSize;
+        info.loss = loss.toString();
+        info.camClass = config.camClass().name().toLowerCase(Locale.ROOT);
+        info.seed = config.seed();
+        info.epoch = rec.epoch;
+        info.metrics = new LinkedHashMap<>();
+        info.metrics.put("val_acc", rec.valAcc);
+        info.metrics.put("val_auc", rec.valAuc);
+        info.metrics.put("train_acc", rec.trainAcc);
+        return info;
+    }
+
+    private static void saveCheckpoint(RunFiles files, CamNetwork net, Optimizer optimizer, CheckpointState state)
+            throws IOException {
+        Map<String, TensorData> all = new LinkedHashMap<>(StateDict.of(net.module()));
+        optimizer.state().forEach((k, v) -> all.put("optimizer." + k, v));
+        Files.createDirectories(files.checkpointWeights().getParent());
+        SafeTensors.write(files.checkpointWeights(), all, Map.of("format", "pt"));
+        Json.write(files.checkpointState(), state);
+    }
+
+    private static CheckpointState restore(RunFiles files, CamNetwork net, Optimizer optimizer) throws IOException {
+        CheckpointState state = Json.read(files.checkpointState(), CheckpointState.class);
+        Map<String, TensorData> all = SafeTensors.read(files.checkpointWeights());
+        Map<String, TensorData> model = new LinkedHashMap<>();
+        Map<String, TensorData> opt = new LinkedHashMap<>();
+        all.forEach((k, v) -> {
+            if (k.startsWith("optimizer.")) {
+                opt.put(k.substring("optimizer.".length()), v);
+            } else {
+                model.put(k, v);
+            }
+        });
+        try {
+            StateDict.load(net.module(), model, true);
+            optimizer.loadState(opt);
+        } catch (IllegalArgumentException e) {
+            throw new IOException(files.checkpointWeights() + ": " + e.getMessage(), e);
+        }
+        return state;
+    }
+
+    private static void appendLog(RunFiles files, EpochRecord rec) throws IOException {
+        Files.writeString(files.log(), Json.COMPACT.toJson(rec) + "\n", StandardCharsets.UTF_8,
+                java.nio.file.StandardOpenOption.CREATE, java.nio.file.StandardOpenOption.APPEND);
+    }
+
+    /** Drops log lines of epochs after the checkpoint (an interrupted epoch may have logged nothing, or a resumed one more). */
+    private static void truncateLog(RunFiles files, int completed) throws IOException {
+        List<EpochRecord> kept = new ArrayList<>();
+        for (EpochRecord r : readLog(files)) {
+            if (r.epoch <= completed) {
+                kept.add(r);
+            }
+        }
+        StringBuilder sb = new StringBuilder();
+        kept.forEach(r -> sb.append(Json.COMPACT.toJson(r)).append('\n'));
+        cyborg.io.AtomicFiles.writeString(files.log(), sb.toString());
+    }
+
+    static List<EpochRecord> readLog(RunFiles files) throws IOException {
+        List<EpochRecord> out = new ArrayList<>();
+        if (!Files.isRegularFile(files.log())) {
+            return out;
+        }
+        for (String line : Files.readAllLines(files.log(), StandardCharsets.UTF_8)) {
+            if (!line.isBlank()) {
+                out.add(Json.COMPACT.fromJson(line, EpochRecord.class));
+            }
+        }
+        return out;
+    }
+
+    private void say(String line) {
+        if (console != null) {
+            console.println(line);
+        }
+    }
+}

@@ -1,0 +1,2 @@
+/** Console conveniences shared by long-running commands. */
+package cyborg.util;
