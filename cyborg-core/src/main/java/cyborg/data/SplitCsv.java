@@ -18,15 +18,48 @@ public final class SplitCsv {
     private SplitCsv() {}
 
     /**
-     * Reads every row of {@code csv}.
+     * A parsed row, not yet resolved against an image root.
      *
-     * @param csv the split file
-     * @param imageRoot prefix of every relpath
+     * @param split train, val or test
+     * @param label the class
+     * @param relpath the path column, always starting with {@code /}
+     * @param origin file and line
+     */
+    public record Row(String split, Label label, String relpath, Origin origin) {
+        /** The name of the image's parent folder: its source or generator. */
+        public String source() {
+            int end = relpath.lastIndexOf('/');
+            int start = end > 0 ? relpath.lastIndexOf('/', end - 1) : -1;
+            return end > 0 ? relpath.substring(start + 1, end) : "unknown";
+        }
+    }
+
+    /**
+     * Reads every row of {@code csv} and resolves it against {@code imageRoot}, checking that the
+     * image exists.
+     *
      * @param skips the bad-input policy; bad rows are thrown or counted there
      * @return the samples in file order
      */
     public static List<Sample> read(Path csv, Path imageRoot, SkipReport skips) throws IOException {
         List<Sample> samples = new ArrayList<>();
+        for (Row row : readRows(csv, skips)) {
+            String key = imageRoot.toString() + row.relpath();
+            Path image = Path.of(key);
+            if (!Files.isRegularFile(image)) {
+                skips.handle(new BadInputException(row.origin(), BadInputReason.MISSING_FILE, "image " + image
+                        + " does not exist (image root " + imageRoot + " + relpath " + row.relpath()
+                        + "); check --images"));
+                continue;
+            }
+            samples.add(new Sample(key, image, row.label(), row.source(), row.split(), row.origin()));
+        }
+        return samples;
+    }
+
+    /** Reads and checks the rows of {@code csv} without touching the images. */
+    public static List<Row> readRows(Path csv, SkipReport skips) throws IOException {
+        List<Row> rows = new ArrayList<>();
         List<String> lines;
         try (BufferedReader r = Files.newBufferedReader(csv, StandardCharsets.UTF_8)) {
             lines = r.lines().toList();
@@ -41,17 +74,16 @@ public final class SplitCsv {
             if (line.isBlank()) {
                 continue;
             }
-            Origin origin = new Origin(csv, i + 1);
             try {
-                samples.add(parse(line, origin, imageRoot));
+                rows.add(parse(line, new Origin(csv, i + 1)));
             } catch (BadInputException e) {
                 skips.handle(e);
             }
         }
-        return samples;
+        return rows;
     }
 
-    private static Sample parse(String line, Origin origin, Path imageRoot) throws BadInputException {
+    private static Row parse(String line, Origin origin) throws BadInputException {
         String[] cols = line.split(",", 3);
         if (cols.length != 3) {
             throw new BadInputException(origin, BadInputReason.BAD_ROW,
@@ -69,14 +101,9 @@ public final class SplitCsv {
                     "unknown class '" + cols[1].trim() + "', expected Real or Synthetic");
         }
         String relpath = cols[2].trim();
-        String key = imageRoot.toString() + (relpath.startsWith("/") ? "" : "/") + relpath;
-        Path image = Path.of(key);
-        if (!Files.isRegularFile(image)) {
-            throw new BadInputException(origin, BadInputReason.MISSING_FILE,
-                    "image " + image + " does not exist (image root " + imageRoot + " + relpath " + relpath + ")");
+        if (relpath.isEmpty()) {
+            throw new BadInputException(origin, BadInputReason.BAD_ROW, "empty image path");
         }
-        Path parent = image.getParent();
-        String source = parent == null || parent.getFileName() == null ? "unknown" : parent.getFileName().toString();
-        return new Sample(key, image, label.get(), source, split, origin);
+        return new Row(split, label.get(), relpath.startsWith("/") ? relpath : "/" + relpath, origin);
     }
 }

@@ -48,7 +48,7 @@ public enum Architecture {
 
     /** Builds a freshly initialised 2-way network; the same seed gives the same weights. */
     public CamNetwork create(NDManager manager, long seed) {
-        Random rng = new Random(seed);
+        Random rng = cyborg.util.Seeds.random(seed, 0);
         return switch (this) {
             case RESNET18 -> ResNet.resnet18(manager, rng, 2);
             case RESNET50 -> ResNet.resnet50(manager, rng, 2);

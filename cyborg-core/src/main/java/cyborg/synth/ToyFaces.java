@@ -43,7 +43,7 @@ public final class ToyFaces {
                 for (int i = 0; i < perClass; i++) {
                     String name = String.format("%s_%s_%04d.png", splits[s], cls, i);
                     String rel = "/" + splits[s] + "/" + cls + "/" + source + "/" + name;
-                    Random rng = new Random(seed * 7919 + (s * 2L + synthetic) * 100_003L + i);
+                    Random rng = cyborg.util.Seeds.random(seed, s, synthetic, i);
                     Face face = Face.random(rng, size);
                     ImageFiles.writePng(face.draw(synthetic == 1, rng), out.resolve("images" + rel));
                     if (s == 0) {

@@ -23,6 +23,7 @@ import cyborg.model.SavedModel;
 import cyborg.nn.StateDict;
 import cyborg.nn.Tensor;
 import cyborg.util.ProgressBar;
+import cyborg.util.Seeds;
 
 import java.io.IOException;
 import java.io.PrintStream;
@@ -41,6 +42,8 @@ import java.util.Random;
  * a checkpoint after every epoch from which {@code --resume} continues bit for bit.
  */
 public final class Trainer {
+    private static final long SHUFFLE_STREAM = 1;
+    private static final long AUGMENT_STREAM = 2;
     private final TrainConfig config;
     private final PrintStream console;
 
@@ -93,6 +96,8 @@ public final class Trainer {
             if (resume && hasCheckpoint) {
                 state = restore(files, net, optimizer);
                 say("resuming after epoch " + state.completedEpochs + " of " + config.epochs());
+            } else if (resume) {
+                say("no checkpoint in " + files.dir() + " yet: starting the run from epoch 1");
             }
             state.seed = config.seed();
             state.loss = loss.toString();
@@ -205,7 +210,7 @@ public final class Trainer {
             order[i] = i;
         }
         if (config.shuffle()) {
-            Random rng = new Random(config.seed() * 1_000_003L + epoch);
+            Random rng = Seeds.random(config.seed(), SHUFFLE_STREAM, epoch);
             for (int i = n - 1; i > 0; i--) {
                 int j = rng.nextInt(i + 1);
                 int t = order[i];
@@ -217,7 +222,7 @@ public final class Trainer {
     }
 
     private Random augmentRng(int epoch, int position) {
-        return new Random((config.seed() * 1_000_003L + epoch) * 998_244_353L + position);
+        return Seeds.random(config.seed(), AUGMENT_STREAM, epoch, position);
     }
 
     /** The CAM's spatial size at the run's input size, read off one probe forward pass. */

@@ -1,0 +1,47 @@
+package cyborg.cli;
+
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/** The {@code cyborg} command: entry point that dispatches to one class per subcommand. */
+@Command(name = "cyborg",
+        mixinStandardHelpOptions = true,
+        versionProvider = VersionProvider.class,
+        description = {
+            "Train, score and evaluate detectors of synthetic (GAN-made) face images whose training is"
+                + " guided by human saliency (CYBORG), with CAM-entropy (focus) losses.",
+            "",
+            "Typical flow: synth -> train -> score -> evaluate. Run 'cyborg COMMAND --help' for details."
+        },
+        subcommands = {
+            SynthCommand.class,
+            TrainCommand.class,
+            ScoreCommand.class,
+            EvaluateCommand.class,
+            CommandLine.HelpCommand.class
+        })
+public final class CyborgCommand implements Runnable {
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public void run() {
+        spec.commandLine().usage(System.out);
+    }
+
+    /** Runs the CLI and exits with its status. */
+    public static void main(String[] args) {
+        System.exit(run(args));
+    }
+
+    /** Runs the CLI and returns the exit status (0 ok, 1 error, 2 usage error). */
+    public static int run(String... args) {
+        System.setProperty("ai.djl.offline", System.getProperty("ai.djl.offline", "true"));
+        System.setProperty("java.awt.headless", "true");
+        return new CommandLine(new CyborgCommand())
+                .setExecutionExceptionHandler(new ErrorHandler())
+                .setCaseInsensitiveEnumValuesAllowed(true)
+                .setUsageHelpAutoWidth(true)
+                .execute(args);
+    }
+}

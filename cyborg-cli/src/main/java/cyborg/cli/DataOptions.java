@@ -1,0 +1,54 @@
+package cyborg.cli;
+
+import cyborg.data.FolderLayout;
+import cyborg.data.Sample;
+import cyborg.data.SkipReport;
+import cyborg.data.SplitCsv;
+import picocli.CommandLine.Option;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.List;
+
+/** Where images come from: a reference split CSV with an image root, or a folder layout. */
+final class DataOptions {
+    @Option(names = "--csv", paramLabel = "FILE",
+            description = "Reference split file: no header, rows split,class,relpath (class Real or Synthetic).")
+    Path csv;
+
+    @Option(names = "--images", paramLabel = "DIR",
+            description = "Image root: each image is DIR + relpath (with --csv).")
+    Path images;
+
+    @Option(names = "--folder", paramLabel = "DIR",
+            description = "Folder layout instead of a CSV: DIR/real/<source>/*, DIR/synthetic/<generator>/*"
+                    + " (also 0_real, 1_fake); optional DIR/train, DIR/val, DIR/test sub-folders.")
+    Path folder;
+
+    @Option(names = "--skip-bad",
+            description = "Skip unreadable images and bad rows, and report how many by reason, instead of stopping.")
+    boolean skipBad;
+
+    SkipReport skipReport() {
+        return skipBad ? SkipReport.skipping() : SkipReport.failFast();
+    }
+
+    /** Every sample, from whichever source was given. */
+    List<Sample> read(SkipReport skips) throws IOException {
+        if (folder != null) {
+            if (csv != null) {
+                throw new IllegalArgumentException("give either --folder or --csv with --images, not both");
+            }
+            return FolderLayout.read(folder, "test");
+        }
+        if (csv == null || images == null) {
+            throw new IllegalArgumentException("give --csv FILE with --images DIR, or --folder DIR");
+        }
+        return SplitCsv.read(csv, images, skips);
+    }
+
+    /** The samples of one split. */
+    static List<Sample> split(List<Sample> all, String split) {
+        return all.stream().filter(s -> s.split().equals(split)).toList();
+    }
+}

@@ -1,0 +1,34 @@
+package cyborg.cli;
+
+import picocli.CommandLine;
+
+import java.io.IOException;
+import java.nio.file.NoSuchFileException;
+
+/**
+ * Prints failures as one clear line ({@code error: ...}) instead of a stack trace; set
+ * {@code CYBORG_DEBUG=1} to see the trace.
+ */
+final class ErrorHandler implements CommandLine.IExecutionExceptionHandler {
+    @Override
+    public int handleExecutionException(Exception e, CommandLine cmd, CommandLine.ParseResult parsed) {
+        Throwable t = e;
+        if (t instanceof cyborg.data.BadInputRuntimeException && t.getCause() != null) {
+            t = t.getCause();
+        }
+        String message;
+        if (t instanceof NoSuchFileException nsf) {
+            message = nsf.getFile() + ": " + (nsf.getReason() == null ? "no such file" : nsf.getReason());
+        } else if (t instanceof IOException || t instanceof IllegalArgumentException
+                || t instanceof IllegalStateException) {
+            message = t.getMessage();
+        } else {
+            message = t.toString();
+        }
+        cmd.getErr().println("error: " + message);
+        if (System.getenv("CYBORG_DEBUG") != null) {
+            e.printStackTrace(cmd.getErr());
+        }
+        return 1;
+    }
+}

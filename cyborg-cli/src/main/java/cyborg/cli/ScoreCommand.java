@@ -1,0 +1,81 @@
+package cyborg.cli;
+
+import cyborg.data.Sample;
+import cyborg.data.SkipReport;
+import cyborg.loss.CamClass;
+import cyborg.score.CamWriter;
+import cyborg.score.Score;
+import cyborg.score.ScoreFile;
+import cyborg.score.Scorer;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.Callable;
+
+/** {@code cyborg score}: scores images with a trained model. */
+@Command(name = "score", mixinStandardHelpOptions = true, sortOptions = false,
+        description = {
+            "Score images with a trained detector.",
+            "",
+            "The score is sigmoid(logit of Synthetic), as the reference computes it. Output: a CSV without"
+                + " header, one 'imagepath,score' row per image, the image path written as image root + relpath"
+                + " (exactly like the reference's test script).",
+            "",
+            "Examples:",
+            "  cyborg score --model runs/cyborg --csv data/split.csv --images data/images --out scores.csv",
+            "  cyborg score --model runs/cyborg --folder photos/ --cams cams/ --out scores.csv"
+        })
+final class ScoreCommand implements Callable<Integer> {
+    @Option(names = "--model", required = true, paramLabel = "DIR",
+            description = "A run folder of 'cyborg train' (holding model.json and model.safetensors).")
+    Path model;
+
+    @Mixin
+    DataOptions data = new DataOptions();
+
+    @Option(names = "--split", defaultValue = "test", paramLabel = "NAME",
+            description = "Which CSV rows to score: train, val, test or all (default: ${DEFAULT-VALUE}).")
+    String split;
+
+    @Option(names = "--batch", defaultValue = "32", description = "Images per forward pass (default: ${DEFAULT-VALUE}).")
+    int batch;
+
+    @Option(names = "--cams", paramLabel = "DIR",
+            description = "Also write each image's class activation map: DIR/<source>/<name>_cam.png (8-bit gray)"
+                    + " and <name>_overlay.png (jet colours over the image).")
+    Path cams;
+
+    @Option(names = "--cam-class", defaultValue = "predicted", paramLabel = "predicted|true",
+            description = "Whose CAM --cams writes (default: ${DEFAULT-VALUE}).")
+    CamClass camClass;
+
+    @Option(names = "--out", required = true, paramLabel = "FILE", description = "Score file to write.")
+    Path out;
+
+    @Override
+    public Integer call() throws Exception {
+        if (batch < 1) {
+            throw new IllegalArgumentException("--batch must be at least 1");
+        }
+        SkipReport skips = data.skipReport();
+        List<Sample> all = data.read(skips);
+        List<Sample> samples = data.folder != null || split.equals("all") ? all : DataOptions.split(all, split);
+        if (samples.isEmpty()) {
+            throw new IllegalArgumentException("no images to score" + (data.folder == null
+                    ? " in the '" + split + "' rows of " + data.csv + "; choose --split train|val|test|all" : ""));
+        }
+        try (Scorer scorer = Scorer.open(model)) {
+            CamWriter writer = cams == null ? null : new CamWriter(cams, scorer.model().info().inputSize);
+            List<Score> scores = scorer.score(samples, batch, writer, camClass, skips, System.err);
+            ScoreFile.write(out, scores);
+            System.out.printf("scored %d images -> %s%n", scores.size(), out);
+        }
+        if (skips.total() > 0) {
+            System.out.println(skips);
+        }
+        return 0;
+    }
+}

@@ -1,0 +1,269 @@
+package cyborg.cli;
+
+import cyborg.data.Augmentation;
+import cyborg.data.MapIndex;
+import cyborg.data.Sample;
+import cyborg.data.SkipReport;
+import cyborg.data.Splits;
+import cyborg.io.Json;
+import cyborg.loss.CamClass;
+import cyborg.model.Architecture;
+import cyborg.train.RunFiles;
+import cyborg.train.TrainConfig;
+import cyborg.train.TrainData;
+import cyborg.train.TrainResult;
+import cyborg.train.Trainer;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import java.util.concurrent.Callable;
+
+/** {@code cyborg train}: trains one or several detectors. */
+@Command(name = "train", mixinStandardHelpOptions = true, sortOptions = false,
+        description = {
+            "Train a detector with cross-entropy, the CYBORG loss or CAM-entropy (focus) terms.",
+            "",
+            "The CYBORG loss blends cross-entropy with the mean squared error between the model's class"
+                + " activation map (CAM) and human saliency maps. Training validates after every epoch and keeps"
+                + " the epoch with the best validation accuracy (ties go to the later epoch). Validation uses the"
+                + " 'val' rows, or the 'test' rows when there are none (the reference's convention). Defaults are"
+                + " the reference's: SGD lr 0.005, momentum 0.9, weight decay 1e-6, StepLR 12 epochs x 0.1,"
+                + " batch 20, 50 epochs.",
+            "",
+            "Loss (--loss): a preset (ce, cyborg, focus) or weighted terms, for example",
+            "  --loss ce:0.5,cyborg:0.5,logent:0.5",
+            "  --loss 'ce:0.5,log1p(cyborg:0.5,ent:0.25)'",
+            "Terms: ce (cross-entropy), cyborg (CAM-map MSE), kl (CAM-map KL divergence), logent (ln(1+H)),"
+                + " ent (H), entmatch ((mean H - mean human-map H)^2), where H is the spatial entropy of the CAM."
+                + " 'cyborg' alone means ce:alpha,cyborg:(1-alpha); 'focus' means ce:0.5,cyborg:0.5,logent:0.5.",
+            "",
+            "Writes into --out: model.safetensors and model.json (the kept model), train.json (settings),"
+                + " data.json (data paths), train-log.jsonl (one line per epoch), loss-curves.png/svg,"
+                + " accuracy-curves.png/svg and checkpoint/ (for --resume).",
+            "",
+            "Examples:",
+            "  cyborg train --csv data/split.csv --images data/images --maps data/maps \\",
+            "               --arch resnet18 --size 64 --epochs 10 --out runs/cyborg",
+            "  cyborg train --csv data/split.csv --images data/images --loss ce --runs 3 --out runs/ce",
+            "  cyborg train --out runs/cyborg --resume      (continue an interrupted run)"
+        })
+final class TrainCommand implements Callable<Integer> {
+    /** Options that may be given again with --resume; the others come from the run's train.json. */
+    private static final Set<String> RESUMABLE = Set.of("--out", "--resume", "--epochs", "--csv", "--images",
+            "--maps", "--folder", "--skip-bad", "--cache", "--runs");
+
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    @Mixin
+    DataOptions data = new DataOptions();
+
+    @Option(names = "--maps", paramLabel = "DIR",
+            description = "Human saliency maps, found by image file name: NAME.png, annotators NAME.<k>.png or"
+                    + " DIR/<annotator>/NAME.png (averaged). Needed by every loss but ce.")
+    Path maps;
+
+    @Option(names = "--arch", defaultValue = "resnet50", paramLabel = "NAME",
+            description = "resnet18 or resnet50 (default: ${DEFAULT-VALUE}).")
+    String arch;
+
+    @Option(names = "--size", paramLabel = "PX", description = "Input size (default: the architecture's, 224).")
+    Integer size;
+
+    @Option(names = "--loss", defaultValue = "cyborg", paramLabel = "SPEC",
+            description = "Loss preset or weighted terms (default: ${DEFAULT-VALUE}); see above.")
+    String loss;
+
+    @Option(names = "--alpha", defaultValue = "0.5",
+            description = "CE weight of the 'cyborg' preset (default: ${DEFAULT-VALUE}).")
+    double alpha;
+
+    @Option(names = "--cam-class", defaultValue = "predicted", paramLabel = "predicted|true",
+            description = "Whose CAM the saliency terms use: the predicted class (reference) or the true label.")
+    CamClass camClass;
+
+    @Option(names = "--epochs", defaultValue = "50", description = "Epochs (default: ${DEFAULT-VALUE}).")
+    int epochs;
+
+    @Option(names = "--batch", defaultValue = "20", description = "Batch size (default: ${DEFAULT-VALUE}).")
+    int batch;
+
+    @Option(names = "--optimizer", defaultValue = "sgd", paramLabel = "sgd|adam",
+            description = "Optimiser (default: ${DEFAULT-VALUE}).")
+    TrainConfig.OptimizerKind optimizer;
+
+    @Option(names = "--lr", defaultValue = "0.005", description = "Learning rate (default: ${DEFAULT-VALUE}).")
+    double lr;
+
+    @Option(names = "--momentum", defaultValue = "0.9", description = "SGD momentum (default: ${DEFAULT-VALUE}).")
+    double momentum;
+
+    @Option(names = "--weight-decay", defaultValue = "1e-6", description = "L2 weight decay (default: ${DEFAULT-VALUE}).")
+    double weightDecay;
+
+    @Option(names = "--lr-step", defaultValue = "12", description = "StepLR period in epochs (default: ${DEFAULT-VALUE}).")
+    int lrStep;
+
+    @Option(names = "--lr-gamma", defaultValue = "0.1", description = "StepLR factor (default: ${DEFAULT-VALUE}).")
+    double lrGamma;
+
+    @Option(names = "--seed", defaultValue = "1",
+            description = "Seed of weights, shuffling and augmentation; same seed, same weights (default: ${DEFAULT-VALUE}).")
+    long seed;
+
+    @Option(names = "--runs", defaultValue = "1",
+            description = "Train N independent runs into OUT/run-1..N with seeds seed..seed+N-1 (default: ${DEFAULT-VALUE}).")
+    int runs;
+
+    @Option(names = "--no-shuffle", description = "Keep the training set's file order in every epoch.")
+    boolean noShuffle;
+
+    @Option(names = "--flip", description = "Augment: random horizontal flips (image and map alike).")
+    boolean flip;
+
+    @Option(names = "--crop-scale", defaultValue = "1.0", paramLabel = "MIN",
+            description = "Augment: random resized crops keeping at least this fraction of the area (1 = off).")
+    double cropScale;
+
+    @Option(names = "--cache", defaultValue = "auto", paramLabel = "auto|on|off",
+            description = "Keep decoded images in memory: auto = when they fit in a third of the heap.")
+    String cache;
+
+    @Option(names = "--out", required = true, paramLabel = "DIR", description = "Run folder to write.")
+    Path out;
+
+    @Option(names = "--resume", description = "Continue the run in --out from its last completed epoch.")
+    boolean resume;
+
+    /** Data paths saved with a run, so that --resume needs only --out. */
+    static final class SavedData {
+        String csv;
+        String images;
+        String maps;
+        String folder;
+    }
+
+    @Override
+    public Integer call() throws Exception {
+        if (runs < 1) {
+            throw new IllegalArgumentException("--runs must be at least 1");
+        }
+        if (resume && !Files.isRegularFile(new RunFiles(out).config()) && Files.isDirectory(out.resolve("run-1"))) {
+            runs = Math.max(runs, runCount(out));
+        }
+        for (int k = 1; k <= runs; k++) {
+            Path dir = runs == 1 ? out : out.resolve("run-" + k);
+            TrainConfig config = resume && Files.isRegularFile(new RunFiles(dir).config())
+                    ? resumedConfig(dir) : config(seed + k - 1);
+            restoreData(dir);
+            TrainData trainData = trainData(config);
+            if (runs > 1) {
+                System.out.printf("== run %d of %d (seed %d) -> %s%n", k, runs, config.seed(), dir);
+            }
+            TrainResult r = new Trainer(config, System.out).train(trainData, new RunFiles(dir), resume);
+            saveData(dir);
+            System.out.printf(Locale.ROOT, "kept epoch %d: validation accuracy %.4f, AUC %.4f -> %s%n",
+                    r.bestEpoch(), r.bestValAcc(), r.bestValAuc(), dir.resolve("model.json"));
+            if (r.withoutMap() > 0) {
+                System.out.printf("%d training images had no human map: they got the classification term only%n",
+                        r.withoutMap());
+            }
+        }
+        return 0;
+    }
+
+    private static int runCount(Path out) {
+        int n = 0;
+        while (Files.isDirectory(out.resolve("run-" + (n + 1)))) {
+            n++;
+        }
+        return n;
+    }
+
+    private TrainConfig config(long runSeed) {
+        return TrainConfig.builder().architecture(Architecture.parse(arch)).inputSize(size == null ? 0 : size)
+                .loss(loss).alpha(alpha).camClass(camClass).epochs(epochs).batchSize(batch).optimizer(optimizer)
+                .lr(lr).momentum(momentum).weightDecay(weightDecay).lrStep(lrStep).lrGamma(lrGamma).seed(runSeed)
+                .shuffle(!noShuffle).augmentation(new Augmentation(flip, cropScale)).build();
+    }
+
+    private TrainConfig resumedConfig(Path dir) throws IOException {
+        for (CommandLine.Model.OptionSpec o : spec.commandLine().getParseResult().matchedOptions()) {
+            if (!RESUMABLE.contains(o.longestName())) {
+                throw new IllegalArgumentException(o.longestName() + " cannot change when resuming; the run keeps"
+                        + " the settings in " + new RunFiles(dir).config() + " (only --epochs may grow)");
+            }
+        }
+        TrainConfig saved = Json.read(new RunFiles(dir).config(), TrainConfig.class);
+        boolean epochsGiven = spec.commandLine().getParseResult().hasMatchedOption("--epochs");
+        return epochsGiven ? saved.toBuilder().epochs(epochs).build() : saved;
+    }
+
+    private void restoreData(Path dir) throws IOException {
+        Path saved = dir.resolve("data.json");
+        if (!resume || data.csv != null || data.folder != null || !Files.isRegularFile(saved)) {
+            return;
+        }
+        SavedData d = Json.read(saved, SavedData.class);
+        data.csv = d.csv == null ? null : Path.of(d.csv);
+        data.images = d.images == null ? null : Path.of(d.images);
+        data.folder = d.folder == null ? null : Path.of(d.folder);
+        maps = d.maps == null ? null : Path.of(d.maps);
+    }
+
+    private void saveData(Path dir) throws IOException {
+        SavedData d = new SavedData();
+        d.csv = abs(data.csv);
+        d.images = abs(data.images);
+        d.folder = abs(data.folder);
+        d.maps = abs(maps);
+        Json.write(dir.resolve("data.json"), d);
+    }
+
+    private static String abs(Path p) {
+        return p == null ? null : p.toAbsolutePath().normalize().toString();
+    }
+
+    private TrainData trainData(TrainConfig config) throws IOException {
+        SkipReport skips = data.skipReport();
+        List<Sample> all = data.read(skips);
+        List<Sample> train = DataOptions.split(all, Splits.TRAIN);
+        List<Sample> val = DataOptions.split(all, Splits.VAL);
+        String valSplit = Splits.VAL;
+        if (val.isEmpty()) {
+            val = DataOptions.split(all, Splits.TEST);
+            valSplit = Splits.TEST;
+        }
+        String where = data.folder != null ? data.folder.toString() : String.valueOf(data.csv);
+        if (train.isEmpty()) {
+            throw new IOException(where + ": no 'train' rows; the training split is empty");
+        }
+        if (val.isEmpty()) {
+            throw new IOException(where + ": no 'val' or 'test' rows to validate on; add some");
+        }
+        System.out.printf("validating on the '%s' rows of %s%n", valSplit, where);
+        MapIndex index = MapIndex.empty();
+        if (config.loss().usesSaliency()) {
+            if (maps == null) {
+                throw new IllegalArgumentException("the loss " + config.lossSpec() + " needs human maps: pass"
+                        + " --maps DIR (or use --loss ce)");
+            }
+            index = MapIndex.scan(maps);
+        }
+        Boolean cacheChoice = switch (cache.toLowerCase(Locale.ROOT)) {
+            case "auto" -> null;
+            case "on" -> Boolean.TRUE;
+            case "off" -> Boolean.FALSE;
+            default -> throw new IllegalArgumentException("--cache must be auto, on or off");
+        };
+        return new TrainData(train, val, valSplit, index, skips, cacheChoice);
+    }
+}

@@ -1,0 +1,13 @@
+package cyborg.eval;
+
+import java.util.SortedMap;
+
+/**
+ * The metrics of one score file.
+ *
+ * @param file the score file
+ * @param metrics overall detection metrics
+ * @param perSource AUC per authentic source and per generator
+ * @param roc the ROC curve, for plots
+ */
+public record RunMetrics(String file, DetectionMetrics metrics, SortedMap<String, Double> perSource, RocCurve roc) {}
