@@ -168,8 +168,9 @@ final class TrainCommand implements Callable<Integer> {
             if (runs > 1) {
                 System.out.printf("== run %d of %d (seed %d) -> %s%n", k, runs, config.seed(), dir);
             }
+            Files.createDirectories(dir);
+            saveData(dir); // before training, so that a killed run can be resumed with --out alone
             TrainResult r = new Trainer(config, System.out).train(trainData, new RunFiles(dir), resume);
-            saveData(dir);
             System.out.printf(Locale.ROOT, "kept epoch %d: validation accuracy %.4f, AUC %.4f -> %s%n",
                     r.bestEpoch(), r.bestValAcc(), r.bestValAuc(), dir.resolve("model.json"));
             if (r.withoutMap() > 0) {

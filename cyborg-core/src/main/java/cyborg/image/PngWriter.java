@@ -40,7 +40,7 @@ final class PngWriter {
     }
 
     private static void write(BufferedImage image, Path file) throws IOException {
-        AtomicFiles.write(file, out -> {
+        cyborg.io.AtomicFiles.write(file, out -> {
             if (!ImageIO.write(image, "png", out)) {
                 throw new IOException("no PNG writer available in javax.imageio");
             }

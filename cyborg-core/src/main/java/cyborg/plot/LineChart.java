@@ -56,7 +56,7 @@ public final class LineChart {
     public void writePng(Path path, int width, int height) throws IOException {
         PngCanvas canvas = new PngCanvas(width, height);
         draw(canvas);
-        AtomicFiles.write(path, canvas::writePng);
+        cyborg.io.AtomicFiles.write(path, canvas::writePng);
     }
 
     /** Renders to an SVG file of the given size, replacing it atomically. */
@@ -64,7 +64,7 @@ public final class LineChart {
         SvgCanvas canvas = new SvgCanvas(width, height);
         draw(canvas);
         byte[] svg = canvas.toSvg().getBytes(StandardCharsets.UTF_8);
-        AtomicFiles.write(path, out -> out.write(svg));
+        cyborg.io.AtomicFiles.write(path, out -> out.write(svg));
     }
 
     /** Draws the whole chart, background included, filling the canvas. */

@@ -1,4 +1,4 @@
-package cyborg.plot;
+package cyborg.io;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -24,6 +24,17 @@ class AtomicFilesTest {
         AtomicFiles.write(target, out -> out.write("new".getBytes(StandardCharsets.UTF_8)));
         assertEquals("new", Files.readString(target));
         assertEquals(List.of(target), filesIn(dir));
+    }
+
+    @Test
+    void writtenFileKeepsNormalPermissions() throws IOException {
+        Path target = dir.resolve("model.json");
+        AtomicFiles.writeString(target, "{}");
+        java.util.Set<java.nio.file.attribute.PosixFilePermission> perms = Files.getPosixFilePermissions(target);
+        org.junit.jupiter.api.Assertions.assertTrue(
+                perms.contains(java.nio.file.attribute.PosixFilePermission.GROUP_READ)
+                        || perms.contains(java.nio.file.attribute.PosixFilePermission.OTHERS_READ),
+                "owner-only permissions leaked from the temporary file: " + perms);
     }
 
     @Test

@@ -1,0 +1,117 @@
+package cyborg.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.google.gson.JsonObject;
+import com.google.gson.JsonParser;
+
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+
+/** The acceptance path: a ResNet-18 at 64 px trained with the CYBORG loss, scored, evaluated. */
+class PipelineTest {
+    @TempDir
+    static Path dir;
+
+    @BeforeAll
+    static void data() {
+        Cli r = Cli.run("synth", "--out", dir.resolve("toy").toString(), "--size", "64", "--per-class", "12");
+        assertEquals(0, r.status, r.toString());
+    }
+
+    private static String p(String rel) {
+        return dir.resolve(rel).toString();
+    }
+
+    @Test
+    void trainScoreEvaluateWriteWellFormedOutputs() throws IOException {
+        Cli train = Cli.run("train", "--csv", p("toy/split.csv"), "--images", p("toy/images"), "--maps", p("toy/maps"),
+                "--arch", "resnet18", "--size", "64", "--epochs", "2", "--batch", "8", "--loss", "cyborg",
+                "--out", p("run"));
+        assertEquals(0, train.status, train.toString());
+        assertTrue(train.out.contains("validating on the 'val' rows"), train.out);
+        for (String f : List.of("model.json", "model.safetensors", "train-log.jsonl", "loss-curves.png",
+                "accuracy-curves.svg", "checkpoint/last.safetensors")) {
+            assertTrue(Files.size(dir.resolve("run").resolve(f)) > 0, f);
+        }
+        Cli score = Cli.run("score", "--model", p("run"), "--csv", p("toy/split.csv"), "--images", p("toy/images"),
+                "--cams", p("cams"), "--out", p("scores.csv"));
+        assertEquals(0, score.status, score.toString());
+        List<String> rows = Files.readAllLines(dir.resolve("scores.csv"));
+        assertEquals(24, rows.size());
+        for (String row : rows) {
+            String[] cols = row.split(",");
+            assertEquals(2, cols.length, row);
+            assertTrue(cols[0].startsWith(p("toy/images") + "/test/"), row);
+            double s = Double.parseDouble(cols[1]);
+            assertTrue(s > 0 && s < 1, row);
+        }
+        assertTrue(Files.isRegularFile(dir.resolve("cams/toygan/test_synthetic_0000_cam.png")));
+        assertTrue(Files.isRegularFile(dir.resolve("cams/toycam/test_real_0000_overlay.png")));
+        Cli eval = Cli.run("evaluate", "--scores", p("scores.csv"), "--csv", p("toy/split.csv"), "--out", p("eval"));
+        assertEquals(0, eval.status, eval.toString());
+        assertTrue(eval.out.contains("ROC AUC"), eval.out);
+        JsonObject m = JsonParser.parseString(Files.readString(dir.resolve("eval/metrics.json"))).getAsJsonObject();
+        for (String key : List.of("auc", "tdr_at_fdr", "apcer", "bpcer", "acer", "per_source", "n_real", "n_synthetic")) {
+            assertTrue(m.has(key), key);
+        }
+        assertEquals(12, m.get("n_real").getAsInt());
+        assertTrue(m.getAsJsonObject("tdr_at_fdr").has("0.001"));
+        assertTrue(m.getAsJsonObject("per_source").has("toygan"));
+        assertTrue(Files.size(dir.resolve("eval/roc.png")) > 0 && Files.size(dir.resolve("eval/roc.svg")) > 0);
+    }
+
+    @Test
+    void corruptImageStopsTrainingWithItsNameAndSkipBadReportsIt() throws IOException {
+        Path copy = dir.resolve("bad");
+        copyTree(dir.resolve("toy"), copy);
+        Path victim = copy.resolve("images/train/synthetic/toygan/train_synthetic_0003.png");
+        byte[] bytes = Files.readAllBytes(victim);
+        Files.write(victim, java.util.Arrays.copyOf(bytes, bytes.length / 3));
+        String[] args = {"train", "--csv", copy.resolve("split.csv").toString(), "--images",
+            copy.resolve("images").toString(), "--maps", copy.resolve("maps").toString(), "--arch", "resnet18",
+            "--size", "32", "--epochs", "1", "--batch", "8"};
+        Cli fail = Cli.run(concat(args, "--out", p("bad-run")));
+        assertEquals(1, fail.status, fail.toString());
+        assertTrue(fail.err.contains("train_synthetic_0003.png") && fail.err.contains("split.csv:"), fail.err);
+        assertTrue(fail.err.contains("--skip-bad"), fail.err);
+        Cli skip = Cli.run(concat(args, "--out", p("skip-run"), "--skip-bad"));
+        assertEquals(0, skip.status, skip.toString());
+        assertTrue(skip.out.contains("skipped 1 input: 1 unreadable, truncated or unsupported image"), skip.out);
+        assertTrue(skip.out.contains("on 23 images"), skip.out);
+    }
+
+    @Test
+    void lossWithoutMapsSaysWhatToPass() {
+        Cli r = Cli.run("train", "--csv", p("toy/split.csv"), "--images", p("toy/images"), "--arch", "resnet18",
+                "--size", "32", "--epochs", "1", "--out", p("nomaps"));
+        assertEquals(1, r.status);
+        assertTrue(r.err.contains("--maps"), r.err);
+    }
+
+    static String[] concat(String[] a, String... b) {
+        String[] c = java.util.Arrays.copyOf(a, a.length + b.length);
+        System.arraycopy(b, 0, c, a.length, b.length);
+        return c;
+    }
+
+    static void copyTree(Path from, Path to) throws IOException {
+        try (var s = Files.walk(from)) {
+            for (Path f : s.toList()) {
+                Path t = to.resolve(from.relativize(f).toString());
+                if (Files.isDirectory(f)) {
+                    Files.createDirectories(t);
+                } else {
+                    Files.copy(f, t);
+                }
+            }
+        }
+    }
+}
