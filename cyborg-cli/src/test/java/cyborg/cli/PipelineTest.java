@@ -96,6 +96,18 @@ class PipelineTest {
         assertTrue(r.err.contains("--maps"), r.err);
     }
 
+    @Test
+    void splitFileWithoutValidationRowsIsRefused() throws IOException {
+        Path csv = dir.resolve("train-only.csv");
+        List<String> rows = Files.readAllLines(dir.resolve("toy/split.csv")).stream()
+                .filter(r -> r.startsWith("train,")).toList();
+        Files.write(csv, rows);
+        Cli r = Cli.run("train", "--csv", csv.toString(), "--images", p("toy/images"), "--loss", "ce",
+                "--arch", "resnet18", "--size", "32", "--epochs", "1", "--out", p("empty-val"));
+        assertEquals(1, r.status);
+        assertTrue(r.err.contains("train-only.csv") && r.err.contains("no 'val' or 'test' rows"), r.err);
+    }
+
     static String[] concat(String[] a, String... b) {
         String[] c = java.util.Arrays.copyOf(a, a.length + b.length);
         System.arraycopy(b, 0, c, a.length, b.length);

@@ -75,7 +75,7 @@ class TrainerTest {
         assertEquals("layer4.1.conv2", info.camLayer);
         assertArrayEquals(new int[] {1, 1}, info.camSize);
         assertEquals(r.bestEpoch(), info.epoch);
-        List<EpochRecord> log = Trainer.readLog(new RunFiles(run));
+        List<EpochRecord> log = TrainLog.read(new RunFiles(run));
         assertEquals(2, log.size());
         assertTrue(log.get(0).lossParts.containsKey("cyborg"));
         assertTrue(log.get(1).imagesPerS > 0);
@@ -99,7 +99,7 @@ class TrainerTest {
         new Trainer(config(2, 9), null).train(trainData(), new RunFiles(split), false);
         TrainResult r = new Trainer(config(3, 9), null).train(trainData(), new RunFiles(split), true);
         assertSameWeights(weights(runs.resolve("whole")), weights(split));
-        assertEquals(3, Trainer.readLog(new RunFiles(split)).size());
+        assertEquals(3, TrainLog.read(new RunFiles(split)).size());
         assertTrue(r.bestEpoch() >= 1);
     }
 

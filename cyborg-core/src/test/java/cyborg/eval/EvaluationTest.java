@@ -1,0 +1,74 @@
+package cyborg.eval;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import cyborg.data.SkipReport;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+
+class EvaluationTest {
+    @TempDir
+    Path dir;
+
+    private LabelIndex labels() throws IOException {
+        Path csv = Files.writeString(dir.resolve("split.csv"), String.join("\n",
+                "test,Real,/test/0_real/ffhq/a.png",
+                "test,Real,/test/0_real/celeba/b.png",
+                "test,Synthetic,/test/1_fake/stylegan/c.png",
+                "test,Synthetic,/test/1_fake/progan/d.png", ""));
+        return LabelIndex.fromCsv(csv, SkipReport.failFast());
+    }
+
+    @Test
+    void scorePathsMatchTheRowWhoseRelpathTheyEndWith() throws IOException {
+        LabelIndex index = labels();
+        assertEquals(1, index.find("/data/images/test/1_fake/stylegan/c.png").label());
+        assertEquals("ffhq", index.find("images/test/0_real/ffhq/a.png").source());
+        assertNull(index.find("/data/images/test/0_real/ffhq/zzz.png"));
+    }
+
+    private Path scores(String name, double a, double b, double c, double d) throws IOException {
+        return Files.writeString(dir.resolve(name), String.format(java.util.Locale.ROOT,
+                "/r/test/0_real/ffhq/a.png,%s%n/r/test/0_real/celeba/b.png,%s%n/r/test/1_fake/stylegan/c.png,%s%n"
+                        + "/r/test/1_fake/progan/d.png,%s%n", a, b, c, d));
+    }
+
+    @Test
+    void severalRunsGiveMeanAndPopulationStd() throws IOException {
+        // run 1 separates perfectly (AUC 1); run 2 ranks one synthetic below one real (AUC 0.75)
+        List<RunMetrics> runs = Evaluation.evaluate(List.of(scores("s1.csv", 0.1, 0.2, 0.8, 0.9),
+                scores("s2.csv", 0.1, 0.6, 0.5, 0.9)), labels());
+        MetricsReport report = new MetricsReport(runs);
+        Map<String, Object> json = report.json();
+        assertEquals(0.875, (double) json.get("auc"), 1e-12);
+        assertEquals(0.125, (double) ((Map<?, ?>) json.get("std")).get("auc"), 1e-12);
+        assertEquals(2, json.get("n_runs"));
+        @SuppressWarnings("unchecked")
+        Map<String, Double> perSource = (Map<String, Double>) json.get("per_source");
+        // stylegan (0.8 / 0.5) against both reals: run 1 AUC 1, run 2 AUC 0.5 -> mean 0.75
+        assertEquals(0.75, perSource.get("stylegan"), 1e-12);
+        assertEquals(1.0, perSource.get("progan"), 1e-12);
+        assertTrue(report.table().contains("0.875 ± 0.125"), report.table());
+        report.write(dir.resolve("out"));
+        for (String f : List.of("metrics.json", "metrics.txt", "roc.png", "roc.svg")) {
+            assertTrue(Files.size(dir.resolve("out").resolve(f)) > 0, f);
+        }
+    }
+
+    @Test
+    void scoreOfAnUnknownImageIsAnErrorNamingFileAndLine() throws IOException {
+        Path s = Files.writeString(dir.resolve("bad.csv"), "/r/test/0_real/ffhq/a.png,0.1\n/r/elsewhere/x.png,0.5\n");
+        IOException e = assertThrows(IOException.class, () -> Evaluation.evaluate(List.of(s), labels()));
+        assertTrue(e.getMessage().contains("bad.csv:2") && e.getMessage().contains("/r/elsewhere/x.png"), e.getMessage());
+    }
+}
