@@ -73,10 +73,15 @@ public final class MetricsReport {
         s.sourceAuc().forEach((k, v) -> sources.put(k, pick(v, std)));
         m.put("per_source", sources);
         if (!std) {
-            m.put("n_real", s.nReal().mean());
-            m.put("n_synthetic", s.nSynthetic().mean());
+            m.put("n_real", count(s.nReal()));
+            m.put("n_synthetic", count(s.nSynthetic()));
         }
         return m;
+    }
+
+    /** A count as an integer when every run had the same, else the mean. */
+    private static Object count(MeanStd v) {
+        return v.std() == 0 ? (Object) Math.round(v.mean()) : (Object) v.mean();
     }
 
     private static double pick(MeanStd v, boolean std) {

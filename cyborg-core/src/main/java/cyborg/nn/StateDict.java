@@ -1,6 +1,8 @@
 package cyborg.nn;
 
 import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.index.NDIndex;
 import ai.djl.ndarray.types.DataType;
 import cyborg.io.TensorData;
 
@@ -14,6 +16,8 @@ import java.util.Map;
  * torchvision names, checking names and shapes.
  */
 public final class StateDict {
+    private static final NDIndex ALL = new NDIndex("...");
+
     private StateDict() {}
 
     /** A snapshot of every tensor of {@code module}. */
@@ -68,13 +72,16 @@ public final class StateDict {
         return unexpected;
     }
 
-    /** Overwrites {@code target} with {@code data}, converting to the target's type. */
+    /**
+     * Overwrites {@code target} with {@code data}, converting to the target's type. Uses indexed
+     * assignment: {@code NDArray.set(Buffer)} makes libtorch print a deprecation warning.
+     */
     public static void copyInto(NDArray target, TensorData data) {
-        if (target.getDataType() == DataType.INT64) {
-            long[] v = data.dtype().equals("I64") ? data.longs() : toLongs(data.floats());
-            target.set(java.nio.LongBuffer.wrap(v));
-        } else {
-            target.set(data.floats());
+        try (NDManager scope = target.getManager().newSubManager()) {
+            NDArray source = target.getDataType() == DataType.INT64
+                    ? scope.create(data.dtype().equals("I64") ? data.longs() : toLongs(data.floats()), target.getShape())
+                    : scope.create(data.floats(), target.getShape());
+            target.set(ALL, source);
         }
     }
 

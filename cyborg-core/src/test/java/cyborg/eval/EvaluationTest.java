@@ -53,6 +53,7 @@ class EvaluationTest {
         assertEquals(0.875, (double) json.get("auc"), 1e-12);
         assertEquals(0.125, (double) ((Map<?, ?>) json.get("std")).get("auc"), 1e-12);
         assertEquals(2, json.get("n_runs"));
+        assertEquals(2L, json.get("n_real"));
         @SuppressWarnings("unchecked")
         Map<String, Double> perSource = (Map<String, Double>) json.get("per_source");
         // stylegan (0.8 / 0.5) against both reals: run 1 AUC 1, run 2 AUC 0.5 -> mean 0.75
