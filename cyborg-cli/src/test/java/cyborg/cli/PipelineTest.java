@@ -89,6 +89,28 @@ class PipelineTest {
     }
 
     @Test
+    void scoringStopsAtACorruptImageOrSkipsAndCountsIt() throws IOException {
+        Path copy = dir.resolve("bad-test");
+        copyTree(dir.resolve("toy"), copy);
+        Path victim = copy.resolve("images/test/real/toycam/test_real_0005.png");
+        byte[] bytes = Files.readAllBytes(victim);
+        Files.write(victim, java.util.Arrays.copyOf(bytes, bytes.length / 2));
+        Cli train = Cli.run("train", "--csv", p("toy/split.csv"), "--images", p("toy/images"), "--loss", "ce",
+                "--arch", "resnet18", "--size", "32", "--epochs", "1", "--batch", "8", "--out", p("score-run"));
+        assertEquals(0, train.status, train.toString());
+        String[] args = {"score", "--model", p("score-run"), "--csv", copy.resolve("split.csv").toString(),
+            "--images", copy.resolve("images").toString(), "--batch", "4"};
+        Cli fail = Cli.run(concat(args, "--out", p("bad-scores.csv")));
+        assertEquals(1, fail.status, fail.toString());
+        assertTrue(fail.err.contains("test_real_0005.png"), fail.err);
+        assertTrue(Files.notExists(dir.resolve("bad-scores.csv")), "no partial score file");
+        Cli skip = Cli.run(concat(args, "--out", p("skip-scores.csv"), "--skip-bad"));
+        assertEquals(0, skip.status, skip.toString());
+        assertEquals(23, Files.readAllLines(dir.resolve("skip-scores.csv")).size());
+        assertTrue(skip.out.contains("skipped 1 input"), skip.out);
+    }
+
+    @Test
     void lossWithoutMapsSaysWhatToPass() {
         Cli r = Cli.run("train", "--csv", p("toy/split.csv"), "--images", p("toy/images"), "--arch", "resnet18",
                 "--size", "32", "--epochs", "1", "--out", p("nomaps"));

@@ -18,15 +18,19 @@ public final class BatchLoader implements AutoCloseable {
     private final SampleLoader loader;
     private final ExecutorService pool;
     private final int camCells;
+    private final SkipReport skips;
 
     /**
      * @param loader prepares single samples
      * @param threads decoding threads
      * @param camCells cells of a CAM (h * w), the length of each map in a batch
+     * @param skips what happens to a sample that cannot be loaded: it stops the iteration (thrown
+     *     as {@link BadInputRuntimeException}), or it is left out of its batch and counted
      */
-    public BatchLoader(SampleLoader loader, int threads, int camCells) {
+    public BatchLoader(SampleLoader loader, int threads, int camCells, SkipReport skips) {
         this.loader = loader;
         this.camCells = camCells;
+        this.skips = skips;
         this.pool = Executors.newFixedThreadPool(Math.max(1, threads), r -> {
             Thread t = new Thread(r, "cyborg-decode");
             t.setDaemon(true);
@@ -82,15 +86,17 @@ public final class BatchLoader implements AutoCloseable {
     }
 
     private Batch assemble(List<Sample> samples, int[] order, int start, List<Future<PreparedSample>> futures) {
-        int n = futures.size();
-        int pixels = 0;
-        List<Sample> batchSamples = new ArrayList<>(n);
-        List<PreparedSample> prepared = new ArrayList<>(n);
-        for (int i = 0; i < n; i++) {
-            batchSamples.add(samples.get(order[start + i]));
-            prepared.add(await(futures.get(i)));
-            pixels = prepared.get(i).image().length;
+        List<Sample> batchSamples = new ArrayList<>(futures.size());
+        List<PreparedSample> prepared = new ArrayList<>(futures.size());
+        for (int i = 0; i < futures.size(); i++) {
+            PreparedSample p = await(futures.get(i));
+            if (p != null) {
+                batchSamples.add(samples.get(order[start + i]));
+                prepared.add(p);
+            }
         }
+        int n = prepared.size();
+        int pixels = n == 0 ? 0 : prepared.get(0).image().length;
         float[] images = new float[n * pixels];
         long[] labels = new long[n];
         float[] maps = new float[n * camCells];
@@ -107,7 +113,8 @@ public final class BatchLoader implements AutoCloseable {
         return new Batch(batchSamples, images, labels, maps, mask);
     }
 
-    private static PreparedSample await(Future<PreparedSample> f) {
+    /** The prepared sample, or null when it was bad and the policy skips it. */
+    private PreparedSample await(Future<PreparedSample> f) {
         try {
             return f.get();
         } catch (InterruptedException e) {
@@ -116,7 +123,12 @@ public final class BatchLoader implements AutoCloseable {
         } catch (ExecutionException e) {
             Throwable cause = e.getCause();
             if (cause instanceof BadInputException bad) {
-                throw new BadInputRuntimeException(bad);
+                try {
+                    skips.handle(bad);
+                    return null;
+                } catch (BadInputException failFast) {
+                    throw new BadInputRuntimeException(failFast);
+                }
             }
             throw new IllegalStateException("decoding failed: " + cause, cause);
         }

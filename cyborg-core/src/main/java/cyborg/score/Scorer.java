@@ -6,7 +6,6 @@ import ai.djl.ndarray.types.Shape;
 import cyborg.data.Augmentation;
 import cyborg.data.Batch;
 import cyborg.data.BatchLoader;
-import cyborg.data.DataValidator;
 import cyborg.data.MapIndex;
 import cyborg.data.Sample;
 import cyborg.data.SampleLoader;
@@ -65,17 +64,25 @@ public final class Scorer implements AutoCloseable {
         int[] cam = model.info().camSize;
         SampleLoader loader = new SampleLoader(model.preprocessing(), cam[0], cam[1], MapIndex.empty(), false);
         int threads = Runtime.getRuntime().availableProcessors();
-        List<Sample> usable = DataValidator.validate(samples, loader, false, threads, skips, null).usable();
+        // Images are checked as they stream through the batches: one decode per image.
+        List<Sample> usable = samples;
         int[] order = new int[usable.size()];
         for (int i = 0; i < order.length; i++) {
             order[i] = i;
         }
         List<Score> out = new ArrayList<>(usable.size());
-        try (BatchLoader batches = new BatchLoader(loader, threads, cam[0] * cam[1]);
+        try (BatchLoader batches = new BatchLoader(loader, threads, cam[0] * cam[1], skips);
                 ProgressBar bar = new ProgressBar("scoring", usable.size(), "img", console)) {
             Iterator<Batch> it = batches.batches(usable, order, batchSize, pos -> Augmentation.Params.IDENTITY, false);
+            int position = 0;
             while (it.hasNext()) {
                 Batch b = it.next();
+                int consumed = Math.min(batchSize, order.length - position);
+                position += consumed;
+                if (b.size() == 0) {
+                    bar.step(consumed, null);
+                    continue;
+                }
                 try (NDManager bm = manager.newSubManager()) {
                     CamOutput o = model.network().forward(bm.create(b.images(), new Shape(b.size(), 3, size, size)));
                     float[] scores = Scores.synthetic(o.logits());
@@ -86,7 +93,7 @@ public final class Scorer implements AutoCloseable {
                         writeCams(cams, b, o, camClass, bm);
                     }
                 }
-                bar.step(b.size(), null);
+                bar.step(consumed, null); // skipped images count as done
             }
         }
         return out;

@@ -101,7 +101,7 @@ public final class Trainer {
             StepLr schedule = new StepLr(config.lr(), config.lrStep(), config.lrGamma());
             List<EpochRecord> history = TrainLog.read(files);
             double bestAuc = history.stream().filter(r -> r.best).mapToDouble(r -> r.valAuc).reduce((a, b) -> b).orElse(Double.NaN);
-            try (BatchLoader batches = new BatchLoader(loader, threads, camSize[0] * camSize[1])) {
+            try (BatchLoader batches = new BatchLoader(loader, threads, camSize[0] * camSize[1], data.skips())) {
                 for (int epoch = state.completedEpochs; epoch < config.epochs(); epoch++) {
                     EpochRecord rec = runEpoch(epoch, net, loss, optimizer, schedule.lr(epoch), batches, train, val,
                             manager, withMaps);

@@ -30,7 +30,7 @@ final class Validation {
         double[] scores = new double[samples.size()];
         int[] labels = new int[samples.size()];
         int correct = 0;
-        int k = 0;
+        int k = 0; // images actually scored (a skipped unreadable image shrinks its batch)
         Iterator<Batch> it = batches.batches(samples, order, batchSize, pos -> Augmentation.Params.IDENTITY, false);
         while (it.hasNext()) {
             Batch b = it.next();
@@ -44,6 +44,7 @@ final class Validation {
                 }
             }
         }
-        return new Result((double) correct / samples.size(), new RocCurve(scores, labels).auc());
+        return new Result((double) correct / k, new RocCurve(java.util.Arrays.copyOf(scores, k),
+                java.util.Arrays.copyOf(labels, k)).auc());
     }
 }

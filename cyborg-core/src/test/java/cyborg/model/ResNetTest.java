@@ -61,6 +61,17 @@ class ResNetTest {
         }
     }
 
+    @org.junit.jupiter.params.ParameterizedTest
+    @org.junit.jupiter.params.provider.CsvSource({"32,1", "33,2", "100,4", "127,4", "299,10"})
+    void anyInputSizeFromThirtyTwoWorks(int size, int cam) {
+        try (NDManager m = NDManager.newBaseManager()) {
+            ResNet net = ResNet.resnet18(m, new Random(1), 2);
+            net.setTraining(false);
+            CamOutput out = net.forward(m.randomNormal(new Shape(1, 3, size, size)));
+            assertEquals(new Shape(1, 512, cam, cam), out.features().getShape());
+        }
+    }
+
     @Test
     void sameSeedGivesIdenticalInitialWeights() {
         try (NDManager m = NDManager.newBaseManager()) {
