@@ -11,9 +11,10 @@ import picocli.CommandLine.Command;
             "Train, score and evaluate detectors of synthetic (GAN-made) face images whose training is"
                 + " guided by human saliency (CYBORG), with CAM-entropy (focus) losses.",
             "",
-            "Typical flow: synth -> train -> score -> evaluate. Run 'cyborg COMMAND --help' for details."
+            "Start with 'cyborg demo'. Typical flow: synth -> train -> score -> evaluate. Run 'cyborg COMMAND --help' for details."
         },
         subcommands = {
+            DemoCommand.class,
             SynthCommand.class,
             TrainCommand.class,
             ScoreCommand.class,

@@ -1,23 +1,29 @@
 package cyborg.cli;
 
-import cyborg.synth.ToyFaces;
+import cyborg.synth.Benchmark;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 
-/** {@code cyborg synth}: writes a procedural data set in the reference layout. */
-@Command(name = "synth", mixinStandardHelpOptions = true,
+/** {@code cyborg synth}: writes the procedural open-set face benchmark. */
+@Command(name = "synth", mixinStandardHelpOptions = true, sortOptions = false,
         description = {
-            "Write a small procedural face data set in the reference layout.",
+            "Write the procedural open-set face benchmark in the reference layout.",
             "",
-            "Every command can then run without downloads. Writes DIR/split.csv (train, val and test rows),"
-                + " DIR/images/... and DIR/maps/... (human maps of the training images). Synthetic images carry a"
-                + " checkerboard tell in the eyes; the maps mark the eyes.",
+            "Face-like images from three authentic styles (studio, wild, soft) and six generator families,"
+                + " each leaving its own tell in the eyes, mouth, nose or hair/face boundary; human maps from three"
+                + " simulated annotators. Train and validation: the 'wild' style and two generators (checker-eyes,"
+                + " smeared-mouth), with a corner watermark shortcut that comes with most synthetic and few"
+                + " authentic images. Open-set test ('test' rows): the other two styles and four unseen generators,"
+                + " where the shortcut is reversed: it comes with most authentic and few synthetic images. Deterministic for a seed. See docs/benchmark.md.",
+            "",
+            "Writes DIR/split.csv, DIR/images/<split>/<real|synthetic>/<source>/*.png, DIR/maps/NAME.<k>.png"
+                + " (k = annotator) and DIR/benchmark.json.",
             "",
             "Example:",
-            "  cyborg synth --out data/toy --size 64 --per-class 60"
+            "  cyborg synth --out data/bench --size 64 --seed 1"
         })
 final class SynthCommand implements Callable<Integer> {
     @Option(names = "--out", required = true, paramLabel = "DIR", description = "Output folder.")
@@ -29,17 +35,36 @@ final class SynthCommand implements Callable<Integer> {
     @Option(names = "--seed", defaultValue = "1", description = "Random seed (default: ${DEFAULT-VALUE}).")
     long seed;
 
-    @Option(names = "--per-class", defaultValue = "60",
-            description = "Images per class in each split (default: ${DEFAULT-VALUE}).")
-    int perClass;
+    @Option(names = "--train-per-class", defaultValue = "400",
+            description = "Authentic and synthetic training images each (default: ${DEFAULT-VALUE}).")
+    int trainPerClass;
+
+    @Option(names = "--val-per-class", defaultValue = "100",
+            description = "Authentic and synthetic validation images each (default: ${DEFAULT-VALUE}).")
+    int valPerClass;
+
+    @Option(names = "--test-per-source", defaultValue = "150",
+            description = "Open-set test images per authentic style; as many synthetic, spread over the four test"
+                    + " generators (default: ${DEFAULT-VALUE}).")
+    int testPerSource;
+
+    @Option(names = "--shortcut-rate", defaultValue = "0.9",
+            description = "Share of synthetic train/val images with the background shortcut; authentic ones get it"
+                    + " at 1 minus this (default: ${DEFAULT-VALUE}).")
+    double shortcutRate;
+
+    @Option(names = "--test-shortcut-rate", defaultValue = "0.1",
+            description = "Share of synthetic open-set test images with the shortcut; authentic ones get it at 1 minus"
+                    + " this: 0.5 = no correlation, below 0.5 = reversed, as when another source marks its authentic photos (default: ${DEFAULT-VALUE}).")
+    double testShortcutRate;
 
     @Override
     public Integer call() throws Exception {
-        if (perClass < 1) {
-            throw new IllegalArgumentException("--per-class must be at least 1");
-        }
-        new ToyFaces(size, seed).write(out, perClass);
-        System.out.printf("wrote %d images (%d px) with split file %s%n", perClass * 6, size, out.resolve("split.csv"));
+        Benchmark.builder().size(size).seed(seed).trainPerClass(trainPerClass).valPerClass(valPerClass)
+                .testPerSource(testPerSource).shortcutRate(shortcutRate)
+                .testShortcutRate(testShortcutRate).build().write(out, System.err);
+        System.out.printf("wrote the benchmark (%d px, seed %d) to %s: split.csv, images/, maps/, benchmark.json%n",
+                size, seed, out);
         return 0;
     }
 }

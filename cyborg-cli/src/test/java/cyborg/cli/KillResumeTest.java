@@ -31,7 +31,8 @@ class KillResumeTest {
 
     @Test
     void killedRunResumesToIdenticalWeights() throws Exception {
-        assertEquals(0, Cli.run("synth", "--out", dir.resolve("toy").toString(), "--size", "64", "--per-class", "60").status);
+        assertEquals(0, Cli.run("synth", "--out", dir.resolve("toy").toString(), "--size", "64", "--train-per-class", "60",
+                "--val-per-class", "20", "--test-per-source", "8").status);
         Path whole = dir.resolve("whole");
         Cli r = Cli.run(trainArgs(whole));
         assertEquals(0, r.status, r.toString());

@@ -22,7 +22,8 @@ class PipelineTest {
 
     @BeforeAll
     static void data() {
-        Cli r = Cli.run("synth", "--out", dir.resolve("toy").toString(), "--size", "64", "--per-class", "12");
+        Cli r = Cli.run("synth", "--out", dir.resolve("toy").toString(), "--size", "64", "--train-per-class", "12",
+                "--val-per-class", "6", "--test-per-source", "12");
         assertEquals(0, r.status, r.toString());
     }
 
@@ -45,7 +46,7 @@ class PipelineTest {
                 "--cams", p("cams"), "--out", p("scores.csv"));
         assertEquals(0, score.status, score.toString());
         List<String> rows = Files.readAllLines(dir.resolve("scores.csv"));
-        assertEquals(24, rows.size());
+        assertEquals(48, rows.size());
         for (String row : rows) {
             String[] cols = row.split(",");
             assertEquals(2, cols.length, row);
@@ -53,8 +54,8 @@ class PipelineTest {
             double s = Double.parseDouble(cols[1]);
             assertTrue(s > 0 && s < 1, row);
         }
-        assertTrue(Files.isRegularFile(dir.resolve("cams/toygan/test_synthetic_0000_cam.png")));
-        assertTrue(Files.isRegularFile(dir.resolve("cams/toycam/test_real_0000_overlay.png")));
+        assertTrue(Files.isRegularFile(dir.resolve("cams/droplet/test-droplet-00000_cam.png")));
+        assertTrue(Files.isRegularFile(dir.resolve("cams/studio/test-studio-00000_overlay.png")));
         Cli eval = Cli.run("evaluate", "--scores", p("scores.csv"), "--csv", p("toy/split.csv"), "--out", p("eval"));
         assertEquals(0, eval.status, eval.toString());
         assertTrue(eval.out.contains("ROC AUC"), eval.out);
@@ -62,9 +63,9 @@ class PipelineTest {
         for (String key : List.of("auc", "tdr_at_fdr", "apcer", "bpcer", "acer", "per_source", "n_real", "n_synthetic")) {
             assertTrue(m.has(key), key);
         }
-        assertEquals(12, m.get("n_real").getAsInt());
+        assertEquals(24, m.get("n_real").getAsInt());
         assertTrue(m.getAsJsonObject("tdr_at_fdr").has("0.001"));
-        assertTrue(m.getAsJsonObject("per_source").has("toygan"));
+        assertTrue(m.getAsJsonObject("per_source").has("droplet"));
         assertTrue(Files.size(dir.resolve("eval/roc.png")) > 0 && Files.size(dir.resolve("eval/roc.svg")) > 0);
     }
 
@@ -72,7 +73,7 @@ class PipelineTest {
     void corruptImageStopsTrainingWithItsNameAndSkipBadReportsIt() throws IOException {
         Path copy = dir.resolve("bad");
         copyTree(dir.resolve("toy"), copy);
-        Path victim = copy.resolve("images/train/synthetic/toygan/train_synthetic_0003.png");
+        Path victim = copy.resolve("images/train/synthetic/checker-eyes/train-checker-eyes-00002.png");
         byte[] bytes = Files.readAllBytes(victim);
         Files.write(victim, java.util.Arrays.copyOf(bytes, bytes.length / 3));
         String[] args = {"train", "--csv", copy.resolve("split.csv").toString(), "--images",
@@ -80,7 +81,7 @@ class PipelineTest {
             "--size", "32", "--epochs", "1", "--batch", "8"};
         Cli fail = Cli.run(concat(args, "--out", p("bad-run")));
         assertEquals(1, fail.status, fail.toString());
-        assertTrue(fail.err.contains("train_synthetic_0003.png") && fail.err.contains("split.csv:"), fail.err);
+        assertTrue(fail.err.contains("train-checker-eyes-00002.png") && fail.err.contains("split.csv:"), fail.err);
         assertTrue(fail.err.contains("--skip-bad"), fail.err);
         Cli skip = Cli.run(concat(args, "--out", p("skip-run"), "--skip-bad"));
         assertEquals(0, skip.status, skip.toString());
@@ -92,7 +93,7 @@ class PipelineTest {
     void scoringStopsAtACorruptImageOrSkipsAndCountsIt() throws IOException {
         Path copy = dir.resolve("bad-test");
         copyTree(dir.resolve("toy"), copy);
-        Path victim = copy.resolve("images/test/real/toycam/test_real_0005.png");
+        Path victim = copy.resolve("images/test/real/studio/test-studio-00005.png");
         byte[] bytes = Files.readAllBytes(victim);
         Files.write(victim, java.util.Arrays.copyOf(bytes, bytes.length / 2));
         Cli train = Cli.run("train", "--csv", p("toy/split.csv"), "--images", p("toy/images"), "--loss", "ce",
@@ -102,11 +103,11 @@ class PipelineTest {
             "--images", copy.resolve("images").toString(), "--batch", "4"};
         Cli fail = Cli.run(concat(args, "--out", p("bad-scores.csv")));
         assertEquals(1, fail.status, fail.toString());
-        assertTrue(fail.err.contains("test_real_0005.png"), fail.err);
+        assertTrue(fail.err.contains("test-studio-00005.png"), fail.err);
         assertTrue(Files.notExists(dir.resolve("bad-scores.csv")), "no partial score file");
         Cli skip = Cli.run(concat(args, "--out", p("skip-scores.csv"), "--skip-bad"));
         assertEquals(0, skip.status, skip.toString());
-        assertEquals(23, Files.readAllLines(dir.resolve("skip-scores.csv")).size());
+        assertEquals(47, Files.readAllLines(dir.resolve("skip-scores.csv")).size());
         assertTrue(skip.out.contains("skipped 1 input"), skip.out);
     }
 

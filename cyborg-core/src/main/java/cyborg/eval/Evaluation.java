@@ -24,7 +24,8 @@ public final class Evaluation {
         return runs;
     }
 
-    static RunMetrics evaluate(Path file, List<Score> scores, LabelIndex labels) throws IOException {
+    /** Metrics of scores held in memory; {@code file} names them in messages and reports. */
+    public static RunMetrics evaluate(Path file, List<Score> scores, LabelIndex labels) throws IOException {
         double[] s = new double[scores.size()];
         int[] y = new int[scores.size()];
         String[] sources = new String[scores.size()];

@@ -32,6 +32,16 @@ public final class LabelIndex {
         return index;
     }
 
+    /** Labels of samples already read, matched by their keys. */
+    public static LabelIndex fromSamples(List<Sample> samples) {
+        LabelIndex index = new LabelIndex();
+        for (Sample s : samples) {
+            String key = s.key().replace('\\', '/');
+            index.byTail.put(key.startsWith("/") ? key : "/" + key, new Entry(s.label().index(), s.source()));
+        }
+        return index;
+    }
+
     /** Labels from the folder layout under {@code root}. */
     public static LabelIndex fromFolder(Path root) throws IOException {
         LabelIndex index = new LabelIndex();

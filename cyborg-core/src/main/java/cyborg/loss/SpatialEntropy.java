@@ -11,6 +11,20 @@ public final class SpatialEntropy {
 
     private SpatialEntropy() {}
 
+    /** Entropy of one map held in an array (same formula, in double precision). */
+    public static double of(float[] map) {
+        double sum = 0;
+        for (float v : map) {
+            sum += v;
+        }
+        double h = 0;
+        for (float v : map) {
+            double p = v / (sum + EPS) + EPS;
+            h -= p * Math.log(p);
+        }
+        return h;
+    }
+
     /** Entropy of each map of (batch, h, w); returns (batch). */
     public static NDArray of(NDArray maps) {
         long batch = maps.getShape().get(0);

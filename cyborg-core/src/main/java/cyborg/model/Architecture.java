@@ -11,9 +11,11 @@ import java.util.stream.Collectors;
 /** The networks cyborg builds, named as torchvision names them, with their CAM layer and native size. */
 public enum Architecture {
     RESNET18("resnet18", 224, "layer4.1.conv2"),
-    RESNET50("resnet50", 224, "layer4.2.conv3");
+    RESNET50("resnet50", 224, "layer4.2.conv3"),
+    /** cyborg's small ResNet-18 for 64 px images: CAM 8x8 at 64 px (see {@link ResNet#small}). */
+    SMALLRESNET("smallresnet", 64, "layer4");
 
-    /** Smallest input the networks accept (five stride-2 stages). */
+    /** Smallest input every network accepts. */
     public static final int MIN_SIZE = 32;
 
     private final String id;
@@ -52,6 +54,7 @@ public enum Architecture {
         return switch (this) {
             case RESNET18 -> ResNet.resnet18(manager, rng, 2);
             case RESNET50 -> ResNet.resnet50(manager, rng, 2);
+            case SMALLRESNET -> ResNet.small(manager, rng, 2);
         };
     }
 

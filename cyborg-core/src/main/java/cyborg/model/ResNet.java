@@ -27,16 +27,33 @@ public final class ResNet extends Module implements CamNetwork {
 
     private final Conv2d conv1;
     private final BatchNorm2d bn1;
+    private final boolean maxPool;
+    /** CAM from the pooled features (layer4's output) instead of the last convolution. */
+    private final boolean camAtOutput;
     private final List<Block> blocks = new ArrayList<>();
     private final Linear fc;
 
     private ResNet(NDManager manager, Random rng, boolean bottleneck, int[] depths, int classes) {
-        conv1 = child("conv1", conv(manager, rng, 3, 64, 7).stride(2).padding(3).build());
-        bn1 = child("bn1", new BatchNorm2d(manager, rng, 64));
-        int in = 64;
+        this(manager, rng, bottleneck, depths, 64, true, classes);
+    }
+
+    /**
+     * @param base width of the first stage (doubling per stage)
+     * @param imagenetStem 7x7 stride-2 convolution and max-pool (torchvision); else a 3x3
+     *     stride-1 convolution without pooling, for small images
+     */
+    private ResNet(NDManager manager, Random rng, boolean bottleneck, int[] depths, int base, boolean imagenetStem,
+            int classes) {
+        conv1 = child("conv1", imagenetStem
+                ? conv(manager, rng, 3, base, 7).stride(2).padding(3).build()
+                : conv(manager, rng, 3, base, 3).padding(1).build());
+        bn1 = child("bn1", new BatchNorm2d(manager, rng, base));
+        maxPool = imagenetStem;
+        camAtOutput = !imagenetStem;
+        int in = base;
         int expansion = bottleneck ? 4 : 1;
         for (int stage = 0; stage < 4; stage++) {
-            int width = 64 << stage;
+            int width = base << stage;
             int out = width * expansion;
             StageLayer layer = child("layer" + (stage + 1), new StageLayer());
             for (int i = 0; i < depths[stage]; i++) {
@@ -57,6 +74,17 @@ public final class ResNet extends Module implements CamNetwork {
         return new ResNet(manager, rng, false, new int[] {2, 2, 2, 2}, classes);
     }
 
+    /**
+     * A small ResNet-18 for small images (cyborg's own, not torchvision's): widths 16-32-64-128, a
+     * 3x3 stride-1 stem without max-pool, so the CAM has a stride of 8 (8x8 at 64 px) at about
+     * the cost of ResNet-18 at that size. Its CAM is the classic one (Zhou et al.): the output of
+     * {@code layer4}, the very features the classifier pools, so that no skip connection carries
+     * evidence the CAM does not show.
+     */
+    public static ResNet small(NDManager manager, Random rng, int classes) {
+        return new ResNet(manager, rng, false, new int[] {2, 2, 2, 2}, 16, false, classes);
+    }
+
     /** ResNet-50 (bottlenecks 3-4-6-3); CAM layer {@code layer4.2.conv3}. */
     public static ResNet resnet50(NDManager manager, Random rng, int classes) {
         return new ResNet(manager, rng, true, new int[] {3, 4, 6, 3}, classes);
@@ -65,7 +93,9 @@ public final class ResNet extends Module implements CamNetwork {
     @Override
     public CamOutput forward(NDArray input) {
         NDArray x = bn1.forward(conv1.forward(input)).getNDArrayInternal().relu();
-        x = x.getNDArrayInternal().maxPool(POOL_KERNEL, POOL_STRIDE, POOL_PAD, false);
+        if (maxPool) {
+            x = x.getNDArrayInternal().maxPool(POOL_KERNEL, POOL_STRIDE, POOL_PAD, false);
+        }
         NDArray features = null;
         for (Block block : blocks) {
             NDList out = block.forwardWithTap(x);
@@ -73,7 +103,7 @@ public final class ResNet extends Module implements CamNetwork {
             features = out.get(1);
         }
         NDArray pooled = x.getNDArrayInternal().globalAvgPool().reshape(x.getShape().get(0), -1);
-        return new CamOutput(fc.forward(pooled), features);
+        return new CamOutput(fc.forward(pooled), camAtOutput ? x : features);
     }
 
     @Override

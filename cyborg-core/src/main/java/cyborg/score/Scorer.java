@@ -60,57 +60,86 @@ public final class Scorer implements AutoCloseable {
      */
     public List<Score> score(List<Sample> samples, int batchSize, CamWriter cams, CamClass camClass,
             SkipReport skips, PrintStream console) throws IOException {
+        List<Score> out = new ArrayList<>(samples.size());
+        run(samples, batchSize, skips, console, (b, o, bm) -> {
+            float[] scores = Scores.synthetic(o.logits());
+            for (int i = 0; i < b.size(); i++) {
+                out.add(new Score(b.samples().get(i).key(), scores[i]));
+            }
+            if (cams != null) {
+                float[][] maps = normalizedCams(b, o, camClass, bm);
+                int[] hw = model.info().camSize;
+                for (int i = 0; i < b.size(); i++) {
+                    cams.write(b.samples().get(i), maps[i], hw[0], hw[1]);
+                }
+            }
+        });
+        return out;
+    }
+
+    /** A scored image with its normalised CAM (h x w, row-major). */
+    public record ScoredCam(Sample sample, double score, float[] cam) {}
+
+    /** Scores and normalised CAMs of {@code samples}, in order; bad images stop the run. */
+    public List<ScoredCam> cams(List<Sample> samples, int batchSize, CamClass camClass, PrintStream console)
+            throws IOException {
+        List<ScoredCam> out = new ArrayList<>(samples.size());
+        run(samples, batchSize, SkipReport.failFast(), console, (b, o, bm) -> {
+            float[] scores = Scores.synthetic(o.logits());
+            float[][] maps = normalizedCams(b, o, camClass, bm);
+            for (int i = 0; i < b.size(); i++) {
+                out.add(new ScoredCam(b.samples().get(i), scores[i], maps[i]));
+            }
+        });
+        return out;
+    }
+
+    /** What to do with each batch's output. */
+    @FunctionalInterface
+    private interface BatchConsumer {
+        void accept(Batch batch, CamOutput output, NDManager batchManager) throws IOException;
+    }
+
+    private void run(List<Sample> samples, int batchSize, SkipReport skips, PrintStream console, BatchConsumer consumer)
+            throws IOException {
         int size = model.info().inputSize;
         int[] cam = model.info().camSize;
         SampleLoader loader = new SampleLoader(model.preprocessing(), cam[0], cam[1], MapIndex.empty(), false);
         int threads = Runtime.getRuntime().availableProcessors();
         // Images are checked as they stream through the batches: one decode per image.
-        List<Sample> usable = samples;
-        int[] order = new int[usable.size()];
+        int[] order = new int[samples.size()];
         for (int i = 0; i < order.length; i++) {
             order[i] = i;
         }
-        List<Score> out = new ArrayList<>(usable.size());
         try (BatchLoader batches = new BatchLoader(loader, threads, cam[0] * cam[1], skips);
-                ProgressBar bar = new ProgressBar("scoring", usable.size(), "img", console)) {
-            Iterator<Batch> it = batches.batches(usable, order, batchSize, pos -> Augmentation.Params.IDENTITY, false);
+                ProgressBar bar = new ProgressBar("scoring", samples.size(), "img", console)) {
+            Iterator<Batch> it = batches.batches(samples, order, batchSize, pos -> Augmentation.Params.IDENTITY, false);
             int position = 0;
             while (it.hasNext()) {
                 Batch b = it.next();
                 int consumed = Math.min(batchSize, order.length - position);
                 position += consumed;
-                if (b.size() == 0) {
-                    bar.step(consumed, null);
-                    continue;
-                }
-                try (NDManager bm = manager.newSubManager()) {
-                    CamOutput o = model.network().forward(bm.create(b.images(), new Shape(b.size(), 3, size, size)));
-                    float[] scores = Scores.synthetic(o.logits());
-                    for (int i = 0; i < b.size(); i++) {
-                        out.add(new Score(b.samples().get(i).key(), scores[i]));
-                    }
-                    if (cams != null) {
-                        writeCams(cams, b, o, camClass, bm);
+                if (b.size() > 0) {
+                    try (NDManager bm = manager.newSubManager()) {
+                        consumer.accept(b, model.network().forward(bm.create(b.images(), new Shape(b.size(), 3, size, size))), bm);
                     }
                 }
                 bar.step(consumed, null); // skipped images count as done
             }
         }
-        return out;
     }
 
-    private void writeCams(CamWriter cams, Batch b, CamOutput o, CamClass camClass, NDManager bm) throws IOException {
+    private float[][] normalizedCams(Batch b, CamOutput o, CamClass camClass, NDManager bm) {
         NDArray classes = camClass == CamClass.TRUE ? bm.create(b.labels()) : o.logits().argMax(1);
         NDArray maps = ClassActivationMaps.normalized(o.features(), model.network().classifierWeight(), classes);
         long[] shape = maps.getShape().getShape();
-        int h = (int) shape[1];
-        int w = (int) shape[2];
+        int cells = (int) (shape[1] * shape[2]);
         float[] all = maps.toFloatArray();
+        float[][] out = new float[b.size()][cells];
         for (int i = 0; i < b.size(); i++) {
-            float[] one = new float[h * w];
-            System.arraycopy(all, i * h * w, one, 0, h * w);
-            cams.write(b.samples().get(i), one, h, w);
+            System.arraycopy(all, i * cells, out[i], 0, cells);
         }
+        return out;
     }
 
     @Override

@@ -70,6 +70,31 @@ public final class TrainConfig {
     public boolean shuffle() { return shuffle; }
     public Augmentation augmentation() { return new Augmentation(augmentFlip, augmentMinScale); }
 
+    /**
+     * The {@code cyborg train} options that reproduce this configuration, all but {@code --loss},
+     * {@code --seed}, the data and the output folder.
+     */
+    public java.util.List<String> cliArgs() {
+        java.util.List<String> a = new java.util.ArrayList<>(java.util.List.of(
+                "--arch", architecture, "--size", Integer.toString(inputSize()),
+                "--epochs", Integer.toString(epochs), "--batch", Integer.toString(batchSize),
+                "--optimizer", optimizer.name().toLowerCase(java.util.Locale.ROOT), "--lr", Double.toString(lr),
+                "--momentum", Double.toString(momentum), "--weight-decay", Double.toString(weightDecay),
+                "--lr-step", Integer.toString(lrStep), "--lr-gamma", Double.toString(lrGamma),
+                "--alpha", Double.toString(alpha), "--cam-class", camClass.name().toLowerCase(java.util.Locale.ROOT)));
+        if (!shuffle) {
+            a.add("--no-shuffle");
+        }
+        if (augmentFlip) {
+            a.add("--flip");
+        }
+        if (augmentMinScale < 1) {
+            a.add("--crop-scale");
+            a.add(Double.toString(augmentMinScale));
+        }
+        return a;
+    }
+
     /** Builds a {@link TrainConfig}; {@link #build()} checks every value. */
     public static final class Builder {
         private final TrainConfig c;

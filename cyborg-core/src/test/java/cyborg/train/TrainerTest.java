@@ -15,7 +15,7 @@ import cyborg.io.TensorData;
 import cyborg.model.Architecture;
 import cyborg.model.ModelInfo;
 import cyborg.io.Json;
-import cyborg.synth.ToyFaces;
+import cyborg.synth.Benchmark;
 
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -36,7 +36,7 @@ class TrainerTest {
 
     @BeforeAll
     static void makeData() throws IOException {
-        new ToyFaces(32, 3).write(data, 10);
+        Benchmark.builder().size(32).seed(3).trainPerClass(10).valPerClass(10).testPerSource(4).build().write(data, null);
     }
 
     private static TrainData trainData() throws IOException {

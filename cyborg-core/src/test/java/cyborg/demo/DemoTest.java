@@ -1,0 +1,56 @@
+package cyborg.demo;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.google.gson.JsonObject;
+import com.google.gson.JsonParser;
+
+import cyborg.model.Architecture;
+import cyborg.train.TrainConfig;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+
+/** The demo end to end on a tiny configuration: every output exists and results.json has the promised shape. */
+class DemoTest {
+    @TempDir
+    Path out;
+
+    @Test
+    void writesResultsReportAndFiguresAndReusesFinishedWork() throws IOException {
+        TrainConfig training = TrainConfig.builder().architecture(Architecture.SMALLRESNET).inputSize(32)
+                .epochs(1).batchSize(8).build();
+        DemoConfig config = new DemoConfig(out, 4, 32, 8, 4, 4, List.of(1L, 2L), DemoConfig.defaultLosses(), training);
+        String table = new Demo(config, null).run();
+        assertTrue(table.contains("| cyborg |"), table);
+        JsonObject r = JsonParser.parseString(Files.readString(out.resolve("results.json"))).getAsJsonObject();
+        JsonObject losses = r.getAsJsonObject("losses");
+        for (String loss : List.of("ce", "cyborg", "focus")) {
+            JsonObject l = losses.getAsJsonObject(loss);
+            for (String key : List.of("auc_mean", "auc_std", "per_source", "cam_mse", "cam_entropy")) {
+                assertTrue(l.has(key), loss + " lacks " + key);
+            }
+            assertEquals(6, l.getAsJsonObject("per_source").size(), "two test styles and four test generators");
+        }
+        assertEquals(2, r.getAsJsonArray("seeds").size());
+        List<String> args = r.getAsJsonObject("config").getAsJsonArray("train_args").asList().stream()
+                .map(e -> e.getAsString()).toList();
+        assertTrue(args.containsAll(List.of("--arch", "smallresnet", "--epochs", "1")), args.toString());
+        assertTrue(!args.contains("--loss") && !args.contains("--seed") && !args.contains("--out"), args.toString());
+        for (String f : List.of("report.md", "average-cams.png", "cam-examples.png", "roc-ce.png", "roc-cyborg.svg")) {
+            assertTrue(Files.size(out.resolve(f)) > 0, f);
+        }
+        assertTrue(Files.readString(out.resolve("report.md")).contains("| ce |"));
+        // a second run reuses the benchmark and the finished runs and measures the same
+        long modified = Files.getLastModifiedTime(out.resolve("runs/ce/run-1/model.safetensors")).toMillis();
+        String again = new Demo(config, null).run();
+        assertEquals(table, again);
+        assertEquals(modified, Files.getLastModifiedTime(out.resolve("runs/ce/run-1/model.safetensors")).toMillis());
+    }
+}

@@ -1,0 +1,172 @@
+package cyborg.synth;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import cyborg.image.RgbImage;
+import cyborg.util.Seeds;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Random;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+class BenchmarkTest {
+    private static final int SIZE = 64;
+
+    private static Benchmark bench(long seed) {
+        return Benchmark.builder().size(SIZE).seed(seed).trainPerClass(40).valPerClass(10).testPerSource(40).build();
+    }
+
+    @Test
+    void sameSeedGivesIdenticalImagesAndOtherSeedsDiffer() {
+        Benchmark.Item item = bench(1).items().get(45);
+        assertArrayEquals(bench(1).render(item).image().rgb, bench(1).render(item).image().rgb);
+        assertFalse(java.util.Arrays.equals(bench(1).render(item).image().rgb, bench(2).render(item).image().rgb));
+    }
+
+    @Test
+    void writtenFilesAreIdenticalForTheSameSeed(@TempDir Path dir) throws IOException {
+        Benchmark small = Benchmark.builder().size(SIZE).seed(5).trainPerClass(3).valPerClass(1).testPerSource(4).build();
+        small.write(dir.resolve("a"), null);
+        small.write(dir.resolve("b"), null);
+        List<String> rows = Files.readAllLines(dir.resolve("a/split.csv"));
+        assertEquals(rows, Files.readAllLines(dir.resolve("b/split.csv")));
+        String rel = rows.get(rows.size() - 1).split(",")[2];
+        assertArrayEquals(Files.readAllBytes(dir.resolve("a/images" + rel)), Files.readAllBytes(dir.resolve("b/images" + rel)));
+        String stem = rel.substring(rel.lastIndexOf('/') + 1).replace(".png", "");
+        for (int k = 1; k <= Annotators.COUNT; k++) {
+            assertTrue(Files.isRegularFile(dir.resolve("a/maps/" + stem + "." + k + ".png")));
+        }
+    }
+
+    @Test
+    void openSetTestHasOtherStylesAndUnseenGeneratorsBalancedByStyle() {
+        List<Benchmark.Item> items = bench(1).items();
+        Set<String> trainSources = items.stream().filter(i -> !i.split().equals("test"))
+                .map(Benchmark.Item::source).collect(Collectors.toSet());
+        Set<String> testSources = items.stream().filter(i -> i.split().equals("test"))
+                .map(Benchmark.Item::source).collect(Collectors.toSet());
+        assertEquals(Set.of("wild", "checker-eyes", "smeared-mouth"), trainSources);
+        assertEquals(Set.of("studio", "soft", "iris-mismatch", "hairline-bleed", "spectral-nose", "droplet"), testSources);
+        for (AuthenticStyle style : Benchmark.TEST_STYLES) {
+            long real = items.stream().filter(i -> i.split().equals("test") && !i.synthetic() && i.style() == style).count();
+            long fake = items.stream().filter(i -> i.split().equals("test") && i.synthetic() && i.style() == style).count();
+            assertEquals(real, fake, "style " + style + " must not predict the label");
+        }
+    }
+
+    @ParameterizedTest
+    @EnumSource(GeneratorFamily.class)
+    void everyFamilyLeavesAVisibleTellInsideTheRegionsItsMapsMark(GeneratorFamily family) {
+        double inside = 0;
+        double outside = 0;
+        int pixelsInside = 0;
+        for (int k = 0; k < 12; k++) {
+            Random rng = Seeds.random(77, family.ordinal(), k);
+            Face face = new Face(rng, SIZE);
+            Raster base = FaceRenderer.render(face, AuthenticStyle.values()[k % 3], rng);
+            Raster tell = base.copy();
+            family.apply(tell, face, rng);
+            for (int y = 0; y < SIZE; y++) {
+                for (int x = 0; x < SIZE; x++) {
+                    int i = base.index(x, y);
+                    double d = 0;
+                    for (int c = 0; c < 3; c++) {
+                        d += Math.abs(tell.rgb[i + c] - base.rgb[i + c]);
+                    }
+                    double px = x + 0.5;
+                    double py = y + 0.5;
+                    boolean inRegion = family.tellRegions(face).stream().anyMatch(g -> g.contains(px, py, 1.5));
+                    if (inRegion) {
+                        inside += d;
+                        pixelsInside++;
+                    } else {
+                        outside += d;
+                    }
+                }
+            }
+        }
+        assertTrue(inside / (inside + outside) > 0.97, family + ": share of the change inside its regions "
+                + inside / (inside + outside));
+        assertTrue(inside / pixelsInside / 3 > 4, family + ": the tell must be visible, mean change "
+                + inside / pixelsInside / 3);
+    }
+
+    @Test
+    void annotatorMapsAreBrighterWhereTheTellIsThanElsewhere() {
+        Random rng = Seeds.random(3, 1);
+        Face face = new Face(rng, SIZE);
+        for (GeneratorFamily family : GeneratorFamily.values()) {
+            List<RgbImage> maps = Annotators.maps(face, family.tellRegions(face), rng);
+            double in = 0;
+            double out = 0;
+            int nIn = 0;
+            int nOut = 0;
+            for (int y = 0; y < SIZE; y++) {
+                for (int x = 0; x < SIZE; x++) {
+                    final int fx = x;
+                    final int fy = y;
+                    double v = maps.stream().mapToDouble(m -> m.get(fx, fy, 0)).average().orElse(0);
+                    double px = x + 0.5;
+                    double py = y + 0.5;
+                    if (family.tellRegions(face).stream().anyMatch(g -> g.contains(px, py, 1.0))) {
+                        in += v;
+                        nIn++;
+                    } else {
+                        out += v;
+                        nOut++;
+                    }
+                }
+            }
+            assertTrue(in / nIn > 5 * (out / nOut), family + ": map inside " + in / nIn + " outside " + out / nOut);
+        }
+    }
+
+    @Test
+    void shortcutIsReversedInTheOpenSetTestByDefault() {
+        double[][] rate = shortcutRates(Benchmark.builder().size(SIZE).seed(12).trainPerClass(60).valPerClass(20)
+                .testPerSource(60).build());
+        assertTrue(rate[0][1] > 0.8 && rate[0][0] < 0.2, "train/val: synthetic " + rate[0][1] + ", real " + rate[0][0]);
+        assertTrue(rate[1][1] < 0.2 && rate[1][0] > 0.8, "test: synthetic " + rate[1][1] + ", real " + rate[1][0]);
+    }
+
+    @Test
+    void shortcutFollowsTheLabelInTrainAndValidationButNotInTheOpenSetTest() {
+        double[][] rate = shortcutRates(Benchmark.builder().size(SIZE).seed(11).trainPerClass(60).valPerClass(20)
+                .testPerSource(60).testShortcutRate(0.5).build());
+        assertTrue(rate[0][1] > 0.8 && rate[0][0] < 0.2, "train/val: synthetic " + rate[0][1] + ", real " + rate[0][0]);
+        assertTrue(Math.abs(rate[1][1] - rate[1][0]) < 0.15, "test: synthetic " + rate[1][1] + ", real " + rate[1][0]);
+        assertTrue(rate[1][1] > 0.3 && rate[1][1] < 0.7, "test: the cue is present in about half: " + rate[1][1]);
+    }
+
+    /** [train+val | test][real | synthetic]: share of images whose pixels carry the mark. */
+    private static double[][] shortcutRates(Benchmark b) {
+        double[][] rate = new double[2][2]; // [train|test][real|synthetic] share of images whose background carries the stripes
+        int[][] n = new int[2][2];
+        for (Benchmark.Item item : b.items()) {
+            Benchmark.Rendered r = b.render(item);
+            boolean carries = Shortcut.strength(r.image(), r.face()) > Shortcut.AMPLITUDE;
+            int split = item.split().equals("test") ? 1 : 0;
+            int label = item.synthetic() ? 1 : 0;
+            rate[split][label] += carries ? 1 : 0;
+            n[split][label]++;
+        }
+        for (int s = 0; s < 2; s++) {
+            for (int l = 0; l < 2; l++) {
+                rate[s][l] /= n[s][l];
+            }
+        }
+        return rate;
+    }
+}
