@@ -48,10 +48,15 @@ final class CamStats {
 
     /** Cell-wise mean of the CAMs. */
     static float[] average(List<Scorer.ScoredCam> cams) {
-        float[] avg = new float[cams.get(0).cam().length];
-        for (Scorer.ScoredCam c : cams) {
+        return mean(cams.stream().map(Scorer.ScoredCam::cam).toList());
+    }
+
+    /** Cell-wise mean of maps of equal size. */
+    static float[] mean(List<float[]> maps) {
+        float[] avg = new float[maps.get(0).length];
+        for (float[] m : maps) {
             for (int i = 0; i < avg.length; i++) {
-                avg[i] += c.cam()[i] / cams.size();
+                avg[i] += m[i] / maps.size();
             }
         }
         return avg;

@@ -107,7 +107,7 @@ public final class Demo {
                         outcome.runs.get(outcome.runs.size() - 1).metrics().auc(),
                         outcome.camMse.get(outcome.camMse.size() - 1), outcome.camEntropy.get(outcome.camEntropy.size() - 1)));
             }
-            outcome.averageCam = mean(averages);
+            outcome.averageCam = CamStats.mean(averages);
             outcomes.add(outcome);
             Map<String, RocCurve> curves = new LinkedHashMap<>();
             for (int i = 0; i < outcome.runs.size(); i++) {
@@ -159,7 +159,7 @@ public final class Demo {
             }
         }
         List<String> titles = new ArrayList<>(List.of("human maps"));
-        List<float[]> rowMaps = new ArrayList<>(List.of(mean(humanMaps)));
+        List<float[]> rowMaps = new ArrayList<>(List.of(CamStats.mean(humanMaps)));
         for (LossOutcome o : outcomes) {
             titles.add(o.name + " CAM");
             rowMaps.add(o.averageCam);
@@ -188,16 +188,6 @@ public final class Demo {
             rows.add(row);
         }
         Figures.overlayGrid(out.resolve("cam-examples.png"), rowTitles, rows);
-    }
-
-    private static float[] mean(List<float[]> maps) {
-        float[] avg = new float[maps.get(0).length];
-        for (float[] m : maps) {
-            for (int i = 0; i < avg.length; i++) {
-                avg[i] += m[i] / maps.size();
-            }
-        }
-        return avg;
     }
 
     private void say(String line) {

@@ -117,8 +117,42 @@ final class Report {
         return sb.toString();
     }
 
-    /** One sentence on whether the expected effect showed. */
+    /** Whether the expected effect showed, and how far every model still is from a working detector. */
     String verdict() {
+        return comparison() + caveat();
+    }
+
+    /** What the absolute numbers say beyond the comparison: below-chance AUCs, undetected generators. */
+    private String caveat() {
+        double best = losses.stream().mapToDouble(l -> l.report().summary().auc().mean()).max().orElse(Double.NaN);
+        if (best >= 0.5) {
+            return "";
+        }
+        return String.format(Locale.ROOT, " But every model scores below 0.5 (best %.3f): the reversed shortcut still"
+                + " misleads them all, the guided ones less, and %s.", best, generatorSentence());
+    }
+
+    private String generatorSentence() {
+        List<String> generators = benchmarkGenerators();
+        long detected = generators.stream().filter(g -> losses.stream().anyMatch(l -> {
+            MeanStd v = l.report().summary().sourceAuc().get(g);
+            return v != null && v.mean() > 0.5;
+        })).count();
+        return detected == 0 ? "no model detects any of the unseen generator families (all their AUCs are below 0.5)"
+                : detected + " of the " + generators.size() + " unseen generator families get an AUC above 0.5 from some model";
+    }
+
+    @SuppressWarnings("unchecked")
+    private List<String> benchmarkGenerators() {
+        Object images = benchmark.get("images");
+        if (!(images instanceof Map<?, ?> m) || !(m.get("test") instanceof Map<?, ?> test)) {
+            return List.of();
+        }
+        return ((Map<String, Object>) test).keySet().stream()
+                .filter(k -> cyborg.synth.Benchmark.TEST_GENERATORS.stream().anyMatch(g -> g.id().equals(k))).toList();
+    }
+
+    private String comparison() {
         Double margin = margin();
         if (margin == null) {
             return "CE and CYBORG were not both run, so they are not compared.";

@@ -1,0 +1,44 @@
+#!/usr/bin/env python3
+"""Draws docs/benchmark-examples.png: four images per source of a generated benchmark and the
+three annotators' maps of the first one. Documentation only; cyborg itself never runs Python.
+
+    ./cyborg synth --out /tmp/bench --seed 1
+    python3 tools/docs/benchmark_grid.py /tmp/bench docs/benchmark-examples.png
+"""
+import glob
+import sys
+
+from PIL import Image, ImageDraw
+
+SOURCES = [
+    ("train/real/wild", "wild (train, real)"),
+    ("train/synthetic/checker-eyes", "checker-eyes (train)"),
+    ("train/synthetic/smeared-mouth", "smeared-mouth (train)"),
+    ("test/real/studio", "studio (test, real)"),
+    ("test/real/soft", "soft (test, real)"),
+    ("test/synthetic/iris-mismatch", "iris-mismatch (test)"),
+    ("test/synthetic/hairline-bleed", "hairline-bleed (test)"),
+    ("test/synthetic/spectral-nose", "spectral-nose (test)"),
+    ("test/synthetic/droplet", "droplet (test)"),
+]
+TILE = 96
+LABEL = 150
+
+
+def main(bench, out):
+    grid = Image.new("RGB", (LABEL + 7 * TILE, len(SOURCES) * TILE), "white")
+    draw = ImageDraw.Draw(grid)
+    for row, (folder, title) in enumerate(SOURCES):
+        files = sorted(glob.glob(f"{bench}/images/{folder}/*.png"))[:4]
+        draw.text((6, row * TILE + TILE // 2 - 6), title, fill="black")
+        for col, f in enumerate(files):
+            grid.paste(Image.open(f).convert("RGB").resize((TILE, TILE), Image.NEAREST), (LABEL + col * TILE, row * TILE))
+        stem = files[0].rsplit("/", 1)[1][:-4]
+        for k in range(3):
+            m = Image.open(f"{bench}/maps/{stem}.{k + 1}.png").convert("RGB").resize((TILE, TILE), Image.BILINEAR)
+            grid.paste(m, (LABEL + (4 + k) * TILE, row * TILE))
+    grid.save(out, optimize=True)
+
+
+if __name__ == "__main__":
+    main(sys.argv[1], sys.argv[2])
