@@ -71,11 +71,7 @@ class PipelineTest {
 
     @Test
     void corruptImageStopsTrainingWithItsNameAndSkipBadReportsIt() throws IOException {
-        Path copy = dir.resolve("bad");
-        copyTree(dir.resolve("toy"), copy);
-        Path victim = copy.resolve("images/train/synthetic/checker-eyes/train-checker-eyes-00002.png");
-        byte[] bytes = Files.readAllBytes(victim);
-        Files.write(victim, java.util.Arrays.copyOf(bytes, bytes.length / 3));
+        Path copy = copyWithTruncatedImage("bad", "images/train/synthetic/checker-eyes/train-checker-eyes-00002.png");
         String[] args = {"train", "--csv", copy.resolve("split.csv").toString(), "--images",
             copy.resolve("images").toString(), "--maps", copy.resolve("maps").toString(), "--arch", "resnet18",
             "--size", "32", "--epochs", "1", "--batch", "8"};
@@ -91,11 +87,7 @@ class PipelineTest {
 
     @Test
     void scoringStopsAtACorruptImageOrSkipsAndCountsIt() throws IOException {
-        Path copy = dir.resolve("bad-test");
-        copyTree(dir.resolve("toy"), copy);
-        Path victim = copy.resolve("images/test/real/studio/test-studio-00005.png");
-        byte[] bytes = Files.readAllBytes(victim);
-        Files.write(victim, java.util.Arrays.copyOf(bytes, bytes.length / 2));
+        Path copy = copyWithTruncatedImage("bad-test", "images/test/real/studio/test-studio-00005.png");
         Cli train = Cli.run("train", "--csv", p("toy/split.csv"), "--images", p("toy/images"), "--loss", "ce",
                 "--arch", "resnet18", "--size", "32", "--epochs", "1", "--batch", "8", "--out", p("score-run"));
         assertEquals(0, train.status, train.toString());
@@ -129,6 +121,16 @@ class PipelineTest {
                 "--arch", "resnet18", "--size", "32", "--epochs", "1", "--out", p("empty-val"));
         assertEquals(1, r.status);
         assertTrue(r.err.contains("train-only.csv") && r.err.contains("no 'val' or 'test' rows"), r.err);
+    }
+
+    /** A copy of the data set in which one image is cut to a third of its bytes. */
+    private static Path copyWithTruncatedImage(String name, String image) throws IOException {
+        Path copy = dir.resolve(name);
+        copyTree(dir.resolve("toy"), copy);
+        Path victim = copy.resolve(image);
+        byte[] bytes = Files.readAllBytes(victim);
+        Files.write(victim, java.util.Arrays.copyOf(bytes, bytes.length / 3));
+        return copy;
     }
 
     static String[] concat(String[] a, String... b) {
