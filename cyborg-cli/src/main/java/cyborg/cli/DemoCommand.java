@@ -23,8 +23,8 @@ import java.util.concurrent.Callable;
                 + " cam-examples.png, benchmark/ and runs/<loss>/run-<seed>/.",
             "",
             "Examples:",
-            "  cyborg demo                      (about 10 minutes on 2 cores)",
-            "  cyborg demo --quick --out demo-quick     (1 seed, fewer epochs: about 3 minutes)"
+            "  cyborg demo                      (about 6 minutes on 2 cores)",
+            "  cyborg demo --quick --out demo-quick     (1 seed, fewer epochs: under 2 minutes)"
         })
 final class DemoCommand implements Callable<Integer> {
     @Option(names = "--out", defaultValue = "demo-out", paramLabel = "DIR",
