@@ -30,7 +30,8 @@ public final class SafeTensors {
         JsonObject header = new JsonObject();
         if (metadata != null && !metadata.isEmpty()) {
             JsonObject meta = new JsonObject();
-            metadata.forEach(meta::addProperty);
+            // sorted, so that equal content gives byte-identical files whatever the map's order
+            new java.util.TreeMap<>(metadata).forEach(meta::addProperty);
             header.add("__metadata__", meta);
         }
         long offset = 0;
