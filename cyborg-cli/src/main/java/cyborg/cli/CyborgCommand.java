@@ -19,6 +19,7 @@ import picocli.CommandLine.Command;
             TrainCommand.class,
             ScoreCommand.class,
             EvaluateCommand.class,
+            SaliencyCommand.class,
             CommandLine.HelpCommand.class
         })
 public final class CyborgCommand implements Runnable {

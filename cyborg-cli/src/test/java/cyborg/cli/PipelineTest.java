@@ -104,6 +104,28 @@ class PipelineTest {
     }
 
     @Test
+    void saliencyWritesMapsOverlaysAndAnIndex() throws IOException {
+        Cli train = Cli.run("train", "--csv", p("toy/split.csv"), "--images", p("toy/images"), "--loss", "ce",
+                "--arch", "smallresnet", "--size", "32", "--epochs", "1", "--batch", "8", "--out", p("sal-run"));
+        assertEquals(0, train.status, train.toString());
+        Cli sal = Cli.run("saliency", "--model", p("sal-run"), "--method", "gradcampp", "--csv", p("toy/split.csv"),
+                "--images", p("toy/images"), "--limit", "5", "--out", p("sal"));
+        assertEquals(0, sal.status, sal.toString());
+        List<String> index = Files.readAllLines(dir.resolve("sal/saliency.csv"));
+        assertEquals(6, index.size(), "header and five images");
+        String first = index.get(1).split(",")[3];
+        Path map = dir.resolve("sal").resolve(first);
+        assertTrue(Files.isRegularFile(map), first);
+        assertTrue(Files.isRegularFile(Path.of(map.toString().replace(".png", ".map.png"))));
+        assertTrue(Files.isRegularFile(Path.of(map.toString().replace(".png", ".overlay.png"))));
+        assertEquals(32, javax.imageio.ImageIO.read(map.toFile()).getWidth());
+        Cli bad = Cli.run("saliency", "--model", p("sal-run"), "--method", "lime", "--folder", p("toy/images"),
+                "--out", p("sal2"));
+        assertEquals(1, bad.status);
+        assertTrue(bad.err.contains("scorecam"), bad.err);
+    }
+
+    @Test
     void lossWithoutMapsSaysWhatToPass() {
         Cli r = Cli.run("train", "--csv", p("toy/split.csv"), "--images", p("toy/images"), "--arch", "resnet18",
                 "--size", "32", "--epochs", "1", "--out", p("nomaps"));

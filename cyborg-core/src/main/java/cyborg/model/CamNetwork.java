@@ -9,7 +9,21 @@ import cyborg.nn.Module;
  */
 public interface CamNetwork {
     /** Runs the network on a normalised batch (batch, 3, size, size). */
-    CamOutput forward(NDArray input);
+    default CamOutput forward(NDArray input) {
+        CamSplit split = forwardToCam(input);
+        return new CamOutput(head(split.features(), split), split.features());
+    }
+
+    /** Runs the network up to its CAM layer. */
+    CamSplit forwardToCam(NDArray input);
+
+    /**
+     * Runs the rest of the network from CAM-layer features (which may be a fresh array that
+     * requires gradient, for gradient-based saliency), using {@code split} for the other inputs.
+     *
+     * @return logits (batch, classes)
+     */
+    NDArray head(NDArray features, CamSplit split);
 
     /** The final linear layer's weight matrix (classes x channels): the CAM weights. */
     NDArray classifierWeight();

@@ -91,19 +91,27 @@ public final class ResNet extends Module implements CamNetwork {
     }
 
     @Override
-    public CamOutput forward(NDArray input) {
+    public CamSplit forwardToCam(NDArray input) {
         NDArray x = bn1.forward(conv1.forward(input)).getNDArrayInternal().relu();
         if (maxPool) {
             x = x.getNDArrayInternal().maxPool(POOL_KERNEL, POOL_STRIDE, POOL_PAD, false);
         }
-        NDArray features = null;
-        for (Block block : blocks) {
-            NDList out = block.forwardWithTap(x);
-            x = out.get(0);
-            features = out.get(1);
+        for (int i = 0; i < blocks.size() - 1; i++) {
+            x = blocks.get(i).forward(x);
         }
+        Block last = blocks.get(blocks.size() - 1);
+        NDList tapped = last.tap(x);
+        if (camAtOutput) {
+            return new CamSplit(last.finish(tapped.get(0), tapped.get(1)), null);
+        }
+        return new CamSplit(tapped.get(0), tapped.get(1));
+    }
+
+    @Override
+    public NDArray head(NDArray features, CamSplit split) {
+        NDArray x = camAtOutput ? features : blocks.get(blocks.size() - 1).finish(features, split.residual());
         NDArray pooled = x.getNDArrayInternal().globalAvgPool().reshape(x.getShape().get(0), -1);
-        return new CamOutput(fc.forward(pooled), camAtOutput ? x : features);
+        return fc.forward(pooled);
     }
 
     @Override
@@ -120,7 +128,7 @@ public final class ResNet extends Module implements CamNetwork {
         return Conv2d.builder(m, rng, in, out, k).init(Init.kaimingNormalFanOut());
     }
 
-    /** A residual block that also returns the output of its last convolution. */
+    /** A residual block that can stop after its last convolution (the reference's CAM layer). */
     private abstract static class Block extends Module {
         private final Sequential downsample;
 
@@ -139,12 +147,24 @@ public final class ResNet extends Module implements CamNetwork {
             }
         }
 
-        /** Returns (block output, last convolution's output). */
-        abstract NDList forwardWithTap(NDArray x);
+        /** Returns (last convolution's output, identity branch). */
+        abstract NDList tap(NDArray x);
 
-        final NDArray finish(NDArray residual, NDArray x) {
-            NDArray identity = downsample == null ? x : downsample.forward(x);
-            return residual.add(identity).getNDArrayInternal().relu();
+        /** The last batch norm. */
+        abstract BatchNorm2d lastNorm();
+
+        final NDArray identity(NDArray x) {
+            return downsample == null ? x : downsample.forward(x);
+        }
+
+        /** The block output from its last convolution's output and its identity branch. */
+        final NDArray finish(NDArray lastConv, NDArray identity) {
+            return lastNorm().forward(lastConv).add(identity).getNDArrayInternal().relu();
+        }
+
+        final NDArray forward(NDArray x) {
+            NDList t = tap(x);
+            return finish(t.get(0), t.get(1));
         }
     }
 
@@ -165,10 +185,14 @@ public final class ResNet extends Module implements CamNetwork {
         }
 
         @Override
-        NDList forwardWithTap(NDArray x) {
+        NDList tap(NDArray x) {
             NDArray y = bn1.forward(conv1.forward(x)).getNDArrayInternal().relu();
-            NDArray tap = conv2.forward(y);
-            return new NDList(finish(bn2.forward(tap), x), tap);
+            return new NDList(conv2.forward(y), identity(x));
+        }
+
+        @Override
+        BatchNorm2d lastNorm() {
+            return bn2;
         }
     }
 
@@ -193,11 +217,15 @@ public final class ResNet extends Module implements CamNetwork {
         }
 
         @Override
-        NDList forwardWithTap(NDArray x) {
+        NDList tap(NDArray x) {
             NDArray y = bn1.forward(conv1.forward(x)).getNDArrayInternal().relu();
             y = bn2.forward(conv2.forward(y)).getNDArrayInternal().relu();
-            NDArray tap = conv3.forward(y);
-            return new NDList(finish(bn3.forward(tap), x), tap);
+            return new NDList(conv3.forward(y), identity(x));
+        }
+
+        @Override
+        BatchNorm2d lastNorm() {
+            return bn3;
         }
     }
 

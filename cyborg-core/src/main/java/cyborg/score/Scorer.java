@@ -45,6 +45,7 @@ public final class Scorer implements AutoCloseable {
         }
     }
 
+    /** The loaded model. */
     public SavedModel model() {
         return model;
     }
@@ -100,8 +101,25 @@ public final class Scorer implements AutoCloseable {
         void accept(Batch batch, CamOutput output, NDManager batchManager) throws IOException;
     }
 
+    /** What to do with each batch's normalised input; arrays made in {@code batchManager} are freed after. */
+    @FunctionalInterface
+    public interface BatchVisitor {
+        void visit(Batch batch, NDArray input, NDManager batchManager) throws IOException;
+    }
+
     private void run(List<Sample> samples, int batchSize, SkipReport skips, PrintStream console, BatchConsumer consumer)
             throws IOException {
+        forEachBatch(samples, batchSize, skips, console,
+                (b, x, bm) -> consumer.accept(b, model.network().forward(x), bm));
+    }
+
+    /**
+     * Streams {@code samples} through the model's preprocessing in batches, decoding in parallel,
+     * and hands each batch's input to {@code visitor}. Bad images stop the run or are skipped
+     * and counted, as {@code skips} says.
+     */
+    public void forEachBatch(List<Sample> samples, int batchSize, SkipReport skips, PrintStream console,
+            BatchVisitor visitor) throws IOException {
         int size = model.info().inputSize;
         int[] cam = model.info().camSize;
         SampleLoader loader = new SampleLoader(model.preprocessing(), cam[0], cam[1], MapIndex.empty(), false);
@@ -121,7 +139,7 @@ public final class Scorer implements AutoCloseable {
                 position += consumed;
                 if (b.size() > 0) {
                     try (NDManager bm = manager.newSubManager()) {
-                        consumer.accept(b, model.network().forward(bm.create(b.images(), new Shape(b.size(), 3, size, size))), bm);
+                        visitor.visit(b, bm.create(b.images(), new Shape(b.size(), 3, size, size)), bm);
                     }
                 }
                 bar.step(consumed, null); // skipped images count as done

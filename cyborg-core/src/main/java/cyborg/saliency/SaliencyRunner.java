@@ -1,0 +1,57 @@
+package cyborg.saliency;
+
+import ai.djl.ndarray.NDArray;
+import cyborg.data.Sample;
+import cyborg.data.SkipReport;
+import cyborg.model.CamNetwork;
+import cyborg.model.CamSplit;
+import cyborg.score.Scorer;
+import cyborg.train.Scores;
+
+import java.io.IOException;
+import java.io.PrintStream;
+import java.util.List;
+
+/** Computes saliency maps of many images with one loaded model, batch by batch. */
+public final class SaliencyRunner {
+    private final Scorer scorer;
+
+    /** Uses the model {@code scorer} has loaded. */
+    public SaliencyRunner(Scorer scorer) {
+        this.scorer = scorer;
+    }
+
+    /** Something that takes each image's map as it is computed. */
+    @FunctionalInterface
+    public interface Sink {
+        void accept(SaliencyResult result) throws IOException;
+    }
+
+    /**
+     * Runs {@code method} over {@code samples} in batches of {@code batchSize}.
+     *
+     * @param target whose saliency to show
+     * @param skips bad images stop the run or are skipped and counted
+     */
+    public void run(List<Sample> samples, SaliencyMethod method, TargetClass target, int batchSize, SkipReport skips,
+            PrintStream console, Sink sink) throws IOException {
+        CamNetwork net = scorer.model().network();
+        scorer.forEachBatch(samples, batchSize, skips, console, (b, x, bm) -> {
+            CamSplit split = net.forwardToCam(x);
+            NDArray logits = net.head(split.features(), split);
+            float[] scores = Scores.synthetic(logits);
+            NDArray classes = target.of(logits, b.labels(), bm);
+            NDArray maps = method.maps(net, x, split, classes);
+            long[] shape = maps.getShape().getShape();
+            int h = (int) shape[1];
+            int w = (int) shape[2];
+            float[] all = maps.toFloatArray();
+            long[] cls = classes.toLongArray();
+            for (int i = 0; i < b.size(); i++) {
+                float[] one = new float[h * w];
+                System.arraycopy(all, i * h * w, one, 0, h * w);
+                sink.accept(new SaliencyResult(b.samples().get(i), (int) cls[i], scores[i], one, h, w));
+            }
+        });
+    }
+}
