@@ -1,0 +1,127 @@
+package cyborg.explain;
+
+import ai.djl.ndarray.NDManager;
+import cyborg.data.Sample;
+import cyborg.image.ImageFiles;
+import cyborg.image.Resampler;
+import cyborg.image.RgbImage;
+import cyborg.loss.SpatialEntropy;
+import cyborg.model.SavedModel;
+import cyborg.saliency.SaliencyMethod;
+import cyborg.util.Seeds;
+
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Computes the Explain-to-Me measures of images under one model: every perturbed variant of an
+ * image (salt-and-pepper amounts, geometric transforms, salience-guided degradations, deletion
+ * and insertion steps) runs in one batch, with the saliency of the class predicted on the clean
+ * image.
+ */
+public final class Explainer {
+    private final ImageRunner runner;
+    private final int size;
+    private final int shift;
+    private final int curveSteps;
+    private final long seed;
+
+    /**
+     * @param model the detector
+     * @param method the saliency method (the reference uses Grad-CAM)
+     * @param shift pixels of the shifts (the reference: 16 at 224)
+     * @param curveSteps steps of the deletion and insertion curves
+     * @param seed seed of the salt-and-pepper noise
+     */
+    public Explainer(SavedModel model, NDManager manager, SaliencyMethod method, int shift, int curveSteps, long seed) {
+        this(model.network(), model.preprocessing(), manager, method, shift, curveSteps, seed);
+    }
+
+    /** For any network, e.g. a toy one in tests. */
+    Explainer(cyborg.model.CamNetwork net, cyborg.data.Preprocessing pre, NDManager manager, SaliencyMethod method,
+            int shift, int curveSteps, long seed) {
+        this.runner = new ImageRunner(net, pre, method, manager);
+        this.size = pre.size();
+        this.shift = shift;
+        this.curveSteps = curveSteps;
+        this.seed = seed;
+    }
+
+    /** The reference's 16 px shift at 224 px, scaled to the input size. */
+    public static int referenceShift(int inputSize) {
+        return Math.max(1, Math.round(16f * inputSize / 224));
+    }
+
+    /** All measures of one image. */
+    public ImageMeasures measure(Sample sample) throws IOException {
+        RgbImage img = ImageFiles.readRgb(sample.image());
+        if (img.width() != size || img.height() != size) {
+            img = Resampler.resize(img, size, size);
+        }
+        ImageRunner.Output clean = runner.run(List.of(img), -1).get(0);
+        int target = clean.predicted();
+        Plane cleanMap = MapCompare.upsample(clean.map(), size);
+        List<RgbImage> variants = new ArrayList<>();
+        double[] amounts = SaltPepper.REFERENCE_AMOUNTS;
+        java.util.Random rng = Seeds.random(seed, sample.key().hashCode());
+        for (double a : amounts) {
+            variants.add(SaltPepper.apply(img, a, rng));
+        }
+        List<GeometricTransform> transforms = GeometricTransform.reference(shift);
+        for (GeometricTransform t : transforms) {
+            variants.add(t.apply(img));
+        }
+        variants.add(SalienceDegradation.apply(img, cleanMap, false));
+        variants.add(SalienceDegradation.apply(img, cleanMap, true));
+        variants.addAll(DeletionInsertion.steps(img, cleanMap, curveSteps, false));
+        variants.addAll(DeletionInsertion.steps(img, cleanMap, curveSteps, true));
+        List<ImageRunner.Output> out = runner.run(variants, target);
+
+        ImageMeasures m = new ImageMeasures();
+        m.image = sample.key();
+        m.source = sample.source();
+        m.label = sample.label().index();
+        m.predicted = target;
+        m.score = clean.score();
+        int[] feature = MapCompare.gray(clean.map());
+        m.entropy = ShannonEntropy.normalized(feature);
+        m.spatialEntropy = SpatialEntropy.of(clean.map().values());
+        m.featureMap = feature;
+        m.featureWidth = clean.map().width();
+        m.featureHeight = clean.map().height();
+        int k = 0;
+        m.noiseScore = new double[amounts.length];
+        m.noiseSsim = new double[amounts.length];
+        m.noisePearson = new double[amounts.length];
+        for (int i = 0; i < amounts.length; i++, k++) {
+            Plane map = MapCompare.upsample(out.get(k).map(), size);
+            m.noiseScore[i] = out.get(k).score();
+            m.noiseSsim[i] = MapCompare.ssim(map, cleanMap);
+            m.noisePearson[i] = MapCompare.pearson(map, cleanMap);
+        }
+        for (GeometricTransform t : transforms) {
+            Plane ofTransformed = MapCompare.upsample(out.get(k++).map(), size);
+            Plane transformedMap = t.apply(cleanMap);
+            m.equivarianceSsim.put(t.name(), MapCompare.ssim(ofTransformed, transformedMap));
+            m.equivariancePearson.put(t.name(), MapCompare.pearson(ofTransformed, transformedMap));
+        }
+        ImageRunner.Output background = out.get(k++);
+        ImageRunner.Output object = out.get(k++);
+        m.backgroundScoreChange = background.score() - clean.score();
+        m.backgroundSsim = MapCompare.ssim(MapCompare.upsample(background.map(), size), cleanMap);
+        m.objectScoreChange = object.score() - clean.score();
+        m.objectSsim = MapCompare.ssim(MapCompare.upsample(object.map(), size), cleanMap);
+        m.deletion = new double[curveSteps + 1];
+        m.insertion = new double[curveSteps + 1];
+        for (int i = 0; i <= curveSteps; i++) {
+            m.deletion[i] = out.get(k++).targetProbability();
+        }
+        for (int i = 0; i <= curveSteps; i++) {
+            m.insertion[i] = out.get(k++).targetProbability();
+        }
+        m.deletionAuc = DeletionInsertion.area(m.deletion);
+        m.insertionAuc = DeletionInsertion.area(m.insertion);
+        return m;
+    }
+}
