@@ -20,6 +20,7 @@ import picocli.CommandLine.Command;
             ScoreCommand.class,
             EvaluateCommand.class,
             SaliencyCommand.class,
+            MeasureCommand.class,
             CommandLine.HelpCommand.class
         })
 public final class CyborgCommand implements Runnable {

@@ -12,18 +12,18 @@ class HelpTest {
     void topLevelHelpListsEverySubcommandWithItsPurpose() {
         Cli r = Cli.run("--help");
         assertEquals(0, r.status);
-        for (String cmd : new String[] {"demo", "synth", "train", "score", "evaluate", "saliency"}) {
+        for (String cmd : new String[] {"demo", "synth", "train", "score", "evaluate", "saliency", "measure"}) {
             assertTrue(r.out.matches("(?s).*\\n  " + cmd + " +\\S.*"), cmd + " missing:\n" + r.out);
         }
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"demo", "synth", "train", "score", "evaluate", "saliency"})
+    @ValueSource(strings = {"demo", "synth", "train", "score", "evaluate", "saliency", "measure"})
     void subcommandHelpShowsUsageAndAnExample(String cmd) {
         Cli r = Cli.run(cmd, "--help");
         assertEquals(0, r.status, r.toString());
         assertTrue(r.out.startsWith("Usage: cyborg " + cmd), r.out);
-        assertTrue(r.out.contains("cyborg " + cmd + " --"), "no example in:\n" + r.out);
+        assertTrue(r.out.contains("  cyborg " + cmd + " "), "no example in:\n" + r.out);
     }
 
     @Test
