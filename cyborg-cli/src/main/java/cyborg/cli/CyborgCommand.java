@@ -21,6 +21,7 @@ import picocli.CommandLine.Command;
             EvaluateCommand.class,
             SaliencyCommand.class,
             MeasureCommand.class,
+            ExplainCommand.class,
             CommandLine.HelpCommand.class
         })
 public final class CyborgCommand implements Runnable {

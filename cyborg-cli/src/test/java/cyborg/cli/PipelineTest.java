@@ -126,6 +126,21 @@ class PipelineTest {
     }
 
     @Test
+    void explainComparesAGroupOfRunsGivenAsTheirFolder() throws IOException {
+        Cli train = Cli.run("train", "--csv", p("toy/split.csv"), "--images", p("toy/images"), "--loss", "ce",
+                "--arch", "smallresnet", "--size", "56", "--epochs", "1", "--batch", "8", "--runs", "2",
+                "--out", p("expl-runs"));
+        assertEquals(0, train.status, train.toString());
+        Cli r = Cli.run("explain", "--group", "ce=" + p("expl-runs"), "--csv", p("toy/split.csv"), "--images",
+                p("toy/images"), "--limit", "2", "--steps", "2", "--out", p("expl"));
+        assertEquals(0, r.status, r.toString());
+        JsonObject m = JsonParser.parseString(Files.readString(dir.resolve("expl/measures.json"))).getAsJsonObject();
+        assertEquals(2, m.getAsJsonObject("models").size(), "run-1 and run-2 found in the folder");
+        assertEquals(1, m.getAsJsonObject("groups").getAsJsonObject("ce").getAsJsonObject("stability").get("pairs").getAsInt());
+        assertTrue(Files.size(dir.resolve("expl/report.html")) > 0);
+    }
+
+    @Test
     void lossWithoutMapsSaysWhatToPass() {
         Cli r = Cli.run("train", "--csv", p("toy/split.csv"), "--images", p("toy/images"), "--arch", "resnet18",
                 "--size", "32", "--epochs", "1", "--out", p("nomaps"));

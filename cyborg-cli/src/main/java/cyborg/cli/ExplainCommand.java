@@ -1,0 +1,136 @@
+package cyborg.cli;
+
+import cyborg.data.Sample;
+import cyborg.data.SkipReport;
+import cyborg.explain.ExplainRun;
+import cyborg.saliency.SaliencyMethod;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import java.util.stream.Stream;
+
+/** {@code cyborg explain}: the five Explain-to-Me measures over models and groups, with a report. */
+@Command(name = "explain", mixinStandardHelpOptions = true, sortOptions = false,
+        description = {
+            "Explain and compare detectors through their salience, at scale.",
+            "",
+            "For every image and model: (a) salience entropy (scikit-image Shannon entropy of the 8-bit map,"
+                + " normalised) and spatial entropy; (b) reaction to salt-and-pepper noise at 0..1 (score, and map"
+                + " SSIM/Pearson against the clean map); (c) equivariance under flips, 8 edge-padded shifts and 90 degree"
+                + " rotations (map of the transformed image against the transformed map); (e) salience-guided"
+                + " degradation (background and object variants: score change, map SSIM) and deletion/insertion curves"
+                + " with their areas. Per group of models: (d) stability across runs, the SSIM and Pearson of the same"
+                + " image's maps between every pair of models. Maps are the saliency of the class predicted on the clean"
+                + " image. Writes measures.json (per model and group: mean, std and quantiles of each measure; mean"
+                + " curves) and report.html (one page, opens offline).",
+            "",
+            "Examples:",
+            "  cyborg explain --group ce=demo-out/runs/ce --group cyborg=demo-out/runs/cyborg \\\\",
+            "                 --csv demo-out/benchmark/split.csv --images demo-out/benchmark/images --limit 200 --out explain/",
+            "  cyborg explain --models runs/a runs/b --folder faces/ --method gradcampp --out explain-ab/"
+        })
+final class ExplainCommand implements Callable<Integer> {
+    @Option(names = "--models", arity = "1..*", paramLabel = "DIR",
+            description = "Run folders of 'cyborg train' (without --group they form one group, 'all').")
+    List<Path> models = new ArrayList<>();
+
+    @Option(names = "--group", paramLabel = "NAME=DIR[,DIR...]",
+            description = "A named group of models; a DIR holding run-1, run-2, ... stands for all of them.")
+    List<String> groupSpecs = new ArrayList<>();
+
+    @Mixin
+    DataOptions data = new DataOptions();
+
+    @Option(names = "--split", defaultValue = "test", paramLabel = "NAME",
+            description = "Which CSV rows: train, val, test or all (default: ${DEFAULT-VALUE}).")
+    String split;
+
+    @Option(names = "--limit", paramLabel = "N", description = "Only the first N images.")
+    Integer limit;
+
+    @Option(names = "--method", defaultValue = "gradcam", paramLabel = "NAME",
+            description = "Saliency method: cam, gradcam (the reference), gradcampp or scorecam (default: ${DEFAULT-VALUE}).")
+    String method;
+
+    @Option(names = "--steps", defaultValue = "10", description = "Deletion/insertion steps (default: ${DEFAULT-VALUE}).")
+    int steps;
+
+    @Option(names = "--shift", paramLabel = "PX",
+            description = "Shift in pixels (default: the reference's 16 px at 224, scaled to the input size).")
+    Integer shift;
+
+    @Option(names = "--seed", defaultValue = "1", description = "Seed of the noise (default: ${DEFAULT-VALUE}).")
+    long seed;
+
+    @Option(names = "--out", required = true, paramLabel = "DIR", description = "Output folder.")
+    Path out;
+
+    @Override
+    public Integer call() throws Exception {
+        Map<String, List<Path>> groups = groups();
+        SkipReport skips = data.skipReport();
+        List<Sample> all = data.read(skips);
+        List<Sample> samples = data.folder != null || split.equals("all") ? all : DataOptions.split(all, split);
+        if (limit != null) {
+            samples = samples.subList(0, Math.min(limit, samples.size()));
+        }
+        if (samples.isEmpty()) {
+            throw new IllegalArgumentException("no images to explain; check --split, --csv or --folder");
+        }
+        if (steps < 1) {
+            throw new IllegalArgumentException("--steps must be at least 1");
+        }
+        List<String> verdict = ExplainRun.run(new ExplainRun.Config(groups, samples, SaliencyMethod.of(method), steps,
+                shift, seed), out, System.err);
+        verdict.forEach(System.out::println);
+        System.out.printf("wrote %s and %s%n", out.resolve("measures.json"), out.resolve("report.html"));
+        return 0;
+    }
+
+    private Map<String, List<Path>> groups() throws IOException {
+        Map<String, List<Path>> g = new LinkedHashMap<>();
+        for (String spec : groupSpecs) {
+            int eq = spec.indexOf('=');
+            if (eq <= 0 || eq == spec.length() - 1) {
+                throw new IllegalArgumentException("--group takes NAME=DIR[,DIR...], got '" + spec + "'");
+            }
+            List<Path> dirs = new ArrayList<>();
+            for (String d : spec.substring(eq + 1).split(",")) {
+                dirs.addAll(expand(Path.of(d.trim())));
+            }
+            g.put(spec.substring(0, eq), dirs);
+        }
+        if (g.isEmpty()) {
+            if (models.isEmpty()) {
+                throw new IllegalArgumentException("give --models DIR... or --group NAME=DIR[,DIR...]");
+            }
+            List<Path> dirs = new ArrayList<>();
+            for (Path m : models) {
+                dirs.addAll(expand(m));
+            }
+            g.put("all", dirs);
+        }
+        return g;
+    }
+
+    /** A run folder, or the run-* folders of a --runs output. */
+    private static List<Path> expand(Path dir) throws IOException {
+        if (Files.isRegularFile(dir.resolve("model.json")) || !Files.isDirectory(dir)) {
+            return List.of(dir);
+        }
+        try (Stream<Path> s = Files.list(dir)) {
+            List<Path> runs = s.filter(p -> p.getFileName().toString().startsWith("run-"))
+                    .filter(p -> Files.isRegularFile(p.resolve("model.json"))).sorted().toList();
+            return runs.isEmpty() ? List.of(dir) : runs;
+        }
+    }
+}

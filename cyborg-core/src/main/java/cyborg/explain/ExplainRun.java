@@ -1,0 +1,86 @@
+package cyborg.explain;
+
+import ai.djl.ndarray.NDManager;
+import cyborg.data.Sample;
+import cyborg.io.Json;
+import cyborg.model.SavedModel;
+import cyborg.saliency.SaliencyMethod;
+import cyborg.util.ProgressBar;
+
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Explains and compares groups of models over one image set: every measure per model and pooled
+ * per group, stability across each group's runs, written as {@code measures.json} and a
+ * self-contained {@code report.html}.
+ */
+public final class ExplainRun {
+    /**
+     * @param groups group name to its models (run folders)
+     * @param samples the images
+     * @param method saliency method
+     * @param curveSteps deletion/insertion steps
+     * @param shift shift in pixels, or null for the reference's 16 px at 224 scaled to the input
+     * @param seed seed of the noise
+     */
+    public record Config(Map<String, List<Path>> groups, List<Sample> samples, SaliencyMethod method, int curveSteps,
+            Integer shift, long seed) {}
+
+    private ExplainRun() {}
+
+    /** Runs everything and returns the verdict lines. */
+    public static List<String> run(Config c, Path out, PrintStream console) throws IOException {
+        Map<String, Object> models = new LinkedHashMap<>();
+        Map<String, Object> groups = new LinkedHashMap<>();
+        Map<String, List<List<ImageMeasures>>> byGroup = new LinkedHashMap<>();
+        int shift = 0;
+        for (Map.Entry<String, List<Path>> g : c.groups().entrySet()) {
+            List<List<ImageMeasures>> perModel = new ArrayList<>();
+            for (Path model : g.getValue()) {
+                List<ImageMeasures> ms = new ArrayList<>();
+                try (NDManager manager = NDManager.newBaseManager()) {
+                    SavedModel sm = SavedModel.load(model, manager);
+                    shift = c.shift() != null ? c.shift() : Explainer.referenceShift(sm.info().inputSize);
+                    Explainer e = new Explainer(sm, manager, c.method(), shift, c.curveSteps(), c.seed());
+                    try (ProgressBar bar = new ProgressBar("explaining " + model, c.samples().size(), "img", console)) {
+                        for (Sample s : c.samples()) {
+                            ms.add(e.measure(s));
+                            bar.step(1, null);
+                        }
+                    }
+                }
+                Map<String, Object> summary = MeasureSummary.of(ms);
+                summary.put("group", g.getKey());
+                models.put(model.toString(), summary);
+                perModel.add(ms);
+            }
+            List<ImageMeasures> pooled = new ArrayList<>();
+            perModel.forEach(pooled::addAll);
+            Map<String, Object> summary = MeasureSummary.of(pooled);
+            summary.put("models", g.getValue().stream().map(Path::toString).toList());
+            if (perModel.size() > 1) {
+                summary.put("stability", Stability.of(perModel));
+            }
+            groups.put(g.getKey(), summary);
+            byGroup.put(g.getKey(), perModel);
+        }
+        Map<String, Object> root = new LinkedHashMap<>();
+        root.put("method", c.method().id());
+        root.put("images", c.samples().size());
+        root.put("shift_px", shift);
+        root.put("curve_steps", c.curveSteps());
+        root.put("groups", groups);
+        root.put("models", models);
+        List<String> verdict = Verdict.lines(groups);
+        root.put("verdict", verdict);
+        Json.write(out.resolve("measures.json"), root);
+        HtmlReport.write(out.resolve("report.html"), root, groups, byGroup, c.samples());
+        return verdict;
+    }
+}
