@@ -108,10 +108,14 @@ public final class Explainer {
         }
         ImageRunner.Output background = out.get(k++);
         ImageRunner.Output object = out.get(k++);
+        Plane backgroundMap = MapCompare.upsample(background.map(), size);
+        Plane objectMap = MapCompare.upsample(object.map(), size);
         m.backgroundScoreChange = background.score() - clean.score();
-        m.backgroundSsim = MapCompare.ssim(MapCompare.upsample(background.map(), size), cleanMap);
+        m.backgroundSsim = MapCompare.ssim(backgroundMap, cleanMap);
+        m.backgroundPearson = MapCompare.pearson(backgroundMap, cleanMap);
         m.objectScoreChange = object.score() - clean.score();
-        m.objectSsim = MapCompare.ssim(MapCompare.upsample(object.map(), size), cleanMap);
+        m.objectSsim = MapCompare.ssim(objectMap, cleanMap);
+        m.objectPearson = MapCompare.pearson(objectMap, cleanMap);
         m.deletion = new double[curveSteps + 1];
         m.insertion = new double[curveSteps + 1];
         for (int i = 0; i <= curveSteps; i++) {

@@ -24,8 +24,10 @@ public final class ImageMeasures {
     /** e. Salience-guided degradation: score change and map similarity, background and object variants. */
     public double backgroundScoreChange;
     public double backgroundSsim;
+    public double backgroundPearson;
     public double objectScoreChange;
     public double objectSsim;
+    public double objectPearson;
     /** e. Deletion and insertion curves (probability of the original decision) and their areas. */
     public double[] deletion;
     public double[] insertion;

@@ -22,6 +22,7 @@ final class MeasureSummary {
         noise.put("ssim", Stats.meanCurve(ms.stream().map(x -> x.noiseSsim).toList()));
         noise.put("pearson", Stats.meanCurve(ms.stream().map(x -> x.noisePearson).toList()));
         noise.put("ssim_at_0.10", stats(ms, x -> x.noiseSsim[3]));
+        noise.put("pearson_at_0.10", stats(ms, x -> x.noisePearson[3]));
         m.put("noise", noise);
         Map<String, Object> eq = new LinkedHashMap<>();
         eq.put("ssim", Stats.of(pooled(ms, x -> x.equivarianceSsim)));
@@ -36,8 +37,10 @@ final class MeasureSummary {
         Map<String, Object> deg = new LinkedHashMap<>();
         deg.put("background_score_change", stats(ms, x -> x.backgroundScoreChange));
         deg.put("background_ssim", stats(ms, x -> x.backgroundSsim));
+        deg.put("background_pearson", stats(ms, x -> x.backgroundPearson));
         deg.put("object_score_change", stats(ms, x -> x.objectScoreChange));
         deg.put("object_ssim", stats(ms, x -> x.objectSsim));
+        deg.put("object_pearson", stats(ms, x -> x.objectPearson));
         m.put("degradation", deg);
         m.put("deletion_auc", stats(ms, x -> x.deletionAuc));
         m.put("insertion_auc", stats(ms, x -> x.insertionAuc));
