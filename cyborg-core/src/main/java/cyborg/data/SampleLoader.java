@@ -1,5 +1,6 @@
 package cyborg.data;
 
+import cyborg.image.FloatMaps;
 import cyborg.image.Geometry;
 import cyborg.image.ImageFiles;
 import cyborg.image.ImageSize;
@@ -83,7 +84,7 @@ public final class SampleLoader {
         float[] input = ImageTensors.normalizedChw(img, preprocessing.mean(), preprocessing.std());
         float[] camMap = null;
         if (map != null && withMap) {
-            camMap = FloatMap.minMaxNormalize(Resampler.resize(map, mapW, mapH, camWidth, camHeight));
+            camMap = FloatMaps.minMaxNormalized(Resampler.resize(map, mapW, mapH, camWidth, camHeight));
         }
         return new PreparedSample(input, camMap);
     }

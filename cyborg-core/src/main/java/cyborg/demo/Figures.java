@@ -27,7 +27,8 @@ final class Figures {
         BufferedImage img = canvas(titles.size(), 1, false);
         Graphics2D g = graphics(img);
         for (int i = 0; i < titles.size(); i++) {
-            draw(g, heat(stretch(maps.get(i)), h, w), i, 0, false);
+            // each rescaled to its own range, so that averages of different spread compare by shape
+            draw(g, heat(cyborg.image.FloatMaps.minMaxNormalized(maps.get(i)), h, w), i, 0, false);
             label(g, titles.get(i), i, 0);
         }
         g.dispose();
@@ -69,21 +70,6 @@ final class Figures {
             px[3 * i + 2] = (byte) rgb;
         }
         return new RgbImage(TILE, TILE, px);
-    }
-
-    /** Rescales to [0,1] so that averages of different spread compare by shape. */
-    static float[] stretch(float[] v) {
-        float min = Float.MAX_VALUE;
-        float max = -Float.MAX_VALUE;
-        for (float x : v) {
-            min = Math.min(min, x);
-            max = Math.max(max, x);
-        }
-        float[] out = new float[v.length];
-        for (int i = 0; i < v.length; i++) {
-            out[i] = max > min ? (v[i] - min) / (max - min) : 0;
-        }
-        return out;
     }
 
     private static BufferedImage canvas(int cols, int rows, boolean rowLabels) {

@@ -39,16 +39,10 @@ public final class SalienceDegradation {
 
     /** The level in [0,10] (steps of 0.1) of every pixel. */
     static float[] levels(Plane map, boolean object) {
-        float[] v = GaussianBlur.apply(map, MAP_SMOOTHING).values();
-        float min = Float.MAX_VALUE;
-        float max = -Float.MAX_VALUE;
-        for (float x : v) {
-            min = Math.min(min, x);
-            max = Math.max(max, x);
-        }
+        float[] v = cyborg.image.FloatMaps.minMaxNormalized(GaussianBlur.apply(map, MAP_SMOOTHING).values());
         float[] level = new float[v.length];
         for (int i = 0; i < v.length; i++) {
-            double s = max > min ? (v[i] - min) / (max - min) : 0;
+            double s = v[i];
             if (object) {
                 s = 1 - s;
             }
