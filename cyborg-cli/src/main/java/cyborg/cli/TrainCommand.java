@@ -72,7 +72,8 @@ final class TrainCommand implements Callable<Integer> {
     Path maps;
 
     @Option(names = "--arch", defaultValue = "resnet50", paramLabel = "NAME",
-            description = "resnet18 or resnet50 (default: ${DEFAULT-VALUE}).")
+            description = "resnet18, resnet50, densenet121, inception_v3, xception (torchvision's structure and"
+                    + " names) or smallresnet (cyborg's, for 64 px images) (default: ${DEFAULT-VALUE}).")
     String arch;
 
     @Option(names = "--size", paramLabel = "PX", description = "Input size (default: the architecture's, 224).")

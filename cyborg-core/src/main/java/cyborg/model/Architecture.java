@@ -13,9 +13,18 @@ public enum Architecture {
     RESNET18("resnet18", 224, "layer4.1.conv2"),
     RESNET50("resnet50", 224, "layer4.2.conv3"),
     /** cyborg's small ResNet-18 for 64 px images: CAM 8x8 at 64 px (see {@link ResNet#small}). */
-    SMALLRESNET("smallresnet", 64, "layer4");
+    SMALLRESNET("smallresnet", 64, "layer4"),
+    /** torchvision's DenseNet-121: CAM 1024 x 7x7 at 224, the output of {@code features}. */
+    DENSENET121("densenet121", 224, "features"),
+    /** torchvision's Inception-v3 without aux logits: CAM 2048 x 8x8 at 299. */
+    INCEPTION_V3("inception_v3", 299, "Mixed_7c"),
+    /** The reference's Xception port: CAM 2048 x 10x10 at 299, normalisation 0.5/0.5. */
+    XCEPTION("xception", 299, "conv4");
 
-    /** Smallest input every network accepts. */
+    /**
+     * Smallest input the ResNets accept, and a floor for the others; {@link #minSize()} gives
+     * each network's own minimum (Inception-v3 needs 75).
+     */
     public static final int MIN_SIZE = 32;
 
     private final String id;
@@ -43,9 +52,19 @@ public enum Architecture {
         return camLayer;
     }
 
-    /** The reference preprocessing at the given input size. */
+    /** The smallest input this network accepts (at least {@link #MIN_SIZE}). */
+    public int minSize() {
+        return switch (this) {
+            case INCEPTION_V3 -> Math.max(MIN_SIZE, InceptionV3.MIN_SIZE);
+            case DENSENET121 -> Math.max(MIN_SIZE, DenseNet.MIN_SIZE);
+            case XCEPTION -> Math.max(MIN_SIZE, Xception.MIN_SIZE);
+            default -> MIN_SIZE;
+        };
+    }
+
+    /** The reference preprocessing at the given input size (ImageNet; 0.5/0.5 for Xception). */
     public Preprocessing preprocessing(int size) {
-        return Preprocessing.imagenet(size);
+        return this == XCEPTION ? Preprocessing.half(size) : Preprocessing.imagenet(size);
     }
 
     /** Builds a freshly initialised 2-way network; the same seed gives the same weights. */
@@ -55,14 +74,22 @@ public enum Architecture {
             case RESNET18 -> ResNet.resnet18(manager, rng, 2);
             case RESNET50 -> ResNet.resnet50(manager, rng, 2);
             case SMALLRESNET -> ResNet.small(manager, rng, 2);
+            case DENSENET121 -> DenseNet.densenet121(manager, rng, 2);
+            case INCEPTION_V3 -> InceptionV3.inceptionV3(manager, rng, 2);
+            case XCEPTION -> Xception.xception(manager, rng, 2);
         };
+    }
+
+    /** Case, dashes and underscores ignored: inception-v3, Inception_V3 and inceptionv3 match. */
+    private static String loose(String name) {
+        return name.trim().toLowerCase(Locale.ROOT).replace("-", "").replace("_", "");
     }
 
     /** Looks up an architecture by name, with a message listing the known ones. */
     public static Architecture parse(String name) {
-        String n = name.trim().toLowerCase(Locale.ROOT).replace("-", "");
+        String n = loose(name);
         for (Architecture a : values()) {
-            if (a.id.equals(n)) {
+            if (loose(a.id).equals(n)) {
                 return a;
             }
         }

@@ -7,23 +7,34 @@ import ai.djl.ndarray.types.Shape;
 import java.util.Random;
 
 /**
- * Batch normalisation over channels with PyTorch semantics (momentum 0.1, eps 1e-5, unbiased
- * running variance) and torchvision's names: {@code weight}, {@code bias}, {@code running_mean},
- * {@code running_var}, {@code num_batches_tracked}.
+ * Batch normalisation over channels with PyTorch semantics (momentum 0.1, eps 1e-5 unless
+ * given, unbiased running variance) and torchvision's names: {@code weight}, {@code bias},
+ * {@code running_mean}, {@code running_var}, {@code num_batches_tracked}.
  */
 public final class BatchNorm2d extends Layer {
     /** DJL's momentum is the weight of the old average: 0.9 here is PyTorch's 0.1. */
     private static final float DJL_MOMENTUM = 0.9f;
-    private static final float EPS = 1e-5f;
+    /** PyTorch's default epsilon. */
+    private static final float DEFAULT_EPS = 1e-5f;
 
     private final NDArray weight;
     private final NDArray bias;
     private final NDArray runningMean;
     private final NDArray runningVar;
     private final NDArray batchesTracked;
+    private final float eps;
 
-    /** Creates a batch norm over {@code channels} channels (weight 1, bias 0). */
+    /** Creates a batch norm over {@code channels} channels (weight 1, bias 0, eps 1e-5). */
     public BatchNorm2d(NDManager manager, Random rng, int channels) {
+        this(manager, rng, channels, DEFAULT_EPS);
+    }
+
+    /**
+     * Creates a batch norm with another epsilon (Inception-v3's BasicConv2d uses 0.001, which
+     * matters when loading its pretrained statistics).
+     */
+    public BatchNorm2d(NDManager manager, Random rng, int channels, float eps) {
+        this.eps = eps;
         Shape shape = new Shape(channels);
         weight = tensor("weight", manager, shape, Init.constant(1f), rng, true);
         bias = tensor("bias", manager, shape, Init.constant(0f), rng, true);
@@ -40,7 +51,7 @@ public final class BatchNorm2d extends Layer {
         }
         // axis -1 lets DJL pass the call straight to torch's batch_norm (channel axis 1).
         return x.getNDArrayInternal()
-                .batchNorm(x, runningMean, runningVar, weight, bias, -1, DJL_MOMENTUM, EPS, training)
+                .batchNorm(x, runningMean, runningVar, weight, bias, -1, DJL_MOMENTUM, eps, training)
                 .singletonOrThrow();
     }
 }

@@ -6,7 +6,11 @@ import ai.djl.ndarray.types.Shape;
 
 import java.util.Random;
 
-/** 2-D convolution with torchvision's parameter names ({@code weight}, optional {@code bias}). */
+/**
+ * 2-D convolution with torchvision's parameter names ({@code weight}, optional {@code bias}).
+ * Kernels and padding may be rectangular (Inception-v3's 1x7 and 7x1 factorised convolutions);
+ * with {@code groups} equal to the input channels it is a depthwise convolution.
+ */
 public final class Conv2d extends Layer {
     private final NDArray weight;
     private final NDArray bias;
@@ -15,13 +19,13 @@ public final class Conv2d extends Layer {
     private final int groups;
 
     private Conv2d(Builder b) {
-        Shape kernel = new Shape(b.out, b.in / b.groups, b.kernel, b.kernel);
+        Shape kernel = new Shape(b.out, b.in / b.groups, b.kernelH, b.kernelW);
         weight = tensor("weight", b.manager, kernel, b.init, b.rng, true);
         bias = b.bias
                 ? tensor("bias", b.manager, new Shape(b.out), b.biasInit(), b.rng, true)
                 : null;
         stride = new Shape(b.stride, b.stride);
-        padding = new Shape(b.padding, b.padding);
+        padding = new Shape(b.padH, b.padW);
         groups = b.groups;
     }
 
@@ -34,7 +38,12 @@ public final class Conv2d extends Layer {
 
     /** Starts a convolution from {@code in} to {@code out} channels with a square kernel. */
     public static Builder builder(NDManager manager, Random rng, int in, int out, int kernel) {
-        return new Builder(manager, rng, in, out, kernel);
+        return new Builder(manager, rng, in, out, kernel, kernel);
+    }
+
+    /** Starts a convolution with a {@code kernelH} x {@code kernelW} kernel. */
+    public static Builder builder(NDManager manager, Random rng, int in, int out, int kernelH, int kernelW) {
+        return new Builder(manager, rng, in, out, kernelH, kernelW);
     }
 
     /** Configures a {@link Conv2d}; defaults: stride 1, no padding, no bias, one group. */
@@ -43,29 +52,34 @@ public final class Conv2d extends Layer {
         private final Random rng;
         private final int in;
         private final int out;
-        private final int kernel;
+        private final int kernelH;
+        private final int kernelW;
         private int stride = 1;
-        private int padding;
+        private int padH;
+        private int padW;
         private int groups = 1;
         private boolean bias;
         private Init init = Init.torchDefaultUniform();
 
-        private Builder(NDManager manager, Random rng, int in, int out, int kernel) {
+        private Builder(NDManager manager, Random rng, int in, int out, int kernelH, int kernelW) {
             this.manager = manager;
             this.rng = rng;
             this.in = in;
             this.out = out;
-            this.kernel = kernel;
+            this.kernelH = kernelH;
+            this.kernelW = kernelW;
         }
 
         public Builder stride(int s) { stride = s; return this; }
-        public Builder padding(int p) { padding = p; return this; }
+        public Builder padding(int p) { padH = p; padW = p; return this; }
+        /** Padding of {@code h} rows and {@code w} columns on each side. */
+        public Builder padding(int h, int w) { padH = h; padW = w; return this; }
         public Builder groups(int g) { groups = g; return this; }
         public Builder bias(boolean b) { bias = b; return this; }
         public Builder init(Init i) { init = i; return this; }
 
         private Init biasInit() {
-            long fanIn = (long) (in / groups) * kernel * kernel;
+            long fanIn = (long) (in / groups) * kernelH * kernelW;
             return (size, fi, fo, r) -> Init.torchDefaultUniform().values(size, fanIn, fo, r);
         }
 

@@ -38,6 +38,24 @@ public interface Init {
         return (size, fanIn, fanOut, rng) -> normal(size, Math.sqrt(2.0 / fanIn), rng);
     }
 
+    /**
+     * Normal with mean 0 and standard deviation {@code std}, redrawn outside [{@code lo},
+     * {@code hi}] (absolute bounds, as {@code torch.nn.init.trunc_normal_}'s a and b).
+     */
+    static Init truncatedNormal(double std, double lo, double hi) {
+        return (size, fanIn, fanOut, rng) -> {
+            float[] v = new float[size];
+            for (int i = 0; i < size; i++) {
+                double x;
+                do {
+                    x = rng.nextGaussian() * std;
+                } while (x < lo || x > hi);
+                v[i] = (float) x;
+            }
+            return v;
+        };
+    }
+
     /** Uniform in +-1/sqrt(fan-in): PyTorch's default for linear and convolution layers. */
     static Init torchDefaultUniform() {
         return (size, fanIn, fanOut, rng) -> uniform(size, 1.0 / Math.sqrt(fanIn), rng);

@@ -13,9 +13,22 @@ public final class Linear extends Layer {
 
     /** Creates a layer from {@code in} to {@code out} features. */
     public Linear(NDManager manager, Random rng, int in, int out) {
-        weight = tensor("weight", manager, new Shape(out, in), Init.torchDefaultUniform(), rng, true);
-        Init biasInit = (size, fi, fo, r) -> Init.torchDefaultUniform().values(size, in, fo, r);
-        bias = tensor("bias", manager, new Shape(out), biasInit, rng, true);
+        this(manager, rng, in, out, Init.torchDefaultUniform(), null);
+    }
+
+    /**
+     * Creates a layer with the given initialisations, as networks that re-initialise their
+     * classifier do (DenseNet: bias 0; Inception-v3: truncated-normal weight).
+     *
+     * @param biasInit the bias initialisation, or null for PyTorch's default (uniform in
+     *     +-1/sqrt(in))
+     */
+    public Linear(NDManager manager, Random rng, int in, int out, Init weightInit, Init biasInit) {
+        weight = tensor("weight", manager, new Shape(out, in), weightInit, rng, true);
+        // a 1-D bias has no fan-in of its own: PyTorch's default bound uses the layer's
+        Init b = biasInit != null ? biasInit
+                : (size, fi, fo, r) -> Init.torchDefaultUniform().values(size, in, fo, r);
+        bias = tensor("bias", manager, new Shape(out), b, rng, true);
     }
 
     @Override

@@ -127,8 +127,8 @@ public final class TrainConfig {
         /** Validates and returns the configuration. */
         public TrainConfig build() {
             Architecture arch = c.architecture();
-            require(c.inputSize == 0 || c.inputSize >= Architecture.MIN_SIZE,
-                    "--size must be at least " + Architecture.MIN_SIZE + " for " + arch.id());
+            require(c.inputSize == 0 || c.inputSize >= arch.minSize(),
+                    "--size must be at least " + arch.minSize() + " for " + arch.id());
             c.loss = LossSpec.parse(c.loss, c.alpha).toString();
             require(c.epochs > 0, "--epochs must be > 0");
             require(c.batchSize > 1, "--batch must be at least 2 (batch norm needs two images)");
