@@ -22,6 +22,8 @@ import picocli.CommandLine.Command;
             SaliencyCommand.class,
             MeasureCommand.class,
             ExplainCommand.class,
+            ImportCommand.class,
+            ExportCommand.class,
             CommandLine.HelpCommand.class
         })
 public final class CyborgCommand implements Runnable {

@@ -26,12 +26,21 @@ import java.util.concurrent.Callable;
             "",
             "Examples:",
             "  cyborg score --model runs/cyborg --csv data/split.csv --images data/images --out scores.csv",
-            "  cyborg score --model runs/cyborg --folder photos/ --cams cams/ --out scores.csv"
+            "  cyborg score --model runs/cyborg --folder photos/ --cams cams/ --out scores.csv",
+            "  cyborg score --model densenet.pth --arch densenet121 --csv test.csv --images data --out scores.csv"
         })
 final class ScoreCommand implements Callable<Integer> {
-    @Option(names = "--model", required = true, paramLabel = "DIR",
-            description = "A run folder of 'cyborg train' (holding model.json and model.safetensors).")
+    @Option(names = "--model", required = true, paramLabel = "DIR|FILE",
+            description = "A run folder of 'cyborg train', or a PyTorch/safetensors weight file with --arch.")
     Path model;
+
+    @Option(names = "--arch", paramLabel = "NAME",
+            description = "With a weight file: its architecture (resnet18, resnet50, densenet121, inception_v3, xception).")
+    String arch;
+
+    @Option(names = "--strict", defaultValue = "true", paramLabel = "true|false", arity = "1",
+            description = "With a weight file: refuse keys the network lacks (default: ${DEFAULT-VALUE}).")
+    boolean strict;
 
     @Mixin
     DataOptions data = new DataOptions();
@@ -67,7 +76,8 @@ final class ScoreCommand implements Callable<Integer> {
             throw new IllegalArgumentException("no images to score" + (data.folder == null
                     ? " in the '" + split + "' rows of " + data.csv + "; choose --split train|val|test|all" : ""));
         }
-        try (Scorer scorer = Scorer.open(model)) {
+        try (Scorer scorer = arch == null ? Scorer.open(model)
+                : Scorer.open(model, cyborg.model.Architecture.parse(arch), strict)) {
             CamWriter writer = cams == null ? null : new CamWriter(cams, scorer.model().info().inputSize);
             List<Score> scores = scorer.score(samples, batch, writer, camClass, skips, System.err);
             ScoreFile.write(out, scores);

@@ -76,6 +76,11 @@ final class TrainCommand implements Callable<Integer> {
                     + " names) or smallresnet (cyborg's, for 64 px images) (default: ${DEFAULT-VALUE}).")
     String arch;
 
+    @Option(names = "--init", paramLabel = "FILE",
+            description = "Start from ImageNet weights (torchvision's file, e.g. resnet50-0676ba61.pth): every layer but"
+                    + " the 1000-way head, which is replaced by a fresh 2-way one.")
+    Path init;
+
     @Option(names = "--size", paramLabel = "PX", description = "Input size (default: the architecture's, 224).")
     Integer size;
 
@@ -194,7 +199,7 @@ final class TrainCommand implements Callable<Integer> {
         return TrainConfig.builder().architecture(Architecture.parse(arch)).inputSize(size == null ? 0 : size)
                 .loss(loss).alpha(alpha).camClass(camClass).epochs(epochs).batchSize(batch).optimizer(optimizer)
                 .lr(lr).momentum(momentum).weightDecay(weightDecay).lrStep(lrStep).lrGamma(lrGamma).seed(runSeed)
-                .shuffle(!noShuffle).augmentation(new Augmentation(flip, cropScale)).build();
+                .shuffle(!noShuffle).augmentation(new Augmentation(flip, cropScale)).initWeights(init).build();
     }
 
     private TrainConfig resumedConfig(Path dir) throws IOException {

@@ -52,6 +52,15 @@ public enum Architecture {
         return camLayer;
     }
 
+    /** The name of the final linear layer (the classifier head), as torchvision names it. */
+    public String headName() {
+        return switch (this) {
+            case DENSENET121 -> "classifier";
+            case XCEPTION -> "last_linear";
+            default -> "fc";
+        };
+    }
+
     /** The smallest input this network accepts (at least {@link #MIN_SIZE}). */
     public int minSize() {
         return switch (this) {

@@ -50,6 +50,41 @@ public final class SavedModel {
         Json.write(dir.resolve(SIDECAR), info);
     }
 
+    /** The CAM's spatial size (h, w) of {@code net} at input {@code size}, from one probe forward pass. */
+    public static int[] camSize(CamNetwork net, NDManager manager, int size) {
+        try (NDManager probe = manager.newSubManager()) {
+            net.module().setTraining(false);
+            long[] shape = net.forwardToCam(probe.zeros(new ai.djl.ndarray.types.Shape(1, 3, size, size)))
+                    .features().getShape().getShape();
+            return new int[] {(int) shape[2], (int) shape[3]};
+        }
+    }
+
+    /**
+     * A model from outside weights (a PyTorch checkpoint or safetensors file with torchvision's
+     * names and a 2-way head) for {@code arch} at its native size and normalisation.
+     *
+     * @param strict refuse keys the network lacks
+     */
+    public static SavedModel fromWeights(Path file, Architecture arch, NDManager manager, boolean strict)
+            throws IOException {
+        CamNetwork net = arch.create(manager, 0);
+        Weights.load(net, Weights.read(file), file, strict);
+        net.module().setTraining(false);
+        ModelInfo info = new ModelInfo();
+        info.architecture = arch.id();
+        info.inputSize = arch.nativeSize();
+        Preprocessing pre = arch.preprocessing(info.inputSize);
+        info.mean = pre.mean();
+        info.std = pre.std();
+        info.camLayer = arch.camLayer();
+        info.camSize = camSize(net, manager, info.inputSize);
+        info.loss = "imported from " + file.getFileName();
+        info.camClass = "predicted";
+        info.metrics = new java.util.LinkedHashMap<>();
+        return new SavedModel(info, net);
+    }
+
     /** Loads a model folder (or its safetensors file) into arrays owned by {@code manager}. */
     public static SavedModel load(Path location, NDManager manager) throws IOException {
         Path dir = Files.isDirectory(location) ? location : location.toAbsolutePath().getParent();

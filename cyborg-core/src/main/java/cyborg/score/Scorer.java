@@ -34,6 +34,17 @@ public final class Scorer implements AutoCloseable {
         this.model = model;
     }
 
+    /** Loads a PyTorch or safetensors weight file for {@code arch} (see {@link SavedModel#fromWeights}). */
+    public static Scorer open(Path weights, cyborg.model.Architecture arch, boolean strict) throws IOException {
+        NDManager manager = NDManager.newBaseManager();
+        try {
+            return new Scorer(manager, SavedModel.fromWeights(weights, arch, manager, strict));
+        } catch (IOException | RuntimeException e) {
+            manager.close();
+            throw e;
+        }
+    }
+
     /** Loads the model at {@code location} (a model folder or its safetensors file). */
     public static Scorer open(Path location) throws IOException {
         NDManager manager = NDManager.newBaseManager();

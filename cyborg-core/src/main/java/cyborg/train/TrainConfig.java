@@ -33,6 +33,7 @@ public final class TrainConfig {
     private boolean shuffle = true;
     private boolean augmentFlip = false;
     private double augmentMinScale = 1.0;
+    private String initWeights;
 
     private TrainConfig() {}
 
@@ -69,6 +70,8 @@ public final class TrainConfig {
     public long seed() { return seed; }
     public boolean shuffle() { return shuffle; }
     public Augmentation augmentation() { return new Augmentation(augmentFlip, augmentMinScale); }
+    /** ImageNet (or other) weights the backbone starts from, or null for a random start. */
+    public java.nio.file.Path initWeights() { return initWeights == null ? null : java.nio.file.Path.of(initWeights); }
 
     /**
      * The {@code cyborg train} options that reproduce this configuration, all but {@code --loss},
@@ -91,6 +94,10 @@ public final class TrainConfig {
         if (augmentMinScale < 1) {
             a.add("--crop-scale");
             a.add(Double.toString(augmentMinScale));
+        }
+        if (initWeights != null) {
+            a.add("--init");
+            a.add(initWeights);
         }
         return a;
     }
@@ -118,6 +125,10 @@ public final class TrainConfig {
         public Builder lrGamma(double g) { c.lrGamma = g; return this; }
         public Builder seed(long s) { c.seed = s; return this; }
         public Builder shuffle(boolean s) { c.shuffle = s; return this; }
+        public Builder initWeights(java.nio.file.Path p) {
+            c.initWeights = p == null ? null : p.toAbsolutePath().normalize().toString();
+            return this;
+        }
         public Builder augmentation(Augmentation a) {
             c.augmentFlip = a.flip();
             c.augmentMinScale = a.minScale();

@@ -18,6 +18,7 @@ import cyborg.model.CamNetwork;
 import cyborg.model.CamOutput;
 import cyborg.model.ModelInfo;
 import cyborg.model.SavedModel;
+import cyborg.model.Weights;
 import cyborg.nn.Tensor;
 import cyborg.util.ProgressBar;
 import cyborg.util.Seeds;
@@ -68,7 +69,7 @@ public final class Trainer {
         boolean withMaps = loss.usesSaliency();
         try (NDManager manager = NDManager.newBaseManager()) {
             CamNetwork net = config.architecture().create(manager, config.seed());
-            int[] camSize = camSize(net, manager);
+            int[] camSize = SavedModel.camSize(net, manager, config.inputSize());
             SampleLoader loader = new SampleLoader(config.architecture().preprocessing(config.inputSize()),
                     camSize[0], camSize[1], data.maps(), cacheDecision(data));
             int threads = Runtime.getRuntime().availableProcessors();
@@ -93,6 +94,11 @@ public final class Trainer {
                 say("resuming after epoch " + state.completedEpochs + " of " + config.epochs());
             } else if (resume) {
                 say("no checkpoint in " + files.dir() + " yet: starting the run from epoch 1");
+            }
+            if (!(resume && hasCheckpoint) && config.initWeights() != null) {
+                Weights.loadBackbone(net, config.architecture(), Weights.read(config.initWeights()), config.initWeights());
+                say("backbone initialised from " + config.initWeights() + " (fresh 2-way "
+                        + config.architecture().headName() + ")");
             }
             state.seed = config.seed();
             state.loss = loss.toString();
@@ -232,16 +238,6 @@ public final class Trainer {
 
     private Random augmentRng(int epoch, int position) {
         return Seeds.random(config.seed(), AUGMENT_STREAM, epoch, position);
-    }
-
-    /** The CAM's spatial size at the run's input size, read off one probe forward pass. */
-    private int[] camSize(CamNetwork net, NDManager manager) {
-        try (NDManager probe = manager.newSubManager()) {
-            net.module().setTraining(false);
-            int s = config.inputSize();
-            long[] shape = net.forward(probe.zeros(new Shape(1, 3, s, s))).features().getShape().getShape();
-            return new int[] {(int) shape[2], (int) shape[3]};
-        }
     }
 
     private List<Sample> validate(String what, List<Sample> samples, SampleLoader loader, boolean withMaps,
