@@ -24,6 +24,7 @@ import picocli.CommandLine.Command;
             ExplainCommand.class,
             ImportCommand.class,
             ExportCommand.class,
+            BenchCommand.class,
             CommandLine.HelpCommand.class
         })
 public final class CyborgCommand implements Runnable {

@@ -12,13 +12,13 @@ class HelpTest {
     void topLevelHelpListsEverySubcommandWithItsPurpose() {
         Cli r = Cli.run("--help");
         assertEquals(0, r.status);
-        for (String cmd : new String[] {"demo", "synth", "train", "score", "evaluate", "saliency", "measure", "explain", "import", "export"}) {
+        for (String cmd : new String[] {"demo", "synth", "train", "score", "evaluate", "saliency", "measure", "explain", "import", "export", "bench"}) {
             assertTrue(r.out.matches("(?s).*\\n  " + cmd + " +\\S.*"), cmd + " missing:\n" + r.out);
         }
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"demo", "synth", "train", "score", "evaluate", "saliency", "measure", "explain", "import", "export"})
+    @ValueSource(strings = {"demo", "synth", "train", "score", "evaluate", "saliency", "measure", "explain", "import", "export", "bench"})
     void subcommandHelpShowsUsageAndAnExample(String cmd) {
         Cli r = Cli.run(cmd, "--help");
         assertEquals(0, r.status, r.toString());

@@ -1,0 +1,55 @@
+package cyborg.cli;
+
+import cyborg.bench.SpeedBench;
+import cyborg.model.Architecture;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+
+/** {@code cyborg bench}: training and scoring throughput of each architecture on this machine. */
+@Command(name = "bench", mixinStandardHelpOptions = true, sortOptions = false,
+        description = {
+            "Measure training and scoring images/s of each architecture at its native size on this machine.",
+            "",
+            "Random inputs (decoding does not count); a training step is forward, CYBORG loss, backward and an"
+                + " SGD update. Warm-up steps are not timed. Run it through ./cyborg to get jemalloc when installed.",
+            "",
+            "Examples:",
+            "  cyborg bench",
+            "  cyborg bench --arch resnet50 --arch densenet121 --steps 5"
+        })
+final class BenchCommand implements Callable<Integer> {
+    @Option(names = "--arch", paramLabel = "NAME", description = "Architectures to measure (default: all).")
+    List<String> archs = new ArrayList<>();
+
+    @Option(names = "--batch", defaultValue = "20", description = "Batch size (default: ${DEFAULT-VALUE}).")
+    int batch;
+
+    @Option(names = "--steps", defaultValue = "3", description = "Timed steps each (default: ${DEFAULT-VALUE}).")
+    int steps;
+
+    @Option(names = "--warmup", defaultValue = "1", description = "Untimed steps first (default: ${DEFAULT-VALUE}).")
+    int warmup;
+
+    @Override
+    public Integer call() {
+        List<Architecture> list = new ArrayList<>();
+        if (archs.isEmpty()) {
+            list.addAll(List.of(Architecture.values()));
+        } else {
+            archs.forEach(a -> list.add(Architecture.parse(a)));
+        }
+        System.out.println("| architecture | input | batch | training img/s | scoring img/s |");
+        System.out.println("|---|---|---|---|---|");
+        for (Architecture a : list) {
+            SpeedBench.Result r = SpeedBench.run(a, a.nativeSize(), batch, warmup, steps);
+            System.out.printf(Locale.ROOT, "| %s | %d | %d | %.1f | %.1f |%n", a.id(), r.size(), r.batch(),
+                    r.trainImagesPerSecond(), r.scoreImagesPerSecond());
+        }
+        return 0;
+    }
+}

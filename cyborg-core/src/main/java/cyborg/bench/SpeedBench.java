@@ -1,0 +1,81 @@
+package cyborg.bench;
+
+import ai.djl.engine.Engine;
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.types.Shape;
+import ai.djl.training.GradientCollector;
+import cyborg.loss.CamClass;
+import cyborg.loss.CompositeLoss;
+import cyborg.loss.LossContext;
+import cyborg.loss.LossSpec;
+import cyborg.model.Architecture;
+import cyborg.model.CamNetwork;
+import cyborg.model.CamOutput;
+import cyborg.nn.Tensor;
+import cyborg.train.Sgd;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * Measures training and scoring throughput of an architecture on random inputs (so decoding does
+ * not count): a training step is forward, CYBORG loss, backward and an SGD update at batch
+ * {@code batch}; scoring is an inference forward pass. Warm-up steps are not timed.
+ */
+public final class SpeedBench {
+    /** Images per second for training and for scoring. */
+    public record Result(Architecture arch, int size, int batch, double trainImagesPerSecond, double scoreImagesPerSecond) {}
+
+    private SpeedBench() {}
+
+    public static Result run(Architecture arch, int size, int batch, int warmup, int steps) {
+        try (NDManager m = NDManager.newBaseManager()) {
+            CamNetwork net = arch.create(m, 1);
+            Map<String, NDArray> params = new LinkedHashMap<>();
+            for (Map.Entry<String, Tensor> e : net.module().namedTensors().entrySet()) {
+                if (e.getValue().trainable()) {
+                    params.put(e.getKey(), e.getValue().array());
+                }
+            }
+            Sgd sgd = new Sgd(params, m, 0.9, 1e-6);
+            CompositeLoss loss = LossSpec.parse("cyborg", 0.5);
+            net.module().setTraining(true);
+            long t0 = 0;
+            for (int i = 0; i < warmup + steps; i++) {
+                if (i == warmup) {
+                    t0 = System.nanoTime();
+                }
+                trainStep(net, sgd, loss, m, size, batch);
+            }
+            double train = (double) steps * batch / ((System.nanoTime() - t0) / 1e9);
+            net.module().setTraining(false);
+            for (int i = 0; i < warmup + steps; i++) {
+                if (i == warmup) {
+                    t0 = System.nanoTime();
+                }
+                try (NDManager bm = m.newSubManager()) {
+                    net.forward(bm.randomNormal(new Shape(batch, 3, size, size))).logits().toFloatArray();
+                }
+            }
+            double score = (double) steps * batch / ((System.nanoTime() - t0) / 1e9);
+            return new Result(arch, size, batch, train, score);
+        }
+    }
+
+    private static void trainStep(CamNetwork net, Sgd sgd, CompositeLoss loss, NDManager m, int size, int batch) {
+        try (NDManager bm = m.newSubManager();
+                GradientCollector gc = Engine.getInstance().newGradientCollector()) {
+            CamOutput out = net.forward(bm.randomNormal(new Shape(batch, 3, size, size)));
+            long[] f = out.features().getShape().getShape();
+            long[] labels = new long[batch];
+            for (int i = 0; i < batch; i++) {
+                labels[i] = i % 2;
+            }
+            LossContext ctx = new LossContext(out.logits(), out.features(), net.classifierWeight(), bm.create(labels),
+                    bm.randomUniform(0, 1, new Shape(batch, f[2], f[3])), bm.ones(new Shape(batch)), CamClass.PREDICTED);
+            gc.backward(loss.compute(ctx).total());
+        }
+        sgd.step(0.005);
+    }
+}

@@ -1,0 +1,2 @@
+/** Throughput measurements of the networks, for the README and for users sizing their runs. */
+package cyborg.bench;
