@@ -47,6 +47,23 @@ final class DataOptions {
         return SplitCsv.read(csv, images, skips);
     }
 
+    /**
+     * The images a command works on: every image of a folder layout, or the CSV rows of
+     * {@code split} ({@code all} for every row), the first {@code limit} of them if given.
+     */
+    List<Sample> select(SkipReport skips, String split, Integer limit) throws IOException {
+        List<Sample> all = read(skips);
+        List<Sample> samples = folder != null || split.equals("all") ? all : split(all, split);
+        if (limit != null) {
+            samples = samples.subList(0, Math.min(limit, samples.size()));
+        }
+        if (samples.isEmpty()) {
+            throw new IllegalArgumentException("no images to work on" + (folder == null
+                    ? " in the '" + split + "' rows of " + csv + "; choose --split train|val|test|all" : " in " + folder));
+        }
+        return samples;
+    }
+
     /** The samples of one split. */
     static List<Sample> split(List<Sample> all, String split) {
         return all.stream().filter(s -> s.split().equals(split)).toList();

@@ -78,14 +78,7 @@ final class ExplainCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         Map<String, List<Path>> groups = groups();
         SkipReport skips = data.skipReport();
-        List<Sample> all = data.read(skips);
-        List<Sample> samples = data.folder != null || split.equals("all") ? all : DataOptions.split(all, split);
-        if (limit != null) {
-            samples = samples.subList(0, Math.min(limit, samples.size()));
-        }
-        if (samples.isEmpty()) {
-            throw new IllegalArgumentException("no images to explain; check --split, --csv or --folder");
-        }
+        List<Sample> samples = data.select(skips, split, limit);
         if (steps < 1) {
             throw new IllegalArgumentException("--steps must be at least 1");
         }

@@ -63,14 +63,7 @@ final class SaliencyCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         SaliencyMethod m = SaliencyMethod.of(method);
         SkipReport skips = data.skipReport();
-        List<Sample> all = data.read(skips);
-        List<Sample> samples = data.folder != null || split.equals("all") ? all : DataOptions.split(all, split);
-        if (limit != null) {
-            samples = samples.subList(0, Math.min(limit, samples.size()));
-        }
-        if (samples.isEmpty()) {
-            throw new IllegalArgumentException("no images to explain; check --split, --csv or --folder");
-        }
+        List<Sample> samples = data.select(skips, split, limit);
         try (Scorer scorer = Scorer.open(model)) {
             SaliencyWriter writer = new SaliencyWriter(out, m.id(), scorer.model().info().inputSize);
             new SaliencyRunner(scorer).run(samples, m, target, batch, skips, System.err, writer::write);

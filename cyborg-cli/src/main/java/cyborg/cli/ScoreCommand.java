@@ -70,12 +70,7 @@ final class ScoreCommand implements Callable<Integer> {
             throw new IllegalArgumentException("--batch must be at least 1");
         }
         SkipReport skips = data.skipReport();
-        List<Sample> all = data.read(skips);
-        List<Sample> samples = data.folder != null || split.equals("all") ? all : DataOptions.split(all, split);
-        if (samples.isEmpty()) {
-            throw new IllegalArgumentException("no images to score" + (data.folder == null
-                    ? " in the '" + split + "' rows of " + data.csv + "; choose --split train|val|test|all" : ""));
-        }
+        List<Sample> samples = data.select(skips, split, null);
         try (Scorer scorer = arch == null ? Scorer.open(model)
                 : Scorer.open(model, cyborg.model.Architecture.parse(arch), strict)) {
             CamWriter writer = cams == null ? null : new CamWriter(cams, scorer.model().info().inputSize);
