@@ -55,12 +55,10 @@ final class ImageRunner {
             long[] shape = maps.getShape().getShape();
             int h = (int) shape[1];
             int w = (int) shape[2];
-            float[] all = maps.toFloatArray();
+            float[][] perImage = cyborg.model.ClassActivationMaps.perImage(maps);
             List<Output> out = new ArrayList<>(images.size());
             for (int i = 0; i < images.size(); i++) {
-                float[] one = new float[h * w];
-                System.arraycopy(all, i * h * w, one, 0, h * w);
-                out.add(new Output(probs[2 * i + (int) classes[i]], syn[2 * i + 1], (int) predicted[i], new Plane(w, h, one)));
+                out.add(new Output(probs[2 * i + (int) classes[i]], syn[2 * i + 1], (int) predicted[i], new Plane(w, h, perImage[i])));
             }
             return out;
         }

@@ -1,5 +1,6 @@
 package cyborg.explain;
 
+import cyborg.image.MapImages;
 import cyborg.image.Resampler;
 
 /** How maps are compared: upsampled to the image, as 8-bit for SSIM and as floats for Pearson. */
@@ -14,11 +15,12 @@ final class MapCompare {
         return new Plane(size, size, Resampler.resize(map.values(), map.width(), map.height(), size, size));
     }
 
-    /** 8-bit levels of a map in [0,1], as the map's PNG stores them. */
+    /** 8-bit levels of a map in [0,1], exactly as its PNG stores them ({@link MapImages#toGray}). */
     static int[] gray(Plane map) {
-        int[] g = new int[map.values().length];
+        byte[] b = MapImages.toGray(map.values(), map.width(), map.height()).pixels();
+        int[] g = new int[b.length];
         for (int i = 0; i < g.length; i++) {
-            g[i] = Math.max(0, Math.min(255, Math.round(map.values()[i] * 255)));
+            g[i] = b[i] & 0xFF;
         }
         return g;
     }

@@ -37,6 +37,18 @@ public final class ClassActivationMaps {
         return shifted.div(range).reshape(cams.getShape());
     }
 
+    /** Each map of (batch, h, w) as its own row-major array. */
+    public static float[][] perImage(NDArray maps) {
+        long[] shape = maps.getShape().getShape();
+        int cells = (int) (shape[1] * shape[2]);
+        float[] all = maps.toFloatArray();
+        float[][] out = new float[(int) shape[0]][cells];
+        for (int i = 0; i < out.length; i++) {
+            System.arraycopy(all, i * cells, out[i], 0, cells);
+        }
+        return out;
+    }
+
     /** Normalised CAMs of the given classes: the maps the losses compare with human saliency. */
     public static NDArray normalized(NDArray features, NDArray weight, NDArray classes) {
         return minMaxNormalize(raw(features, weight, classes));

@@ -5,6 +5,7 @@ import cyborg.data.Sample;
 import cyborg.data.SkipReport;
 import cyborg.model.CamNetwork;
 import cyborg.model.CamSplit;
+import cyborg.model.ClassActivationMaps;
 import cyborg.score.Scorer;
 import cyborg.train.Scores;
 
@@ -45,12 +46,10 @@ public final class SaliencyRunner {
             long[] shape = maps.getShape().getShape();
             int h = (int) shape[1];
             int w = (int) shape[2];
-            float[] all = maps.toFloatArray();
+            float[][] perImage = ClassActivationMaps.perImage(maps);
             long[] cls = classes.toLongArray();
             for (int i = 0; i < b.size(); i++) {
-                float[] one = new float[h * w];
-                System.arraycopy(all, i * h * w, one, 0, h * w);
-                sink.accept(new SaliencyResult(b.samples().get(i), (int) cls[i], scores[i], one, h, w));
+                sink.accept(new SaliencyResult(b.samples().get(i), (int) cls[i], scores[i], perImage[i], h, w));
             }
         });
     }

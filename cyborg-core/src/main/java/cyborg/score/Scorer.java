@@ -160,15 +160,8 @@ public final class Scorer implements AutoCloseable {
 
     private float[][] normalizedCams(Batch b, CamOutput o, CamClass camClass, NDManager bm) {
         NDArray classes = camClass == CamClass.TRUE ? bm.create(b.labels()) : o.logits().argMax(1);
-        NDArray maps = ClassActivationMaps.normalized(o.features(), model.network().classifierWeight(), classes);
-        long[] shape = maps.getShape().getShape();
-        int cells = (int) (shape[1] * shape[2]);
-        float[] all = maps.toFloatArray();
-        float[][] out = new float[b.size()][cells];
-        for (int i = 0; i < b.size(); i++) {
-            System.arraycopy(all, i * cells, out[i], 0, cells);
-        }
-        return out;
+        return ClassActivationMaps.perImage(
+                ClassActivationMaps.normalized(o.features(), model.network().classifierWeight(), classes));
     }
 
     @Override
