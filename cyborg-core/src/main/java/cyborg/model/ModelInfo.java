@@ -24,6 +24,19 @@ public final class ModelInfo {
     public Map<String, Double> metrics;
     public String createdBy = "cyborg";
 
+    /** A sidecar describing {@code arch} at input {@code size}: its normalisation and CAM layer. */
+    public static ModelInfo of(Architecture arch, int size, int[] camSize) {
+        ModelInfo info = new ModelInfo();
+        info.architecture = arch.id();
+        info.inputSize = size;
+        cyborg.data.Preprocessing pre = arch.preprocessing(size);
+        info.mean = pre.mean();
+        info.std = pre.std();
+        info.camLayer = arch.camLayer();
+        info.camSize = camSize;
+        return info;
+    }
+
     /** The architecture as an enum. */
     public Architecture architectureEnum() {
         return Architecture.parse(architecture);

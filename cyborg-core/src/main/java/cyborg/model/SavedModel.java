@@ -71,14 +71,7 @@ public final class SavedModel {
         CamNetwork net = arch.create(manager, 0);
         Weights.load(net, Weights.read(file), file, strict);
         net.module().setTraining(false);
-        ModelInfo info = new ModelInfo();
-        info.architecture = arch.id();
-        info.inputSize = arch.nativeSize();
-        Preprocessing pre = arch.preprocessing(info.inputSize);
-        info.mean = pre.mean();
-        info.std = pre.std();
-        info.camLayer = arch.camLayer();
-        info.camSize = camSize(net, manager, info.inputSize);
+        ModelInfo info = ModelInfo.of(arch, arch.nativeSize(), camSize(net, manager, arch.nativeSize()));
         info.loss = "imported from " + file.getFileName();
         info.camClass = "predicted";
         info.metrics = new java.util.LinkedHashMap<>();

@@ -284,14 +284,7 @@ public final class Trainer {
     }
 
     private ModelInfo info(int[] camSize, EpochRecord rec, CompositeLoss loss) {
-        ModelInfo info = new ModelInfo();
-        info.architecture = config.architecture().id();
-        info.inputSize = config.inputSize();
-        var pre = config.architecture().preprocessing(config.inputSize());
-        info.mean = pre.mean();
-        info.std = pre.std();
-        info.camLayer = config.architecture().camLayer();
-        info.camSize = camSize;
+        ModelInfo info = ModelInfo.of(config.architecture(), config.inputSize(), camSize);
         info.loss = loss.toString();
         info.camClass = config.camClass().name().toLowerCase(Locale.ROOT);
         info.seed = config.seed();
