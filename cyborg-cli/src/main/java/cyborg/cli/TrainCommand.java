@@ -1,6 +1,7 @@
 package cyborg.cli;
 
 import cyborg.data.Augmentation;
+import cyborg.data.Counterexamples;
 import cyborg.data.MapIndex;
 import cyborg.data.Sample;
 import cyborg.data.SkipReport;
@@ -139,6 +140,17 @@ final class TrainCommand implements Callable<Integer> {
             description = "Augment: random resized crops keeping at least this fraction of the area (1 = off).")
     double cropScale;
 
+    @Option(names = "--counterfactual", defaultValue = "0", paramLabel = "P",
+            description = {"Counterexamples: with probability P a training image keeps what its human map marks and"
+                    + " gets label-free content elsewhere (x' = m*x + (1-m)*fill), label unchanged (default: 0 = off).",
+                    "Needs --maps; images without a map stay as they are."})
+    double counterfactual;
+
+    @Option(names = "--counterfactual-fill", defaultValue = "swap", paramLabel = "swap|noise",
+            description = "What fills the unmarked part of a counterexample: another training image, drawn whatever"
+                    + " its label (swap), or normal noise in normalised units (noise). Default: ${DEFAULT-VALUE}.")
+    String counterfactualFill;
+
     @Option(names = "--cache", defaultValue = "auto", paramLabel = "auto|on|off",
             description = "Keep decoded images in memory: auto = when they fit in a third of the heap.")
     String cache;
@@ -199,7 +211,9 @@ final class TrainCommand implements Callable<Integer> {
         return TrainConfig.builder().architecture(Architecture.parse(arch)).inputSize(size == null ? 0 : size)
                 .loss(loss).alpha(alpha).camClass(camClass).epochs(epochs).batchSize(batch).optimizer(optimizer)
                 .lr(lr).momentum(momentum).weightDecay(weightDecay).lrStep(lrStep).lrGamma(lrGamma).seed(runSeed)
-                .shuffle(!noShuffle).augmentation(new Augmentation(flip, cropScale)).initWeights(init).build();
+                .shuffle(!noShuffle).augmentation(new Augmentation(flip, cropScale))
+                .counterexamples(new Counterexamples(counterfactual, Counterexamples.Fill.parse(counterfactualFill)))
+                .initWeights(init).build();
     }
 
     private TrainConfig resumedConfig(Path dir) throws IOException {
@@ -258,10 +272,11 @@ final class TrainCommand implements Callable<Integer> {
         }
         System.out.printf("validating on the '%s' rows of %s%n", valSplit, where);
         MapIndex index = MapIndex.empty();
-        if (config.loss().usesSaliency()) {
+        if (config.loss().usesSaliency() || !config.counterexamples().isNone()) {
             if (maps == null) {
-                throw new IllegalArgumentException("the loss " + config.lossSpec() + " needs human maps: pass"
-                        + " --maps DIR (or use --loss ce)");
+                throw new IllegalArgumentException((config.loss().usesSaliency() ? "the loss " + config.lossSpec()
+                        : "--counterfactual") + " needs human maps: pass --maps DIR (or use --loss ce without"
+                        + " --counterfactual)");
             }
             index = MapIndex.scan(maps);
         }

@@ -10,8 +10,11 @@ import java.util.List;
  * @param labels class indices
  * @param maps (n, camH, camW) human maps, zeros where an image has none
  * @param mapMask 1 where the image has a map, else 0
+ * @param inputMaps (n, size, size) human maps at the input's size, zeros where an image has none;
+ *     null when not asked for
  */
-public record Batch(List<Sample> samples, float[] images, long[] labels, float[] maps, float[] mapMask) {
+public record Batch(List<Sample> samples, float[] images, long[] labels, float[] maps, float[] mapMask,
+        float[] inputMaps) {
     public int size() {
         return samples.size();
     }

@@ -44,11 +44,9 @@ public final class BatchLoader implements AutoCloseable {
      * @param samples the data
      * @param order indices into {@code samples}
      * @param batchSize images per batch (the last batch may be smaller)
-     * @param augmentFor the augmentation of the sample at an order position
-     * @param withMaps whether to load human maps
+     * @param planFor how to prepare the sample at an order position
      */
-    public Iterator<Batch> batches(List<Sample> samples, int[] order, int batchSize,
-            IntFunction<Augmentation.Params> augmentFor, boolean withMaps) {
+    public Iterator<Batch> batches(List<Sample> samples, int[] order, int batchSize, IntFunction<LoadPlan> planFor) {
         return new Iterator<>() {
             private int next;
             private List<Future<PreparedSample>> pending = submit(0);
@@ -60,8 +58,8 @@ public final class BatchLoader implements AutoCloseable {
                 List<Future<PreparedSample>> futures = new ArrayList<>();
                 for (int i = start; i < Math.min(order.length, start + batchSize); i++) {
                     Sample s = samples.get(order[i]);
-                    Augmentation.Params p = augmentFor.apply(i);
-                    futures.add(pool.submit(() -> loader.load(s, p, withMaps)));
+                    LoadPlan p = planFor.apply(i);
+                    futures.add(pool.submit(() -> loader.load(s, p)));
                 }
                 return futures;
             }
@@ -101,6 +99,9 @@ public final class BatchLoader implements AutoCloseable {
         long[] labels = new long[n];
         float[] maps = new float[n * camCells];
         float[] mask = new float[n];
+        boolean withInputMaps = prepared.stream().anyMatch(p -> p.inputMap() != null);
+        int inputCells = pixels / 3;
+        float[] inputMaps = withInputMaps ? new float[n * inputCells] : null;
         for (int i = 0; i < n; i++) {
             PreparedSample p = prepared.get(i);
             System.arraycopy(p.image(), 0, images, i * pixels, pixels);
@@ -109,8 +110,11 @@ public final class BatchLoader implements AutoCloseable {
                 System.arraycopy(p.map(), 0, maps, i * camCells, camCells);
                 mask[i] = 1f;
             }
+            if (p.inputMap() != null) {
+                System.arraycopy(p.inputMap(), 0, inputMaps, i * inputCells, inputCells);
+            }
         }
-        return new Batch(batchSamples, images, labels, maps, mask);
+        return new Batch(batchSamples, images, labels, maps, mask, inputMaps);
     }
 
     /** The prepared sample, or null when it was bad and the policy skips it. */
@@ -132,6 +136,11 @@ public final class BatchLoader implements AutoCloseable {
             }
             throw new IllegalStateException("decoding failed: " + cause, cause);
         }
+    }
+
+    /** Batches of plain images without maps, for scoring and validation. */
+    public Iterator<Batch> plainBatches(List<Sample> samples, int[] order, int batchSize) {
+        return batches(samples, order, batchSize, pos -> LoadPlan.PLAIN);
     }
 
     @Override

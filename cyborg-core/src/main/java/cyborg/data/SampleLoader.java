@@ -56,7 +56,14 @@ public final class SampleLoader {
 
     /** Loads and prepares a sample; {@code withMap} false skips the map (scoring, validation). */
     public PreparedSample load(Sample s, Augmentation.Params aug, boolean withMap) throws BadInputException {
+        return load(s, new LoadPlan(aug, withMap ? MapNeeds.CAM : MapNeeds.NONE, null));
+    }
+
+    /** Loads and prepares a sample as {@code plan} says. */
+    public PreparedSample load(Sample s, LoadPlan plan) throws BadInputException {
+        boolean withMap = plan.maps().any() || plan.counterexample() != null;
         Decoded d = decode(s, withMap);
+        Augmentation.Params aug = plan.aug();
         RgbImage img = d.image();
         float[] map = d.map() == null ? null : d.map().values().clone();
         int mapW = d.map() == null ? 0 : d.map().width();
@@ -77,16 +84,30 @@ public final class SampleLoader {
                 map = Geometry.flipHorizontal(map, mapW, mapH);
             }
         }
+        float[] input = tensor(img);
+        if (map == null) {
+            return new PreparedSample(input, null, null);
+        }
+        int size = preprocessing.size();
+        float[] inputMap = plan.maps().input() || plan.counterexample() != null
+                ? FloatMaps.minMaxNormalized(Resampler.resize(map, mapW, mapH, size, size)) : null;
+        if (plan.counterexample() != null) {
+            Sample donor = plan.counterexample().donor();
+            float[] fill = donor == null ? null : tensor(decode(donor, false).image());
+            Counterexamples.blend(input, fill, inputMap, plan.counterexample().noiseSeed());
+        }
+        float[] camMap = plan.maps().any()
+                ? FloatMaps.minMaxNormalized(Resampler.resize(map, mapW, mapH, camWidth, camHeight)) : null;
+        return new PreparedSample(input, camMap, plan.maps().input() ? inputMap : null);
+    }
+
+    /** The normalised CHW tensor of an image resized to the input size. */
+    private float[] tensor(RgbImage img) {
         int size = preprocessing.size();
         if (img.width() != size || img.height() != size) {
             img = Resampler.resize(img, size, size);
         }
-        float[] input = ImageTensors.normalizedChw(img, preprocessing.mean(), preprocessing.std());
-        float[] camMap = null;
-        if (map != null && withMap) {
-            camMap = FloatMaps.minMaxNormalized(Resampler.resize(map, mapW, mapH, camWidth, camHeight));
-        }
-        return new PreparedSample(input, camMap);
+        return ImageTensors.normalizedChw(img, preprocessing.mean(), preprocessing.std());
     }
 
     private Decoded decode(Sample s, boolean withMap) throws BadInputException {

@@ -3,7 +3,6 @@ package cyborg.score;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
-import cyborg.data.Augmentation;
 import cyborg.data.Batch;
 import cyborg.data.BatchLoader;
 import cyborg.data.MapIndex;
@@ -142,7 +141,7 @@ public final class Scorer implements AutoCloseable {
         }
         try (BatchLoader batches = new BatchLoader(loader, threads, cam[0] * cam[1], skips);
                 ProgressBar bar = new ProgressBar("scoring", samples.size(), "img", console)) {
-            Iterator<Batch> it = batches.batches(samples, order, batchSize, pos -> Augmentation.Params.IDENTITY, false);
+            Iterator<Batch> it = batches.plainBatches(samples, order, batchSize);
             int position = 0;
             while (it.hasNext()) {
                 Batch b = it.next();

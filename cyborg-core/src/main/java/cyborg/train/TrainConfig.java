@@ -1,6 +1,7 @@
 package cyborg.train;
 
 import cyborg.data.Augmentation;
+import cyborg.data.Counterexamples;
 import cyborg.loss.CamClass;
 import cyborg.loss.CompositeLoss;
 import cyborg.loss.LossSpec;
@@ -34,6 +35,8 @@ public final class TrainConfig {
     private boolean augmentFlip = false;
     private double augmentMinScale = 1.0;
     private String initWeights;
+    private double counterfactual = 0;
+    private String counterfactualFill = Counterexamples.Fill.SWAP.id();
 
     private TrainConfig() {}
 
@@ -70,6 +73,11 @@ public final class TrainConfig {
     public long seed() { return seed; }
     public boolean shuffle() { return shuffle; }
     public Augmentation augmentation() { return new Augmentation(augmentFlip, augmentMinScale); }
+    /** Counterexamples made of training images (none by default). */
+    public Counterexamples counterexamples() {
+        return new Counterexamples(counterfactual,
+                counterfactualFill == null ? Counterexamples.Fill.SWAP : Counterexamples.Fill.parse(counterfactualFill));
+    }
     /** ImageNet (or other) weights the backbone starts from, or null for a random start. */
     public java.nio.file.Path initWeights() { return initWeights == null ? null : java.nio.file.Path.of(initWeights); }
 
@@ -94,6 +102,10 @@ public final class TrainConfig {
         if (augmentMinScale < 1) {
             a.add("--crop-scale");
             a.add(Double.toString(augmentMinScale));
+        }
+        if (counterfactual > 0) {
+            a.addAll(java.util.List.of("--counterfactual", Double.toString(counterfactual),
+                    "--counterfactual-fill", counterexamples().fill().id()));
         }
         if (initWeights != null) {
             a.add("--init");
@@ -129,6 +141,11 @@ public final class TrainConfig {
             c.initWeights = p == null ? null : p.toAbsolutePath().normalize().toString();
             return this;
         }
+        public Builder counterexamples(Counterexamples x) {
+            c.counterfactual = x.rate();
+            c.counterfactualFill = x.fill().id();
+            return this;
+        }
         public Builder augmentation(Augmentation a) {
             c.augmentFlip = a.flip();
             c.augmentMinScale = a.minScale();
@@ -149,6 +166,7 @@ public final class TrainConfig {
             require(c.lrGamma > 0, "--lr-gamma must be > 0");
             new StepLr(c.lr, c.lrStep, c.lrGamma);
             c.augmentation();
+            c.counterexamples();
             return c.copy();
         }
 

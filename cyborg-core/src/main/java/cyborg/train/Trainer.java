@@ -8,6 +8,9 @@ import ai.djl.training.GradientCollector;
 import cyborg.data.Augmentation;
 import cyborg.data.Batch;
 import cyborg.data.BatchLoader;
+import cyborg.data.Counterexamples;
+import cyborg.data.LoadPlan;
+import cyborg.data.MapNeeds;
 import cyborg.data.DataValidator;
 import cyborg.data.Sample;
 import cyborg.data.SampleLoader;
@@ -40,6 +43,7 @@ import java.util.Random;
 public final class Trainer {
     private static final long SHUFFLE_STREAM = 1;
     private static final long AUGMENT_STREAM = 2;
+    private static final long COUNTEREXAMPLE_STREAM = 3;
     private final TrainConfig config;
     private final PrintStream console;
 
@@ -66,7 +70,8 @@ public final class Trainer {
         }
         Files.createDirectories(files.dir());
         CompositeLoss loss = config.loss();
-        boolean withMaps = loss.usesSaliency();
+        Counterexamples counterexamples = config.counterexamples();
+        boolean withMaps = loss.usesSaliency() || !counterexamples.isNone();
         try (NDManager manager = NDManager.newBaseManager()) {
             CamNetwork net = config.architecture().create(manager, config.seed());
             int[] camSize = SavedModel.camSize(net, manager, config.inputSize());
@@ -79,8 +84,10 @@ public final class Trainer {
             requireBoth(train, "training");
             requireBoth(val, "validation (" + data.validationSplit() + " rows)");
             say(String.format(Locale.ROOT, "training %s at %d px on %d images (%d without human map), validating on"
-                    + " %d %s images; loss %s; CAM %dx%d", config.architecture().id(), config.inputSize(),
-                    train.size(), withoutMap, val.size(), data.validationSplit(), loss, camSize[0], camSize[1]));
+                    + " %d %s images; loss %s; CAM %dx%d%s", config.architecture().id(), config.inputSize(),
+                    train.size(), withoutMap, val.size(), data.validationSplit(), loss, camSize[0], camSize[1],
+                    counterexamples.isNone() ? "" : String.format(Locale.ROOT, "; counterexamples (%s) at rate %s",
+                            counterexamples.fill().id(), counterexamples.rate())));
             if (data.skips().total() > 0) {
                 say(data.skips().toString());
             }
@@ -110,7 +117,7 @@ public final class Trainer {
             try (BatchLoader batches = new BatchLoader(loader, threads, camSize[0] * camSize[1], data.skips())) {
                 for (int epoch = state.completedEpochs; epoch < config.epochs(); epoch++) {
                     EpochRecord rec = runEpoch(epoch, net, loss, optimizer, schedule.lr(epoch), batches, train, val,
-                            manager, withMaps);
+                            manager);
                     rec.best = rec.valAcc >= state.bestValAcc;
                     if (rec.best) {
                         state.bestValAcc = rec.valAcc;
@@ -133,11 +140,10 @@ public final class Trainer {
     }
 
     private EpochRecord runEpoch(int epoch, CamNetwork net, CompositeLoss loss, Optimizer optimizer, double lr,
-            BatchLoader batches, List<Sample> train, List<Sample> val, NDManager manager, boolean withMaps) {
+            BatchLoader batches, List<Sample> train, List<Sample> val, NDManager manager) {
         long start = System.nanoTime();
         int size = config.inputSize();
         int[] order = order(train.size(), epoch);
-        Augmentation aug = config.augmentation();
         Map<String, Double> partSums = new LinkedHashMap<>();
         double lossSum = 0;
         int correct = 0;
@@ -145,8 +151,8 @@ public final class Trainer {
         net.module().setTraining(true);
         String label = String.format(Locale.ROOT, "epoch %d/%d", epoch + 1, config.epochs());
         try (ProgressBar bar = new ProgressBar(label, train.size(), "img", console)) {
-            var it = batches.batches(train, order, config.batchSize(),
-                    pos -> aug.isNone() ? Augmentation.Params.IDENTITY : aug.sample(augmentRng(epoch, pos)), withMaps);
+            MapNeeds needs = loss.usesSaliency() ? MapNeeds.CAM : MapNeeds.NONE;
+            var it = batches.batches(train, order, config.batchSize(), pos -> plan(epoch, pos, train, order, needs));
             while (it.hasNext()) {
                 Batch b = it.next();
                 if (b.size() < 2) {
@@ -236,8 +242,18 @@ public final class Trainer {
         return order;
     }
 
-    private Random augmentRng(int epoch, int position) {
-        return Seeds.random(config.seed(), AUGMENT_STREAM, epoch, position);
+    /**
+     * How the sample at {@code position} of the epoch is prepared: its augmentation and whether it
+     * becomes a counterexample, both functions of seed, epoch and position (so a resumed run
+     * draws the same).
+     */
+    private LoadPlan plan(int epoch, int position, List<Sample> train, int[] order, MapNeeds needs) {
+        Augmentation aug = config.augmentation();
+        Augmentation.Params params = aug.isNone() ? Augmentation.Params.IDENTITY
+                : aug.sample(Seeds.random(config.seed(), AUGMENT_STREAM, epoch, position));
+        Counterexamples.Draw draw = config.counterexamples().draw(
+                Seeds.random(config.seed(), COUNTEREXAMPLE_STREAM, epoch, position), train, order[position]);
+        return new LoadPlan(params, needs, draw);
     }
 
     private List<Sample> validate(String what, List<Sample> samples, SampleLoader loader, boolean withMaps,

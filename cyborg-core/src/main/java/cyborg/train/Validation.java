@@ -3,7 +3,6 @@ package cyborg.train;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
-import cyborg.data.Augmentation;
 import cyborg.data.Batch;
 import cyborg.data.BatchLoader;
 import cyborg.data.Sample;
@@ -31,7 +30,7 @@ final class Validation {
         int[] labels = new int[samples.size()];
         int correct = 0;
         int k = 0; // images actually scored (a skipped unreadable image shrinks its batch)
-        Iterator<Batch> it = batches.batches(samples, order, batchSize, pos -> Augmentation.Params.IDENTITY, false);
+        Iterator<Batch> it = batches.plainBatches(samples, order, batchSize);
         while (it.hasNext()) {
             Batch b = it.next();
             try (NDManager bm = manager.newSubManager()) {
