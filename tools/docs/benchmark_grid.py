@@ -12,14 +12,16 @@ from PIL import Image, ImageDraw
 
 SOURCES = [
     ("train/real/wild", "wild (train, real)"),
-    ("train/synthetic/checker-eyes", "checker-eyes (train)"),
+    ("train/synthetic/upsample-eyes", "upsample-eyes (train)"),
     ("train/synthetic/smeared-mouth", "smeared-mouth (train)"),
-    ("test/real/studio", "studio (test, real)"),
-    ("test/real/soft", "soft (test, real)"),
-    ("test/synthetic/iris-mismatch", "iris-mismatch (test)"),
-    ("test/synthetic/hairline-bleed", "hairline-bleed (test)"),
-    ("test/synthetic/spectral-nose", "spectral-nose (test)"),
-    ("test/synthetic/droplet", "droplet (test)"),
+    ("train/synthetic/iris-cast", "iris-cast (train)"),
+    ("test/unmarked/real/studio", "studio (test, real)"),
+    ("test/unmarked/real/soft", "soft (test, real)"),
+    ("test/unmarked/synthetic/aliased-nose", "aliased-nose (test)"),
+    ("test/unmarked/synthetic/smeared-eyes", "smeared-eyes (test)"),
+    ("test/unmarked/synthetic/brow-cast", "brow-cast (test)"),
+    ("test/unmarked/synthetic/hairline-seam", "hairline-seam (test)"),
+    ("test/unmarked/synthetic/droplet", "droplet (test)"),
 ]
 TILE = 96
 LABEL = 150

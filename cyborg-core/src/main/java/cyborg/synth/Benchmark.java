@@ -22,10 +22,14 @@ import java.util.stream.IntStream;
 
 /**
  * The procedural open-set benchmark, deterministic from its seed. Train and validation: authentic
- * faces of one style ({@code wild}) and two generator families, with a background shortcut that
- * comes with most synthetic and few authentic images. Open-set test: the two other authentic
- * styles and the four other generator families, with the shortcut reversed by default (it comes
- * with most authentic images, as when another source stamps its photos) or uncorrelated.
+ * faces of one style ({@code wild}) and three generator families, one per mechanism, with a
+ * corner-mark shortcut that comes with most synthetic and few authentic images. Open-set test:
+ * the two other authentic styles and five other families: three share a mechanism with a
+ * training family under other parameters and in other parts, two have mechanisms training never
+ * shows. Every open-set image is written with and without the mark; {@code split.csv}'s test rows
+ * carry it independently of the label (by default), {@code split-reversed.csv}'s with most
+ * authentic images (the bias reversed), and {@code probe-marked.csv} / {@code probe-unmarked.csv}
+ * list every open-set image in both versions, to measure how much a model relies on the mark.
  * Every image gets maps from three simulated annotators. See {@code docs/benchmark.md}.
  */
 public final class Benchmark {
@@ -35,10 +39,16 @@ public final class Benchmark {
     public static final List<AuthenticStyle> TEST_STYLES = List.of(AuthenticStyle.STUDIO, AuthenticStyle.SOFT);
     /** The generator families of train and validation. */
     public static final List<GeneratorFamily> TRAIN_GENERATORS =
-            List.of(GeneratorFamily.CHECKER_EYES, GeneratorFamily.SMEARED_MOUTH);
+            List.of(GeneratorFamily.UPSAMPLE_EYES, GeneratorFamily.SMEARED_MOUTH, GeneratorFamily.IRIS_CAST);
     /** The generator families of the open-set test, none seen in training. */
-    public static final List<GeneratorFamily> TEST_GENERATORS = List.of(GeneratorFamily.IRIS_MISMATCH,
-            GeneratorFamily.HAIRLINE_BLEED, GeneratorFamily.SPECTRAL_NOSE, GeneratorFamily.DROPLET);
+    public static final List<GeneratorFamily> TEST_GENERATORS = List.of(GeneratorFamily.ALIASED_NOSE,
+            GeneratorFamily.SMEARED_EYES, GeneratorFamily.BROW_CAST, GeneratorFamily.HAIRLINE_SEAM,
+            GeneratorFamily.DROPLET);
+    /** The split file whose test rows carry the shortcut with most authentic images. */
+    public static final String REVERSED_SPLIT = "split-reversed.csv";
+    /** Every open-set image with the mark, and the same images without it. */
+    public static final String PROBE_MARKED = "probe-marked.csv";
+    public static final String PROBE_UNMARKED = "probe-unmarked.csv";
 
     private final int size;
     private final long seed;
@@ -62,9 +72,19 @@ public final class Benchmark {
         return new Builder();
     }
 
-    /** One image to make. */
+    /** Whether a generator family's mechanism is shown in training. */
+    public static boolean mechanismSeenInTraining(GeneratorFamily family) {
+        return TRAIN_GENERATORS.stream().anyMatch(g -> g.mechanism() == family.mechanism());
+    }
+
+    /**
+     * One image to make.
+     *
+     * @param cue whether it carries the shortcut (in the open set: in {@code split.csv})
+     * @param reversedCue whether it carries it in {@code split-reversed.csv} (open set only)
+     */
     record Item(String split, boolean synthetic, AuthenticStyle style, GeneratorFamily family, int index,
-            boolean cue) {
+            boolean cue, boolean reversedCue) {
         String source() {
             return family != null ? family.id() : style.id();
         }
@@ -73,8 +93,18 @@ public final class Benchmark {
             return split + "-" + source() + "-" + String.format(Locale.ROOT, "%05d", index) + ".png";
         }
 
+        boolean openSet() {
+            return split.equals("test");
+        }
+
+        /** The image's path; open-set images exist with and without the mark. */
+        String relpath(boolean marked) {
+            String variant = openSet() ? (marked ? "marked/" : "unmarked/") : "";
+            return "/" + split + "/" + variant + (synthetic ? "synthetic" : "real") + "/" + source() + "/" + fileName();
+        }
+
         String relpath() {
-            return "/" + split + "/" + (synthetic ? "synthetic" : "real") + "/" + source() + "/" + fileName();
+            return relpath(cue);
         }
     }
 
@@ -85,24 +115,27 @@ public final class Benchmark {
             int n = split.equals("train") ? trainPerClass : valPerClass;
             Random cues = Seeds.random(seed, 1, split.hashCode());
             for (int i = 0; i < n; i++) {
-                items.add(new Item(split, false, TRAIN_STYLE, null, i, cues.nextDouble() < 1 - shortcutRate));
+                items.add(new Item(split, false, TRAIN_STYLE, null, i, cues.nextDouble() < 1 - shortcutRate, false));
             }
             for (int i = 0; i < n; i++) {
                 GeneratorFamily g = TRAIN_GENERATORS.get(i % TRAIN_GENERATORS.size());
-                items.add(new Item(split, true, TRAIN_STYLE, g, i, cues.nextDouble() < shortcutRate));
+                items.add(new Item(split, true, TRAIN_STYLE, g, i, cues.nextDouble() < shortcutRate, false));
             }
         }
         Random cues = Seeds.random(seed, 2);
+        Random reversed = Seeds.random(seed, 4);
         for (AuthenticStyle style : TEST_STYLES) {
             for (int i = 0; i < testPerSource; i++) {
-                items.add(new Item("test", false, style, null, i, cues.nextDouble() < 1 - testShortcutRate));
+                items.add(new Item("test", false, style, null, i, cues.nextDouble() < 1 - testShortcutRate,
+                        reversed.nextDouble() < shortcutRate));
             }
         }
+        int perGenerator = Math.max(1, testPerSource * TEST_STYLES.size() / TEST_GENERATORS.size());
         for (GeneratorFamily g : TEST_GENERATORS) {
-            for (int i = 0; i < testPerSource * TEST_STYLES.size() / TEST_GENERATORS.size(); i++) {
+            for (int i = 0; i < perGenerator; i++) {
                 // each generator's faces alternate between the test styles, so style says nothing about the label
                 items.add(new Item("test", true, TEST_STYLES.get(i % TEST_STYLES.size()), g, i,
-                        cues.nextDouble() < testShortcutRate));
+                        cues.nextDouble() < testShortcutRate, reversed.nextDouble() < 1 - shortcutRate));
             }
         }
         return items;
@@ -113,13 +146,21 @@ public final class Benchmark {
 
     /** Renders one item (deterministic for seed and item). */
     Rendered render(Item item) {
+        return render(item, item.cue());
+    }
+
+    /**
+     * Renders one item with or without the mark; the two differ only inside the mark's box, since
+     * the mark draws no random numbers.
+     */
+    Rendered render(Item item, boolean marked) {
         Random rng = Seeds.random(seed, item.split().hashCode(), item.source().hashCode(), item.index());
         Face face = new Face(rng, size);
         Raster r = FaceRenderer.render(face, item.style(), rng);
         if (item.family() != null) {
             item.family().apply(r, face, rng);
         }
-        if (item.cue()) {
+        if (marked) {
             Shortcut.apply(r, face);
         }
         for (int i = 0; i < r.rgb.length; i++) {
@@ -139,10 +180,14 @@ public final class Benchmark {
         try (ProgressBar bar = new ProgressBar("generating benchmark", items.size(), "img", console)) {
             IntStream.range(0, items.size()).parallel().forEach(k -> {
                 Item item = items.get(k);
-                Rendered r = render(item);
+                Rendered r = render(item, item.openSet() || item.cue());
                 Random annotatorRng = Seeds.random(seed, 3, item.fileName().hashCode());
                 try {
-                    ImageFiles.writePng(r.image().toImage(), out.resolve("images" + item.relpath()));
+                    ImageFiles.writePng(r.image().toImage(), out.resolve("images" + item.relpath(true)));
+                    if (item.openSet()) {
+                        ImageFiles.writePng(render(item, false).image().toImage(),
+                                out.resolve("images" + item.relpath(false)));
+                    }
                     List<RgbImage> maps = Annotators.maps(r.face(), r.salient(), annotatorRng);
                     String stem = item.fileName().substring(0, item.fileName().length() - 4);
                     for (int a = 0; a < maps.size(); a++) {
@@ -157,18 +202,33 @@ public final class Benchmark {
         } catch (UncheckedIOException e) {
             throw e.getCause();
         }
+        AtomicFiles.writeString(out.resolve("split.csv"), csv(items, Item::cue, true));
+        AtomicFiles.writeString(out.resolve(REVERSED_SPLIT), csv(items, Item::reversedCue, true));
+        AtomicFiles.writeString(out.resolve(PROBE_MARKED), csv(items, i -> true, false));
+        AtomicFiles.writeString(out.resolve(PROBE_UNMARKED), csv(items, i -> false, false));
+        Json.write(out.resolve("benchmark.json"), description(items));
+    }
+
+    /**
+     * Split rows: train and validation as drawn (when {@code withTraining}), open-set rows with
+     * the mark as {@code openSetMarked} says.
+     */
+    private static String csv(List<Item> items, java.util.function.Predicate<Item> openSetMarked, boolean withTraining) {
         StringBuilder csv = new StringBuilder();
         for (Item item : items) {
+            if (!item.openSet() && !withTraining) {
+                continue;
+            }
+            String rel = item.openSet() ? item.relpath(openSetMarked.test(item)) : item.relpath();
             csv.append(item.split()).append(',').append(item.synthetic() ? "Synthetic" : "Real").append(',')
-                    .append(item.relpath()).append('\n');
+                    .append(rel).append('\n');
         }
-        AtomicFiles.writeString(out.resolve("split.csv"), csv.toString());
-        Json.write(out.resolve("benchmark.json"), description(items));
+        return csv.toString();
     }
 
     /** Identifies the benchmark's content: equal fingerprints, equal files. */
     public String fingerprint() {
-        return String.format(Locale.ROOT, "v1 size=%d seed=%d train=%d val=%d test=%d shortcut=%s test_shortcut=%s",
+        return String.format(Locale.ROOT, "v2 size=%d seed=%d train=%d val=%d test=%d shortcut=%s test_shortcut=%s",
                 size, seed, trainPerClass, valPerClass, testPerSource, shortcutRate, testShortcutRate);
     }
 
@@ -180,6 +240,17 @@ public final class Benchmark {
         d.put("shortcut", "watermark-like mark in the bottom-right corner (frame +" + Shortcut.AMPLITUDE + ", core -" + Shortcut.AMPLITUDE + " gray levels)");
         d.put("shortcut_rate_train_val", Map.of("synthetic", shortcutRate, "real", 1 - shortcutRate));
         d.put("shortcut_rate_test", Map.of("synthetic", testShortcutRate, "real", 1 - testShortcutRate));
+        d.put("shortcut_rate_test_reversed", Map.of("synthetic", 1 - shortcutRate, "real", shortcutRate));
+        Map<String, Object> families = new LinkedHashMap<>();
+        for (GeneratorFamily g : GeneratorFamily.values()) {
+            Map<String, Object> f = new LinkedHashMap<>();
+            f.put("like", g.like());
+            f.put("mechanism", g.mechanism().id());
+            f.put("split", TRAIN_GENERATORS.contains(g) ? "train" : "test");
+            f.put("mechanism_in_training", mechanismSeenInTraining(g));
+            families.put(g.id(), f);
+        }
+        d.put("generators", families);
         Map<String, Map<String, Integer>> counts = new LinkedHashMap<>();
         for (Item item : items) {
             counts.computeIfAbsent(item.split(), k -> new LinkedHashMap<>()).merge(item.source(), 1, Integer::sum);
@@ -191,7 +262,8 @@ public final class Benchmark {
 
     /**
      * Configures a {@link Benchmark}; defaults: 64 px, seed 1, 400/100 per class, 150 per test
-     * source, shortcut on 90 % of synthetic train/val images and 10 % of synthetic test images.
+     * source, shortcut on 90 % of synthetic train/val images (10 % of authentic) and, in the open
+     * set, on half of the images of either class.
      */
     public static final class Builder {
         private int size = 64;
@@ -200,7 +272,7 @@ public final class Benchmark {
         private int valPerClass = 100;
         private int testPerSource = 150;
         private double shortcutRate = 0.9;
-        private double testShortcutRate = 0.1;
+        private double testShortcutRate = 0.5;
 
         public Builder size(int s) { size = s; return this; }
         public Builder seed(long s) { seed = s; return this; }

@@ -71,6 +71,12 @@ final class Face {
         return new Region("hairline", cx, hairline + ry * 0.06, rx * 0.75, ry * 0.12);
     }
 
+    /** The brow above {@code eye} (as {@link FaceRenderer} draws it). */
+    Region brow(Region eye) {
+        return new Region(eye == leftEye ? "left brow" : "right brow", eye.cx(), eye.cy() - eye.ry() * 1.9,
+                eye.rx() * 1.15, Math.max(1, browThickness));
+    }
+
     /** Where the skin meets hair or background at the upper side of the face. */
     Region upperBoundary() {
         return new Region("face boundary", cx + rx * 0.82, cy - ry * 0.45, rx * 0.22, ry * 0.22);

@@ -57,8 +57,9 @@ class BenchmarkTest {
                 .map(Benchmark.Item::source).collect(Collectors.toSet());
         Set<String> testSources = items.stream().filter(i -> i.split().equals("test"))
                 .map(Benchmark.Item::source).collect(Collectors.toSet());
-        assertEquals(Set.of("wild", "checker-eyes", "smeared-mouth"), trainSources);
-        assertEquals(Set.of("studio", "soft", "iris-mismatch", "hairline-bleed", "spectral-nose", "droplet"), testSources);
+        assertEquals(Set.of("wild", "upsample-eyes", "smeared-mouth", "iris-cast"), trainSources);
+        assertEquals(Set.of("studio", "soft", "aliased-nose", "smeared-eyes", "brow-cast", "hairline-seam", "droplet"),
+                testSources);
         for (AuthenticStyle style : Benchmark.TEST_STYLES) {
             long real = items.stream().filter(i -> i.split().equals("test") && !i.synthetic() && i.style() == style).count();
             long fake = items.stream().filter(i -> i.split().equals("test") && i.synthetic() && i.style() == style).count();
@@ -134,28 +135,83 @@ class BenchmarkTest {
     }
 
     @Test
-    void shortcutIsReversedInTheOpenSetTestByDefault() {
-        double[][] rate = shortcutRates(Benchmark.builder().size(SIZE).seed(12).trainPerClass(60).valPerClass(20)
-                .testPerSource(60).build());
-        assertTrue(rate[0][1] > 0.8 && rate[0][0] < 0.2, "train/val: synthetic " + rate[0][1] + ", real " + rate[0][0]);
-        assertTrue(rate[1][1] < 0.2 && rate[1][0] > 0.8, "test: synthetic " + rate[1][1] + ", real " + rate[1][0]);
-    }
-
-    @Test
-    void shortcutFollowsTheLabelInTrainAndValidationButNotInTheOpenSetTest() {
+    void shortcutFollowsTheLabelInTrainingAndCarriesNoLabelInformationInTheOpenSetByDefault() {
         double[][] rate = shortcutRates(Benchmark.builder().size(SIZE).seed(11).trainPerClass(60).valPerClass(20)
-                .testPerSource(60).testShortcutRate(0.5).build());
+                .testPerSource(60).build(), false);
         assertTrue(rate[0][1] > 0.8 && rate[0][0] < 0.2, "train/val: synthetic " + rate[0][1] + ", real " + rate[0][0]);
         assertTrue(Math.abs(rate[1][1] - rate[1][0]) < 0.15, "test: synthetic " + rate[1][1] + ", real " + rate[1][0]);
         assertTrue(rate[1][1] > 0.3 && rate[1][1] < 0.7, "test: the cue is present in about half: " + rate[1][1]);
     }
 
+    @Test
+    void reversedSplitCarriesTheShortcutWithMostAuthenticImages() {
+        double[][] rate = shortcutRates(Benchmark.builder().size(SIZE).seed(12).trainPerClass(60).valPerClass(20)
+                .testPerSource(60).build(), true);
+        assertTrue(rate[1][1] < 0.2 && rate[1][0] > 0.8, "test: synthetic " + rate[1][1] + ", real " + rate[1][0]);
+    }
+
+    @Test
+    void markedAndUnmarkedVersionsDifferOnlyInsideTheMark() {
+        Benchmark b = bench(4);
+        Benchmark.Item item = b.items().stream().filter(Benchmark.Item::openSet).findFirst().orElseThrow();
+        Raster marked = b.render(item, true).image();
+        Raster clean = b.render(item, false).image();
+        int[] box = Shortcut.box(SIZE);
+        int changed = 0;
+        for (int y = 0; y < SIZE; y++) {
+            for (int x = 0; x < SIZE; x++) {
+                boolean inBox = x >= box[0] && x < box[2] && y >= box[1] && y < box[3];
+                int i = marked.index(x, y);
+                boolean differs = marked.rgb[i] != clean.rgb[i] || marked.rgb[i + 1] != clean.rgb[i + 1];
+                assertTrue(inBox || !differs, "pixel " + x + "," + y + " outside the mark differs");
+                changed += differs ? 1 : 0;
+            }
+        }
+        assertEquals((box[2] - box[0]) * (box[3] - box[1]), changed);
+    }
+
+    @Test
+    void everyOpenSetFamilyNamesWhetherTrainingShowsItsMechanism() {
+        assertTrue(Benchmark.mechanismSeenInTraining(GeneratorFamily.ALIASED_NOSE));
+        assertTrue(Benchmark.mechanismSeenInTraining(GeneratorFamily.SMEARED_EYES));
+        assertTrue(Benchmark.mechanismSeenInTraining(GeneratorFamily.BROW_CAST));
+        assertFalse(Benchmark.mechanismSeenInTraining(GeneratorFamily.HAIRLINE_SEAM));
+        assertFalse(Benchmark.mechanismSeenInTraining(GeneratorFamily.DROPLET));
+        for (GeneratorFamily g : Benchmark.TEST_GENERATORS) {
+            if (Benchmark.mechanismSeenInTraining(g)) {
+                GeneratorFamily twin = Benchmark.TRAIN_GENERATORS.stream()
+                        .filter(t -> t.mechanism() == g.mechanism()).findFirst().orElseThrow();
+                assertFalse(twin.trace().equals(g.trace()), g + " must differ from " + twin + " in its parameters");
+            }
+        }
+    }
+
+    @Test
+    void writtenSplitsShareTrainingRowsAndListEveryOpenSetImageInBothVersions(@TempDir Path dir) throws IOException {
+        Benchmark small = Benchmark.builder().size(SIZE).seed(5).trainPerClass(3).valPerClass(1).testPerSource(5).build();
+        small.write(dir, null);
+        List<String> split = Files.readAllLines(dir.resolve("split.csv"));
+        List<String> reversed = Files.readAllLines(dir.resolve(Benchmark.REVERSED_SPLIT));
+        List<String> marked = Files.readAllLines(dir.resolve(Benchmark.PROBE_MARKED));
+        List<String> unmarked = Files.readAllLines(dir.resolve(Benchmark.PROBE_UNMARKED));
+        assertEquals(split.stream().filter(r -> !r.startsWith("test")).toList(),
+                reversed.stream().filter(r -> !r.startsWith("test")).toList());
+        long open = split.stream().filter(r -> r.startsWith("test")).count();
+        assertEquals(open, marked.size());
+        assertEquals(open, unmarked.size());
+        for (int i = 0; i < marked.size(); i++) {
+            assertEquals(marked.get(i).replace("/marked/", "/unmarked/"), unmarked.get(i));
+            assertTrue(Files.isRegularFile(dir.resolve("images" + marked.get(i).split(",")[2])));
+            assertTrue(Files.isRegularFile(dir.resolve("images" + unmarked.get(i).split(",")[2])));
+        }
+    }
+
     /** [train+val | test][real | synthetic]: share of images whose pixels carry the mark. */
-    private static double[][] shortcutRates(Benchmark b) {
+    private static double[][] shortcutRates(Benchmark b, boolean reversedSplit) {
         double[][] rate = new double[2][2]; // [train|test][real|synthetic] share of images whose background carries the stripes
         int[][] n = new int[2][2];
         for (Benchmark.Item item : b.items()) {
-            Benchmark.Rendered r = b.render(item);
+            Benchmark.Rendered r = b.render(item, reversedSplit && item.openSet() ? item.reversedCue() : item.cue());
             boolean carries = Shortcut.strength(r.image(), r.face()) > Shortcut.AMPLITUDE;
             int split = item.split().equals("test") ? 1 : 0;
             int label = item.synthetic() ? 1 : 0;
