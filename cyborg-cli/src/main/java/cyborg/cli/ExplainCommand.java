@@ -30,8 +30,10 @@ import java.util.stream.Stream;
                 + " degradation (background and object variants: score change, map SSIM) and deletion/insertion curves"
                 + " with their areas. Per group of models: (d) stability across runs, the SSIM and Pearson of the same"
                 + " image's maps between every pair of models. Maps are the saliency of the class predicted on the clean"
-                + " image. Writes measures.json (per model and group: mean, std and quantiles of each measure; mean"
-                + " curves) and report.html (one page, opens offline).",
+                + " image. With --maps, also how each map localises the human map (relevance mass and rank accuracy,"
+                + " pointing game, AUC; images without a human map are left out and counted). Writes measures.json (per"
+                + " model and group: mean, std and quantiles of each measure; mean curves) and report.html (one page,"
+                + " opens offline).",
             "",
             "Examples:",
             "  cyborg explain --group ce=demo-out/runs/ce --group cyborg=demo-out/runs/cyborg \\\\",
@@ -71,6 +73,16 @@ final class ExplainCommand implements Callable<Integer> {
     @Option(names = "--seed", defaultValue = "1", description = "Seed of the noise (default: ${DEFAULT-VALUE}).")
     long seed;
 
+    @Option(names = "--maps", paramLabel = "DIR",
+            description = "Human saliency maps, found by image file name as for 'cyborg train --maps' (annotators"
+                    + " NAME.<k>.png averaged): adds the localisation measures of each image's map against them.")
+    Path maps;
+
+    @Option(names = "--mask-threshold", defaultValue = "0.5", paramLabel = "T",
+            description = "With --maps: a human map marks the cells where its min-max normalised value is at least T"
+                    + " (default: ${DEFAULT-VALUE}).")
+    double maskThreshold;
+
     @Option(names = "--out", required = true, paramLabel = "DIR", description = "Output folder.")
     Path out;
 
@@ -83,7 +95,7 @@ final class ExplainCommand implements Callable<Integer> {
             throw new IllegalArgumentException("--steps must be at least 1");
         }
         List<String> verdict = ExplainRun.run(new ExplainRun.Config(groups, samples, SaliencyMethod.of(method), steps,
-                shift, seed), out, System.err);
+                shift, seed, maps, maskThreshold), out, System.err);
         verdict.forEach(System.out::println);
         System.out.printf("wrote %s and %s%n", out.resolve("measures.json"), out.resolve("report.html"));
         return 0;

@@ -1,6 +1,7 @@
 package cyborg.explain;
 
 import ai.djl.ndarray.NDManager;
+import cyborg.data.MapIndex;
 import cyborg.data.Sample;
 import cyborg.io.Json;
 import cyborg.model.SavedModel;
@@ -18,7 +19,7 @@ import java.util.Map;
 /**
  * Explains and compares groups of models over one image set: every measure per model and pooled
  * per group, stability across each group's runs, written as {@code measures.json} and a
- * self-contained {@code report.html}.
+ * self-contained {@code report.html}. Given human maps, also how each model's saliency localises them.
  */
 public final class ExplainRun {
     /**
@@ -28,9 +29,24 @@ public final class ExplainRun {
      * @param curveSteps deletion/insertion steps
      * @param shift shift in pixels, or null for the reference's 16 px at 224 scaled to the input
      * @param seed seed of the noise
+     * @param maps human maps folder (as {@code cyborg train --maps}), or null for no localisation measures
+     * @param maskThreshold a human map marks the cells where its min-max normalised value is at least this
      */
     public record Config(Map<String, List<Path>> groups, List<Sample> samples, SaliencyMethod method, int curveSteps,
-            Integer shift, long seed) {}
+            Integer shift, long seed, Path maps, double maskThreshold) {
+        public Config {
+            // Checked here, not at the first image with a map, after the first model has loaded.
+            if (!(maskThreshold >= 0 && maskThreshold <= 1)) {
+                throw new IllegalArgumentException("the mask threshold must lie in [0,1], got " + maskThreshold);
+            }
+        }
+
+        /** Without human maps. */
+        public Config(Map<String, List<Path>> groups, List<Sample> samples, SaliencyMethod method, int curveSteps,
+                Integer shift, long seed) {
+            this(groups, samples, method, curveSteps, shift, seed, null, Localisation.DEFAULT_THRESHOLD);
+        }
+    }
 
     private ExplainRun() {}
 
@@ -40,6 +56,13 @@ public final class ExplainRun {
         Map<String, Object> groups = new LinkedHashMap<>();
         Map<String, List<List<ImageMeasures>>> byGroup = new LinkedHashMap<>();
         int shift = 0;
+        boolean localise = c.maps() != null;
+        MapIndex humanMaps = localise ? MapIndex.scan(c.maps()) : MapIndex.empty();
+        if (localise && console != null) {
+            long without = c.samples().stream().filter(s -> humanMaps.mapsFor(s.image()).isEmpty()).count();
+            console.printf("%d of %d images have a human map in %s; localisation leaves out the others%n",
+                    c.samples().size() - without, c.samples().size(), c.maps());
+        }
         for (Map.Entry<String, List<Path>> g : c.groups().entrySet()) {
             List<List<ImageMeasures>> perModel = new ArrayList<>();
             for (Path model : g.getValue()) {
@@ -47,7 +70,8 @@ public final class ExplainRun {
                 try (NDManager manager = NDManager.newBaseManager()) {
                     SavedModel sm = SavedModel.load(model, manager);
                     shift = c.shift() != null ? c.shift() : Explainer.referenceShift(sm.info().inputSize);
-                    Explainer e = new Explainer(sm, manager, c.method(), shift, c.curveSteps(), c.seed());
+                    Explainer e = new Explainer(sm, manager, c.method(), shift, c.curveSteps(), c.seed())
+                            .withHumanMaps(humanMaps, c.maskThreshold());
                     try (ProgressBar bar = new ProgressBar("explaining " + model, c.samples().size(), "img", console)) {
                         for (Sample s : c.samples()) {
                             ms.add(e.measure(s));
@@ -55,14 +79,14 @@ public final class ExplainRun {
                         }
                     }
                 }
-                Map<String, Object> summary = MeasureSummary.of(ms);
+                Map<String, Object> summary = MeasureSummary.of(ms, localise);
                 summary.put("group", g.getKey());
                 models.put(model.toString(), summary);
                 perModel.add(ms);
             }
             List<ImageMeasures> pooled = new ArrayList<>();
             perModel.forEach(pooled::addAll);
-            Map<String, Object> summary = MeasureSummary.of(pooled);
+            Map<String, Object> summary = MeasureSummary.of(pooled, localise);
             summary.put("models", g.getValue().stream().map(Path::toString).toList());
             if (perModel.size() > 1) {
                 summary.put("stability", Stability.of(perModel));
@@ -75,6 +99,10 @@ public final class ExplainRun {
         root.put("images", c.samples().size());
         root.put("shift_px", shift);
         root.put("curve_steps", c.curveSteps());
+        if (localise) {
+            root.put("human_maps", c.maps().toString());
+            root.put("mask_threshold", c.maskThreshold());
+        }
         root.put("groups", groups);
         root.put("models", models);
         List<String> verdict = Verdict.lines(groups);

@@ -1,8 +1,13 @@
 package cyborg.explain;
 
 import ai.djl.ndarray.NDManager;
+import cyborg.data.BadInputException;
+import cyborg.data.FloatMap;
+import cyborg.data.HumanMaps;
+import cyborg.data.MapIndex;
 import cyborg.data.Sample;
 import cyborg.image.ImageFiles;
+import cyborg.image.ImageSize;
 import cyborg.image.Resampler;
 import cyborg.image.RgbImage;
 import cyborg.loss.SpatialEntropy;
@@ -11,6 +16,7 @@ import cyborg.saliency.SaliencyMethod;
 import cyborg.util.Seeds;
 
 import java.io.IOException;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -26,6 +32,8 @@ public final class Explainer {
     private final int shift;
     private final int curveSteps;
     private final long seed;
+    private MapIndex humanMaps = MapIndex.empty();
+    private double maskThreshold = Localisation.DEFAULT_THRESHOLD;
 
     /**
      * @param model the detector
@@ -53,9 +61,20 @@ public final class Explainer {
         return Math.max(1, Math.round(16f * inputSize / 224));
     }
 
+    /**
+     * Also measures how the clean map localises the human maps found in {@code maps} (images
+     * without one get none), with the mask {@code norm(human) >= threshold}.
+     */
+    public Explainer withHumanMaps(MapIndex maps, double threshold) {
+        this.humanMaps = maps;
+        this.maskThreshold = threshold;
+        return this;
+    }
+
     /** All measures of one image. */
     public ImageMeasures measure(Sample sample) throws IOException {
         RgbImage img = ImageFiles.readRgb(sample.image());
+        ImageSize imageSize = new ImageSize(img.width(), img.height());
         if (img.width() != size || img.height() != size) {
             img = Resampler.resize(img, size, size);
         }
@@ -90,6 +109,7 @@ public final class Explainer {
         m.featureMap = feature;
         m.featureWidth = clean.map().width();
         m.featureHeight = clean.map().height();
+        m.localisation = localisation(sample, imageSize, clean.map());
         int k = 0;
         m.noiseScore = new double[amounts.length];
         m.noiseSsim = new double[amounts.length];
@@ -127,5 +147,20 @@ public final class Explainer {
         m.deletionAuc = DeletionInsertion.area(m.deletion);
         m.insertionAuc = DeletionInsertion.area(m.insertion);
         return m;
+    }
+
+    /**
+     * The clean map (feature resolution) against the image's averaged human map brought to that
+     * resolution as training brings it to the CAM's; null if the image has no human map.
+     */
+    private Localisation.Scores localisation(Sample sample, ImageSize imageSize, Plane map) throws BadInputException {
+        List<Path> files = humanMaps.mapsFor(sample.image());
+        if (files.isEmpty()) {
+            return null;
+        }
+        FloatMap human = HumanMaps.average(files, imageSize, sample.origin());
+        boolean[] mask = Localisation.maskAt(human.values(), human.width(), human.height(), map.width(), map.height(),
+                maskThreshold);
+        return Localisation.of(map.values(), mask);
     }
 }

@@ -44,8 +44,20 @@ final class HtmlReport {
             h.append("<li>").append(escape(line)).append("</li>");
         }
         h.append("</ul>");
-        h.append("<h2>Groups</h2>").append(table(groups));
-        h.append("<h2>Models</h2>").append(table((Map<String, Object>) root.get("models")));
+        Map<String, Object> models = (Map<String, Object>) root.get("models");
+        h.append("<h2>Groups</h2>").append(table(groups, MEASURES)).append(MEAN_STD);
+        h.append("<h2>Models</h2>").append(table(models, MEASURES)).append(MEAN_STD);
+        if (root.containsKey("human_maps")) {
+            h.append("<h2>Localisation against human maps</h2>").append(String.format(Locale.ROOT,
+                    "<p>The clean image's map at feature resolution against the averaged human map from %s, resized"
+                    + " to it and marked where its min-max normalised value is at least %s. Relevance mass accuracy:"
+                    + " share of the (positive) saliency inside the marked region; relevance rank accuracy: share of"
+                    + " the K most salient cells inside it, K its size; pointing game: whether the most salient cell"
+                    + " is inside; AUC: saliency as a classifier of marked cells (0.5 is chance). Images without a"
+                    + " human map are left out and counted.</p>", escape(String.valueOf(root.get("human_maps"))),
+                    root.get("mask_threshold")));
+            h.append(table(groups, LOCALISATION)).append(table(models, LOCALISATION)).append(MEAN_STD);
+        }
         h.append("<h2>Curves</h2><div class=\"plots\">");
         double[] amounts = SaltPepper.REFERENCE_AMOUNTS;
         h.append(curve("Score under salt-and-pepper noise", "amount", "score", amounts, groups, "noise", "score"));
@@ -62,16 +74,25 @@ final class HtmlReport {
         AtomicFiles.writeString(file, h.toString());
     }
 
+    /** Columns of the measure tables: key path in a summary, heading. */
+    private static final String[][] MEASURES = {
+        {"entropy", "salience entropy"}, {"spatial_entropy", "spatial entropy"},
+        {"stability.ssim", "cross-run SSIM"}, {"stability.pearson", "cross-run Pearson"},
+        {"noise.ssim_at_0.10", "map SSIM, noise 0.10"}, {"equivariance.ssim", "equivariance SSIM"},
+        {"equivariance.pearson", "equivariance Pearson"},
+        {"degradation.background_score_change", "score change, background blurred"},
+        {"degradation.object_score_change", "score change, object blurred"},
+        {"deletion_auc", "deletion AUC"}, {"insertion_auc", "insertion AUC"}};
+    private static final String[][] LOCALISATION = {
+        {"localisation.images", "with human map"}, {"localisation.without_human_map", "without"},
+        {"localisation.mass_accuracy", "relevance mass accuracy"},
+        {"localisation.rank_accuracy", "relevance rank accuracy"},
+        {"localisation.pointing_game", "pointing game"}, {"localisation.auc", "AUC"}};
+    private static final String MEAN_STD = "<p>mean ± std (population) over images (and image pairs for stability);"
+            + " measures.json also holds quantiles.</p>";
+
     @SuppressWarnings("unchecked")
-    private static String table(Map<String, Object> rows) {
-        String[][] cols = {
-            {"entropy", "salience entropy"}, {"spatial_entropy", "spatial entropy"},
-            {"stability.ssim", "cross-run SSIM"}, {"stability.pearson", "cross-run Pearson"},
-            {"noise.ssim_at_0.10", "map SSIM, noise 0.10"}, {"equivariance.ssim", "equivariance SSIM"},
-            {"equivariance.pearson", "equivariance Pearson"},
-            {"degradation.background_score_change", "score change, background blurred"},
-            {"degradation.object_score_change", "score change, object blurred"},
-            {"deletion_auc", "deletion AUC"}, {"insertion_auc", "insertion AUC"}};
+    private static String table(Map<String, Object> rows, String[][] cols) {
         StringBuilder t = new StringBuilder("<table><tr><th></th><th>images</th>");
         for (String[] c : cols) {
             t.append("<th>").append(c[1]).append("</th>");
@@ -82,12 +103,12 @@ final class HtmlReport {
             t.append("<tr><td>").append(escape(r.getKey())).append("</td><td>").append(m.get("images")).append("</td>");
             for (String[] c : cols) {
                 Object s = lookup(m, c[0]);
-                t.append("<td>").append(s == null ? "-" : meanStd(s)).append("</td>");
+                t.append("<td>").append(s == null ? "-" : s instanceof Number n ? n.toString() : meanStd(s))
+                        .append("</td>");
             }
             t.append("</tr>");
         }
-        return t.append("</table><p>mean ± std (population) over images (and image pairs for stability);"
-                + " measures.json also holds quantiles.</p>").toString();
+        return t.append("</table>").toString();
     }
 
     @SuppressWarnings("unchecked")

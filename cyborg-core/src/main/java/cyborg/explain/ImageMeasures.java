@@ -33,6 +33,8 @@ public final class ImageMeasures {
     public double[] insertion;
     public double deletionAuc;
     public double insertionAuc;
+    /** The clean map against the human map ({@code explain --maps}); null when the image has none. */
+    public Localisation.Scores localisation;
     /** The map at feature resolution, 8-bit, for cross-run stability (d). */
     public transient int[] featureMap;
     public transient int featureWidth;

@@ -10,7 +10,8 @@ import java.util.function.ToDoubleFunction;
 final class MeasureSummary {
     private MeasureSummary() {}
 
-    static Map<String, Object> of(List<ImageMeasures> ms) {
+    /** @param localisation whether human maps were given, so the localisation measures belong in the summary */
+    static Map<String, Object> of(List<ImageMeasures> ms, boolean localisation) {
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("images", ms.size());
         m.put("score", stats(ms, x -> x.score));
@@ -46,6 +47,22 @@ final class MeasureSummary {
         m.put("insertion_auc", stats(ms, x -> x.insertionAuc));
         m.put("deletion_curve", Stats.meanCurve(ms.stream().map(x -> x.deletion).toList()));
         m.put("insertion_curve", Stats.meanCurve(ms.stream().map(x -> x.insertion).toList()));
+        if (localisation) {
+            m.put("localisation", localisation(ms));
+        }
+        return m;
+    }
+
+    /** Over the images that have a human map; the others are counted, not scored. */
+    private static Map<String, Object> localisation(List<ImageMeasures> ms) {
+        List<ImageMeasures> with = ms.stream().filter(x -> x.localisation != null).toList();
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("images", with.size());
+        m.put("without_human_map", ms.size() - with.size());
+        m.put("mass_accuracy", stats(with, x -> x.localisation.massAccuracy()));
+        m.put("rank_accuracy", stats(with, x -> x.localisation.rankAccuracy()));
+        m.put("pointing_game", stats(with, x -> x.localisation.pointingGame()));
+        m.put("auc", stats(with, x -> x.localisation.auc()));
         return m;
     }
 
