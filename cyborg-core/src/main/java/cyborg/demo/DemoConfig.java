@@ -1,27 +1,48 @@
 package cyborg.demo;
 
+import cyborg.loss.CamClass;
 import cyborg.model.Architecture;
 import cyborg.train.TrainConfig;
 
 import java.nio.file.Path;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 
 /**
- * What the demo runs: the benchmark (seed, size, split sizes), the losses compared, the seeds
- * and the training settings shared by every loss. {@link #quick} is one seed and fewer epochs.
+ * What the demo runs: the benchmark (seed, size, split sizes), the methods compared, the seeds
+ * and the training settings shared by every method. {@link #quick} is one seed and fewer epochs.
+ *
+ * @param recommended the name of the method the README recommends (one of {@code methods})
  */
 public record DemoConfig(Path out, long benchmarkSeed, int size, int trainPerClass, int valPerClass,
-        int testPerSource, List<Long> seeds, Map<String, String> losses, TrainConfig training) {
+        int testPerSource, List<Long> seeds, List<DemoMethod> methods, String recommended, TrainConfig training) {
 
-    /** The losses compared: plain cross-entropy, CYBORG, and CYBORG with a low-entropy term. */
-    public static Map<String, String> defaultLosses() {
-        Map<String, String> m = new LinkedHashMap<>();
-        m.put("ce", "ce");
-        m.put("cyborg", "ce:0.5,cyborg:0.5");
-        m.put("focus", "ce:0.5,cyborg:0.5,logent:0.1");
-        return m;
+    public DemoConfig {
+        if (methods.stream().noneMatch(m -> m.name().equals(recommended))) {
+            throw new IllegalArgumentException("the recommended method " + recommended + " is not among the methods");
+        }
+    }
+
+    /** The recommended method. */
+    public DemoMethod recommendedMethod() {
+        return methods.stream().filter(m -> m.name().equals(recommended)).findFirst().orElseThrow();
+    }
+
+    /**
+     * The methods compared: plain cross-entropy; the CYBORG paper's loss; focus (CYBORG plus a
+     * low-entropy term); each explanation-guided method alone (input-gradient penalty, contrastive
+     * CAM, counterexamples); and the combination recommended.
+     */
+    public static List<DemoMethod> defaultMethods() {
+        return List.of(
+                DemoMethod.of("ce", "ce", "cross-entropy only"),
+                DemoMethod.of("cyborg", "ce:0.5,cyborg:0.5", "the CYBORG paper's loss (alpha 0.5)"),
+                DemoMethod.of("focus", "ce:0.5,cyborg:0.5,logent:0.1", "CYBORG plus a low-CAM-entropy term"),
+                DemoMethod.of("rrr", "rrr", "Right for the Right Reasons: input-gradient penalty outside the human map"),
+                DemoMethod.of("contrast", "ce:0.5,cyborg:0.5", "CYBORG on the contrastive CAM (W[Synthetic] - W[Real]) . F")
+                        .withCamClass(CamClass.CONTRAST),
+                DemoMethod.of("counterfactual", "ce", "cross-entropy on counterexamples: half the images get another"
+                        + " image's pixels where the human map is low").withCounterfactual(0.5),
+                DemoMethod.of("cyborg+cf", "ce:0.5,cyborg:0.5", "CYBORG with counterexamples").withCounterfactual(0.5));
     }
 
     /** The default demo (3 seeds) or the quick one (1 seed, fewer epochs). */
@@ -29,6 +50,6 @@ public record DemoConfig(Path out, long benchmarkSeed, int size, int trainPerCla
         TrainConfig training = TrainConfig.builder().architecture(Architecture.SMALLRESNET).inputSize(64)
                 .epochs(quick ? 6 : 10).batchSize(20).lr(0.01).lrStep(quick ? 4 : 7).build();
         return new DemoConfig(out, benchmarkSeed, 64, 400, 100, 150, quick ? List.of(1L) : List.of(1L, 2L, 3L),
-                defaultLosses(), training);
+                defaultMethods(), "cyborg+cf", training);
     }
 }

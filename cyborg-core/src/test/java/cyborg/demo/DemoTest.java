@@ -26,18 +26,26 @@ class DemoTest {
     void writesResultsReportAndFiguresAndReusesFinishedWork() throws IOException {
         TrainConfig training = TrainConfig.builder().architecture(Architecture.SMALLRESNET).inputSize(32)
                 .epochs(1).batchSize(8).build();
-        DemoConfig config = new DemoConfig(out, 4, 32, 8, 4, 4, List.of(1L, 2L), DemoConfig.defaultLosses(), training);
+        DemoConfig config = new DemoConfig(out, 4, 32, 8, 4, 5, List.of(1L, 2L), DemoConfig.defaultMethods(),
+                "cyborg+cf", training);
         String table = new Demo(config, null).run();
         assertTrue(table.contains("| cyborg |"), table);
         JsonObject r = JsonParser.parseString(Files.readString(out.resolve("results.json"))).getAsJsonObject();
         JsonObject losses = r.getAsJsonObject("losses");
-        for (String loss : List.of("ce", "cyborg", "focus")) {
-            JsonObject l = losses.getAsJsonObject(loss);
-            for (String key : List.of("auc_mean", "auc_std", "per_source", "cam_mse", "cam_entropy")) {
-                assertTrue(l.has(key), loss + " lacks " + key);
+        assertEquals(DemoConfig.defaultMethods().size(), losses.size());
+        for (DemoMethod m : DemoConfig.defaultMethods()) {
+            JsonObject l = losses.getAsJsonObject(m.name());
+            for (String key : List.of("auc_mean", "auc_std", "auc_reversed_mean", "per_source", "per_family", "cam_mse",
+                    "cam_entropy", "relevance_mass_accuracy", "shortcut_reliance")) {
+                assertTrue(l.has(key), m.name() + " lacks " + key);
             }
-            assertEquals(6, l.getAsJsonObject("per_source").size(), "two test styles and four test generators");
+            assertEquals(7, l.getAsJsonObject("per_source").size(), "two test styles and five test generators");
+            assertEquals(5, l.getAsJsonObject("per_family").size());
         }
+        JsonObject cfg = r.getAsJsonObject("config");
+        assertEquals("ce:0.5,cyborg:0.5", cfg.get("recommended_loss").getAsString());
+        assertEquals(List.of("--counterfactual", "0.5"), cfg.getAsJsonArray("recommended_args").asList().stream()
+                .map(e -> e.getAsString()).toList());
         assertEquals(2, r.getAsJsonArray("seeds").size());
         List<String> args = r.getAsJsonObject("config").getAsJsonArray("train_args").asList().stream()
                 .map(e -> e.getAsString()).toList();

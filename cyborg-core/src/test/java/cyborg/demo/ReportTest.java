@@ -1,6 +1,7 @@
 package cyborg.demo;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import cyborg.data.Label;
@@ -8,6 +9,8 @@ import cyborg.data.Origin;
 import cyborg.data.Sample;
 import cyborg.eval.Evaluation;
 import cyborg.eval.LabelIndex;
+import cyborg.eval.RunMetrics;
+import cyborg.explain.ShortcutReliance;
 import cyborg.score.Score;
 
 import org.junit.jupiter.api.Test;
@@ -19,48 +22,87 @@ import java.util.List;
 import java.util.Map;
 
 class ReportTest {
+    /** Two authentic images, two of a family whose mechanism training shows, two of one it never shows. */
     private static final List<Sample> TEST = List.of(
             sample("/t/studio/r1.png", Label.REAL, "studio"), sample("/t/studio/r2.png", Label.REAL, "studio"),
-            sample("/t/droplet/s1.png", Label.SYNTHETIC, "droplet"), sample("/t/droplet/s2.png", Label.SYNTHETIC, "droplet"));
+            sample("/t/aliased-nose/s1.png", Label.SYNTHETIC, "aliased-nose"),
+            sample("/t/aliased-nose/s2.png", Label.SYNTHETIC, "aliased-nose"),
+            sample("/t/droplet/s3.png", Label.SYNTHETIC, "droplet"), sample("/t/droplet/s4.png", Label.SYNTHETIC, "droplet"));
 
     private static Sample sample(String key, Label label, String source) {
         return new Sample(key, Path.of(key), label, source, "test", new Origin(Path.of(key), 0));
     }
 
-    /** A loss whose single run scores the four test images as given (real, real, synthetic, synthetic). */
-    private static LossOutcome outcome(String name, double... scores) throws IOException {
-        LossOutcome o = new LossOutcome(name, name);
+    private static RunMetrics metrics(String file, double... scores) throws IOException {
         List<Score> s = new ArrayList<>();
         for (int i = 0; i < scores.length; i++) {
             s.add(new Score(TEST.get(i).key(), scores[i]));
         }
-        o.runs.add(Evaluation.evaluate(Path.of(name + ".csv"), s, LabelIndex.fromSamples(TEST)));
-        o.camMse.add(name.equals("ce") ? 0.2 : 0.05);
-        o.camEntropy.add(3.0);
+        return Evaluation.evaluate(Path.of(file), s, LabelIndex.fromSamples(TEST));
+    }
+
+    /** A method whose single run scores the six images as given, uncorrelated and reversed. */
+    private static MethodOutcome outcome(String name, double[] open, double[] reversed) throws IOException {
+        DemoConfig defaults = DemoConfig.defaults(Path.of("out"), true, 1);
+        DemoMethod method = defaults.methods().stream().filter(m -> m.name().equals(name)).findFirst().orElseThrow();
+        MethodOutcome o = new MethodOutcome(method);
+        o.seeds.add(new SeedOutcome(1, metrics(name + ".csv", open), metrics(name + "-r.csv", reversed),
+                ShortcutReliance.of(new double[] {0.9}, new double[] {0.2}), 0.1, 3.0, 0.5, 1.0, new float[4], Map.of()));
         return o;
     }
 
-    private static Report report(LossOutcome... losses) {
+    private static Report report(MethodOutcome... methods) {
+        return new Report(DemoConfig.defaults(Path.of("out"), true, 1), List.of(methods), Map.of());
+    }
+
+    @Test
+    void claimHoldsWhenTheRecommendedMethodMeetsEveryTarget() throws IOException {
+        String rec = DemoConfig.defaults(Path.of("out"), true, 1).recommended();
+        // ce: aliased-nose and droplet both at chance (AUC 0.5); reversed: all synthetic below all real (0)
+        MethodOutcome ce = outcome("ce", new double[] {0.5, 0.5, 0.5, 0.5, 0.5, 0.5},
+                new double[] {0.9, 0.9, 0.1, 0.1, 0.1, 0.1});
+        // recommended: aliased-nose perfectly separated, droplet not; reversed 0.75
+        MethodOutcome good = outcome(rec, new double[] {0.3, 0.4, 0.8, 0.9, 0.35, 0.35},
+                new double[] {0.3, 0.4, 0.8, 0.9, 0.35, 0.35});
+        Claim c = report(ce, good).claim();
+        assertEquals(0.75 - 0.5, c.margin(), 1e-12);
+        assertEquals(1.0, c.sharedFamilies().get("aliased-nose"), 1e-12);
+        assertEquals(0.5, c.unseenFamilies().get("droplet"), 1e-12);
+        assertTrue(c.marginHolds() && c.sharedFamiliesDetected() && c.reversedHolds());
+        assertTrue((Boolean) c.json().get("holds"));
+        assertFalse(c.sentence().contains("MISSED"), c.sentence());
+    }
+
+    @Test
+    void verdictNamesEveryMissedTargetWithItsNumbers() throws IOException {
+        String rec = DemoConfig.defaults(Path.of("out"), true, 1).recommended();
+        MethodOutcome ce = outcome("ce", new double[] {0.5, 0.5, 0.5, 0.5, 0.5, 0.5},
+                new double[] {0.5, 0.5, 0.5, 0.5, 0.5, 0.5});
+        // recommended: aliased-nose 0.75 (one of four pairs wrong), droplet 0 -> AUC 0.375; reversed 0.375
+        MethodOutcome weak = outcome(rec, new double[] {0.3, 0.6, 0.7, 0.5, 0.1, 0.1},
+                new double[] {0.3, 0.6, 0.7, 0.5, 0.1, 0.1});
+        String v = report(ce, weak).verdict();
+        assertTrue(v.contains("below CE's by 0.125") && v.contains("MISSED"), v);
+        assertTrue(v.contains("aliased-nose 0.750"), v);
+        assertTrue(v.contains("droplet 0.000"), v);
+        assertTrue(v.contains("reversed: 0.375 vs CE 0.500"), v);
+    }
+
+    @Test
+    void resultsCarryPerFamilyAucWithMechanismAndTheRecommendedSpec() throws IOException {
         DemoConfig config = DemoConfig.defaults(Path.of("out"), true, 1);
-        return new Report(config, List.of(losses), Map.of("images", Map.of("test", Map.of("studio", 2, "droplet", 2))));
-    }
-
-    @Test
-    void statesTheMarginAndWhetherItReachesTheTarget() throws IOException {
-        // ce: only 0.65 > 0.6 of the four real-synthetic pairs (AUC 0.25); cyborg: 0.5 > 0.4 twice (AUC 0.5)
-        Report r = report(outcome("ce", 0.6, 0.7, 0.1, 0.65), outcome("cyborg", 0.6, 0.4, 0.5, 0.5));
-        assertEquals(0.25, r.margin(), 1e-12);
-        assertTrue(r.verdict().startsWith("CYBORG's open-set AUC is above CE's by 0.250 (target 0.05), and its CAMs"
-                + " are closer"), r.verdict());
-        assertTrue(!r.verdict().contains("below 0.5"), r.verdict());
-    }
-
-    @Test
-    void saysPlainlyWhenTheEffectDoesNotShowAndWhenEveryModelIsBelowChance() throws IOException {
-        // ce: a tie (1/2) and 0.55 > 0.5 (AUC 1.5/4 = 0.375); cyborg: AUC 0.25 as above
-        Report r = report(outcome("ce", 0.5, 0.6, 0.5, 0.55), outcome("cyborg", 0.6, 0.7, 0.1, 0.65));
-        assertTrue(r.verdict().startsWith("The expected effect did NOT show"), r.verdict());
-        assertTrue(r.verdict().contains("every model scores below 0.5 (best 0.375)"), r.verdict());
-        assertTrue(r.verdict().contains("no model detects any of the unseen generator families"), r.verdict());
+        MethodOutcome ce = outcome("ce", new double[] {0.1, 0.2, 0.8, 0.9, 0.3, 0.3}, new double[] {0.1, 0.2, 0.8, 0.9, 0.3, 0.3});
+        Map<String, Object> r = report(ce).results();
+        @SuppressWarnings("unchecked")
+        Map<String, Object> ceRow = (Map<String, Object>) ((Map<String, Object>) r.get("losses")).get("ce");
+        @SuppressWarnings("unchecked")
+        Map<String, Object> family = (Map<String, Object>) ((Map<String, Object>) ceRow.get("per_family")).get("aliased-nose");
+        assertEquals("upsampling", family.get("mechanism"));
+        assertEquals(true, family.get("mechanism_in_training"));
+        assertEquals(0.7, (Double) ceRow.get("shortcut_reliance"), 1e-12);
+        @SuppressWarnings("unchecked")
+        Map<String, Object> cfg = (Map<String, Object>) r.get("config");
+        assertEquals(config.recommendedMethod().loss(), cfg.get("recommended_loss"));
+        assertEquals(config.recommendedMethod().extraArgs(), cfg.get("recommended_args"));
     }
 }

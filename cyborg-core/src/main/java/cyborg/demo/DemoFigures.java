@@ -1,0 +1,72 @@
+package cyborg.demo;
+
+import cyborg.data.Preprocessing;
+import cyborg.data.Sample;
+import cyborg.data.SampleLoader;
+import cyborg.image.ImageFiles;
+import cyborg.image.Resampler;
+import cyborg.image.RgbImage;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The demo's pictures: the average human map next to each method's average CAM over the open
+ * set, and, for the first open-set image of each source, the image, its human map and each
+ * method's CAM overlay (first seed).
+ */
+final class DemoFigures {
+    private final int size;
+    private final BenchmarkData data;
+
+    DemoFigures(int size, BenchmarkData data) {
+        this.size = size;
+        this.data = data;
+    }
+
+    void write(Path out, List<MethodOutcome> outcomes) throws IOException {
+        SeedOutcome first = outcomes.get(0).seeds.get(0);
+        int cells = first.averageCam().length;
+        int side = (int) Math.round(Math.sqrt(cells));
+        SampleLoader mapLoader = new SampleLoader(Preprocessing.imagenet(size), side, side, data.maps(), false);
+        List<float[]> humanMaps = new ArrayList<>();
+        for (Sample s : data.test()) {
+            float[] m = CamStats.humanMap(s, mapLoader);
+            if (m != null) {
+                humanMaps.add(m);
+            }
+        }
+        List<String> titles = new ArrayList<>(List.of("human maps"));
+        List<float[]> rowMaps = new ArrayList<>(List.of(CamStats.mean(humanMaps)));
+        for (MethodOutcome o : outcomes) {
+            titles.add(o.name() + " CAM");
+            rowMaps.add(o.averageCam());
+        }
+        Figures.mapRow(out.resolve("average-cams.png"), titles, rowMaps, side, side);
+        List<String> keys = new ArrayList<>(first.exampleCams().keySet());
+        List<String> rowTitles = new ArrayList<>(List.of("image", "human"));
+        List<List<RgbImage>> rows = new ArrayList<>();
+        List<RgbImage> images = new ArrayList<>();
+        List<RgbImage> human = new ArrayList<>();
+        for (String key : keys) {
+            Sample s = data.test().stream().filter(t -> t.key().equals(key)).findFirst().orElseThrow();
+            RgbImage img = Resampler.resize(ImageFiles.readRgb(s.image()), 128, 128);
+            images.add(img);
+            float[] m = CamStats.humanMap(s, mapLoader);
+            human.add(Figures.overlay(img, m == null ? new float[cells] : m, side, side));
+        }
+        rows.add(images);
+        rows.add(human);
+        for (MethodOutcome o : outcomes) {
+            rowTitles.add(o.name());
+            List<RgbImage> row = new ArrayList<>();
+            for (int i = 0; i < keys.size(); i++) {
+                row.add(Figures.overlay(images.get(i), o.seeds.get(0).exampleCams().get(keys.get(i)), side, side));
+            }
+            rows.add(row);
+        }
+        Figures.overlayGrid(out.resolve("cam-examples.png"), rowTitles, rows);
+    }
+}

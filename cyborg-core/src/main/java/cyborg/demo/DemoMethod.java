@@ -1,0 +1,64 @@
+package cyborg.demo;
+
+import cyborg.data.Counterexamples;
+import cyborg.loss.CamClass;
+import cyborg.train.TrainConfig;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * One way of training the demo compares: a loss specification plus the other {@code cyborg
+ * train} options it needs (whose CAM the saliency terms use, the counterexample rate).
+ *
+ * @param name the row's name ({@code ce}, {@code cyborg}, ...)
+ * @param loss the {@code --loss} specification
+ * @param camClass the {@code --cam-class}
+ * @param counterfactual the {@code --counterfactual} rate (0 = none)
+ * @param what one line on what it is, for the report
+ */
+public record DemoMethod(String name, String loss, CamClass camClass, double counterfactual, String what) {
+    /** A loss with the reference's CAM class and no counterexamples. */
+    static DemoMethod of(String name, String loss, String what) {
+        return new DemoMethod(name, loss, CamClass.PREDICTED, 0, what);
+    }
+
+    DemoMethod withCamClass(CamClass k) {
+        return new DemoMethod(name, loss, k, counterfactual, what);
+    }
+
+    DemoMethod withCounterfactual(double rate) {
+        return new DemoMethod(name, loss, camClass, rate, what);
+    }
+
+    /** The shared training settings with this method's loss, options and {@code seed}. */
+    TrainConfig config(TrainConfig shared, long seed) {
+        return shared.toBuilder().loss(loss).camClass(camClass).seed(seed)
+                .counterexamples(new Counterexamples(counterfactual, Counterexamples.Fill.SWAP)).build();
+    }
+
+    /**
+     * The {@code cyborg train} options besides {@code --loss} that this method sets away from the
+     * defaults: empty for a plain loss.
+     */
+    public List<String> extraArgs() {
+        List<String> args = new ArrayList<>();
+        if (camClass != CamClass.PREDICTED) {
+            args.add("--cam-class");
+            args.add(camClass.name().toLowerCase(Locale.ROOT));
+        }
+        if (counterfactual > 0) {
+            args.add("--counterfactual");
+            args.add(Double.toString(counterfactual));
+        }
+        return args;
+    }
+
+    /** The options as one line, e.g. {@code --loss ce:0.5,cyborg:0.5 --counterfactual 0.5}. */
+    String commandLine() {
+        StringBuilder sb = new StringBuilder("--loss ").append(loss);
+        extraArgs().forEach(a -> sb.append(' ').append(a));
+        return sb.toString();
+    }
+}

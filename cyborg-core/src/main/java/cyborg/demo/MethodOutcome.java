@@ -1,0 +1,58 @@
+package cyborg.demo;
+
+import cyborg.eval.MeanStd;
+import cyborg.eval.MetricsReport;
+import cyborg.eval.RunMetrics;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Function;
+import java.util.function.ToDoubleFunction;
+
+/** What the demo measured for one method over all seeds. */
+final class MethodOutcome {
+    final DemoMethod method;
+    final List<SeedOutcome> seeds = new ArrayList<>();
+
+    MethodOutcome(DemoMethod method) {
+        this.method = method;
+    }
+
+    String name() {
+        return method.name();
+    }
+
+    MetricsReport openSet() {
+        return report(SeedOutcome::openSet);
+    }
+
+    MetricsReport reversed() {
+        return report(SeedOutcome::reversed);
+    }
+
+    private MetricsReport report(Function<SeedOutcome, RunMetrics> which) {
+        return new MetricsReport(seeds.stream().map(which).toList());
+    }
+
+    MeanStd auc() {
+        return openSet().summary().auc();
+    }
+
+    MeanStd aucReversed() {
+        return reversed().summary().auc();
+    }
+
+    /** Mean and population std over seeds of a per-seed value. */
+    MeanStd stat(ToDoubleFunction<SeedOutcome> value) {
+        return MeanStd.of(seeds.stream().mapToDouble(value).toArray());
+    }
+
+    List<Double> perSeed(ToDoubleFunction<SeedOutcome> value) {
+        return seeds.stream().map(s -> value.applyAsDouble(s)).toList();
+    }
+
+    /** Cell-wise mean over seeds of the average open-set CAM. */
+    float[] averageCam() {
+        return CamStats.mean(seeds.stream().map(SeedOutcome::averageCam).toList());
+    }
+}

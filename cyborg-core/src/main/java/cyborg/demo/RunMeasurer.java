@@ -1,0 +1,107 @@
+package cyborg.demo;
+
+import cyborg.data.SampleLoader;
+import cyborg.data.SkipReport;
+import cyborg.eval.Evaluation;
+import cyborg.eval.LabelIndex;
+import cyborg.eval.RunMetrics;
+import cyborg.explain.Localisation;
+import cyborg.explain.ShortcutReliance;
+import cyborg.loss.CamClass;
+import cyborg.score.Score;
+import cyborg.score.ScoreFile;
+import cyborg.score.Scorer;
+
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Measures one trained model on the benchmark: open-set AUC with the shortcut uncorrelated and
+ * reversed, reliance on the shortcut (the score change when only the mark is added), and where
+ * its CAM lies relative to the human maps. Writes the score files into the run folder.
+ */
+final class RunMeasurer {
+    private static final int BATCH = 64;
+    private static final int EXAMPLES_PER_SOURCE = 1;
+
+    private final BenchmarkData data;
+    private final PrintStream console;
+
+    RunMeasurer(BenchmarkData data, PrintStream console) {
+        this.data = data;
+        this.console = console;
+    }
+
+    SeedOutcome measure(Path runDir, long seed) throws IOException {
+        try (Scorer scorer = Scorer.open(runDir)) {
+            int[] camSize = scorer.model().info().camSize;
+            SampleLoader mapLoader = new SampleLoader(scorer.model().preprocessing(), camSize[0], camSize[1],
+                    data.maps(), false);
+            List<Scorer.ScoredCam> testCams = scorer.cams(data.test(), BATCH, CamClass.PREDICTED, console);
+            RunMetrics openSet = evaluate(runDir.resolve("scores.csv"),
+                    testCams.stream().map(c -> new Score(c.sample().key(), c.score())).toList(), data.testLabels());
+            RunMetrics reversed = evaluate(runDir.resolve("scores-reversed.csv"), score(scorer, data.reversed()),
+                    data.reversedLabels());
+            ShortcutReliance reliance = ShortcutReliance.of(values(score(scorer, data.marked())),
+                    values(score(scorer, data.unmarked())));
+            double[] localisation = localisation(testCams, mapLoader);
+            List<Scorer.ScoredCam> valCams = scorer.cams(data.val(), BATCH, CamClass.PREDICTED, console);
+            return new SeedOutcome(seed, openSet, reversed, reliance, CamStats.mapMse(valCams, mapLoader),
+                    CamStats.entropy(testCams), localisation[0], localisation[1], CamStats.average(testCams),
+                    examples(testCams));
+        }
+    }
+
+    private List<Score> score(Scorer scorer, List<cyborg.data.Sample> samples) throws IOException {
+        return scorer.score(samples, BATCH, null, CamClass.PREDICTED, SkipReport.failFast(), console);
+    }
+
+    private static RunMetrics evaluate(Path file, List<Score> scores, LabelIndex labels) throws IOException {
+        ScoreFile.write(file, scores);
+        return Evaluation.evaluate(file, scores, labels);
+    }
+
+    private static double[] values(List<Score> scores) {
+        return scores.stream().mapToDouble(Score::score).toArray();
+    }
+
+    /** Mean relevance mass accuracy and pointing game of the CAMs against the thresholded human maps. */
+    private static double[] localisation(List<Scorer.ScoredCam> cams, SampleLoader mapsAtCamSize) throws IOException {
+        double mass = 0;
+        double pointing = 0;
+        int nMass = 0;
+        int nPointing = 0;
+        for (Scorer.ScoredCam c : cams) {
+            float[] human = CamStats.humanMap(c.sample(), mapsAtCamSize);
+            if (human == null) {
+                continue;
+            }
+            Localisation.Scores s = Localisation.of(c.cam(), Localisation.mask(human, Localisation.DEFAULT_THRESHOLD));
+            if (!Double.isNaN(s.massAccuracy())) {
+                mass += s.massAccuracy();
+                nMass++;
+            }
+            if (!Double.isNaN(s.pointingGame())) {
+                pointing += s.pointingGame();
+                nPointing++;
+            }
+        }
+        return new double[] {nMass == 0 ? Double.NaN : mass / nMass, nPointing == 0 ? Double.NaN : pointing / nPointing};
+    }
+
+    /** The CAMs of the first open-set image of each source, by image key. */
+    private static Map<String, float[]> examples(List<Scorer.ScoredCam> cams) {
+        Map<String, float[]> out = new LinkedHashMap<>();
+        Map<String, Integer> perSource = new LinkedHashMap<>();
+        for (Scorer.ScoredCam c : cams) {
+            if (perSource.merge(c.sample().source(), 1, Integer::sum) <= EXAMPLES_PER_SOURCE) {
+                out.put(c.sample().key(), c.cam());
+            }
+        }
+        return out;
+    }
+}
