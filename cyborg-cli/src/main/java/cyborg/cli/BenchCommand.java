@@ -15,12 +15,14 @@ import java.util.concurrent.Callable;
         description = {
             "Measure training and scoring images/s of each architecture at its native size on this machine.",
             "",
-            "Random inputs (decoding does not count); a training step is forward, CYBORG loss, backward and an"
-                + " SGD update. Warm-up steps are not timed. Run it through ./cyborg to get jemalloc when installed.",
+            "Random inputs (decoding does not count); a training step is forward, loss (CYBORG unless --loss),"
+                + " backward and an SGD update. Warm-up steps are not timed. Run it through ./cyborg to get jemalloc"
+                + " when installed.",
             "",
             "Examples:",
             "  cyborg bench",
-            "  cyborg bench --arch resnet50 --arch densenet121 --steps 5"
+            "  cyborg bench --arch resnet50 --arch densenet121 --steps 5",
+            "  cyborg bench --arch smallresnet --loss rrr --steps 20     (cost of a double-backward step)"
         })
 final class BenchCommand implements Callable<Integer> {
     @Option(names = "--arch", paramLabel = "NAME", description = "Architectures to measure (default: all).")
@@ -31,6 +33,10 @@ final class BenchCommand implements Callable<Integer> {
 
     @Option(names = "--steps", defaultValue = "3", description = "Timed steps each (default: ${DEFAULT-VALUE}).")
     int steps;
+
+    @Option(names = "--loss", defaultValue = "cyborg", paramLabel = "SPEC",
+            description = "Training loss, as for cyborg train (default: ${DEFAULT-VALUE}).")
+    String loss;
 
     @Option(names = "--warmup", defaultValue = "1", description = "Untimed steps first (default: ${DEFAULT-VALUE}).")
     int warmup;
@@ -43,10 +49,12 @@ final class BenchCommand implements Callable<Integer> {
         } else {
             archs.forEach(a -> list.add(Architecture.parse(a)));
         }
+        cyborg.loss.LossSpec.parse(loss, 0.5); // a bad specification fails before any measuring
+        System.out.println("training loss: " + cyborg.loss.LossSpec.parse(loss, 0.5));
         System.out.println("| architecture | input | batch | training img/s | scoring img/s |");
         System.out.println("|---|---|---|---|---|");
         for (Architecture a : list) {
-            SpeedBench.Result r = SpeedBench.run(a, a.nativeSize(), batch, warmup, steps);
+            SpeedBench.Result r = SpeedBench.run(a, a.nativeSize(), batch, warmup, steps, loss);
             System.out.printf(Locale.ROOT, "| %s | %d | %d | %.1f | %.1f |%n", a.id(), r.size(), r.batch(),
                     r.trainImagesPerSecond(), r.scoreImagesPerSecond());
         }

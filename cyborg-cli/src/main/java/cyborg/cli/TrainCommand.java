@@ -8,6 +8,7 @@ import cyborg.data.SkipReport;
 import cyborg.data.Splits;
 import cyborg.io.Json;
 import cyborg.loss.CamClass;
+import cyborg.loss.LossSpec;
 import cyborg.model.Architecture;
 import cyborg.train.RunFiles;
 import cyborg.train.TrainConfig;
@@ -86,15 +87,19 @@ final class TrainCommand implements Callable<Integer> {
     Integer size;
 
     @Option(names = "--loss", defaultValue = "cyborg", paramLabel = "SPEC",
-            description = "Loss preset or weighted terms (default: ${DEFAULT-VALUE}); see above.")
+            description = {"Loss preset or weighted terms (default: ${DEFAULT-VALUE}); see above.",
+                "Also the term rrr (Right for the Right Reasons: squared input gradient of the summed"
+                    + " log-probabilities off the human map; a double backward, several times a CE step) and the"
+                    + " preset 'rrr' = " + LossSpec.RRR_PRESET + "."})
     String loss;
 
     @Option(names = "--alpha", defaultValue = "0.5",
             description = "CE weight of the 'cyborg' preset (default: ${DEFAULT-VALUE}).")
     double alpha;
 
-    @Option(names = "--cam-class", defaultValue = "predicted", paramLabel = "predicted|true",
-            description = "Whose CAM the saliency terms use: the predicted class (reference) or the true label.")
+    @Option(names = "--cam-class", defaultValue = "predicted", paramLabel = "predicted|true|contrast",
+            description = "Whose CAM the saliency terms use: the predicted class (reference), the true label, or"
+                    + " contrast: |(W[Synthetic] - W[Real]) . F| / its maximum, evidence for either class.")
     CamClass camClass;
 
     @Option(names = "--epochs", defaultValue = "50", description = "Epochs (default: ${DEFAULT-VALUE}).")

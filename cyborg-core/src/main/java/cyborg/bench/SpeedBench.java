@@ -9,6 +9,7 @@ import cyborg.loss.CamClass;
 import cyborg.loss.CompositeLoss;
 import cyborg.loss.LossContext;
 import cyborg.loss.LossSpec;
+import cyborg.loss.LossStep;
 import cyborg.model.Architecture;
 import cyborg.model.CamNetwork;
 import cyborg.model.CamOutput;
@@ -20,8 +21,10 @@ import java.util.Map;
 
 /**
  * Measures training and scoring throughput of an architecture on random inputs (so decoding does
- * not count): a training step is forward, CYBORG loss, backward and an SGD update at batch
- * {@code batch}; scoring is an inference forward pass. Warm-up steps are not timed.
+ * not count): a training step is forward, loss (CYBORG by default, any specification otherwise),
+ * backward as the trainer runs it ({@link LossStep}: double backpropagation for {@code rrr}) and
+ * an SGD update at batch {@code batch}; scoring is an inference forward pass. Warm-up steps are
+ * not timed.
  */
 public final class SpeedBench {
     /** Images per second for training and for scoring. */
@@ -30,6 +33,11 @@ public final class SpeedBench {
     private SpeedBench() {}
 
     public static Result run(Architecture arch, int size, int batch, int warmup, int steps) {
+        return run(arch, size, batch, warmup, steps, "cyborg");
+    }
+
+    /** As {@link #run(Architecture, int, int, int, int)} with the training loss {@code lossSpec}. */
+    public static Result run(Architecture arch, int size, int batch, int warmup, int steps, String lossSpec) {
         try (NDManager m = NDManager.newBaseManager()) {
             CamNetwork net = arch.create(m, 1);
             Map<String, NDArray> params = new LinkedHashMap<>();
@@ -39,14 +47,14 @@ public final class SpeedBench {
                 }
             }
             Sgd sgd = new Sgd(params, m, 0.9, 1e-6);
-            CompositeLoss loss = LossSpec.parse("cyborg", 0.5);
+            CompositeLoss loss = LossSpec.parse(lossSpec, 0.5);
             net.module().setTraining(true);
             long t0 = 0;
             for (int i = 0; i < warmup + steps; i++) {
                 if (i == warmup) {
                     t0 = System.nanoTime();
                 }
-                trainStep(net, sgd, loss, m, size, batch);
+                trainStep(net, sgd, params, loss, m, size, batch);
             }
             double train = (double) steps * batch / ((System.nanoTime() - t0) / 1e9);
             net.module().setTraining(false);
@@ -63,18 +71,24 @@ public final class SpeedBench {
         }
     }
 
-    private static void trainStep(CamNetwork net, Sgd sgd, CompositeLoss loss, NDManager m, int size, int batch) {
+    private static void trainStep(CamNetwork net, Sgd sgd, Map<String, NDArray> params, CompositeLoss loss,
+            NDManager m, int size, int batch) {
         try (NDManager bm = m.newSubManager();
                 GradientCollector gc = Engine.getInstance().newGradientCollector()) {
-            CamOutput out = net.forward(bm.randomNormal(new Shape(batch, 3, size, size)));
-            long[] f = out.features().getShape().getShape();
-            long[] labels = new long[batch];
-            for (int i = 0; i < batch; i++) {
-                labels[i] = i % 2;
+            NDArray x = bm.randomNormal(new Shape(batch, 3, size, size));
+            try (LossStep step = LossStep.begin(gc, loss, params.values(), x)) {
+                CamOutput out = net.forward(x);
+                long[] f = out.features().getShape().getShape();
+                long[] labels = new long[batch];
+                for (int i = 0; i < batch; i++) {
+                    labels[i] = i % 2;
+                }
+                LossContext ctx = new LossContext(out.logits(), out.features(), net.classifierWeight(),
+                        bm.create(labels), bm.randomUniform(0, 1, new Shape(batch, f[2], f[3])),
+                        bm.ones(new Shape(batch)), CamClass.PREDICTED, x,
+                        bm.randomUniform(0, 1, new Shape(batch, size, size)));
+                step.backward(step.compute(ctx).total());
             }
-            LossContext ctx = new LossContext(out.logits(), out.features(), net.classifierWeight(), bm.create(labels),
-                    bm.randomUniform(0, 1, new Shape(batch, f[2], f[3])), bm.ones(new Shape(batch)), CamClass.PREDICTED);
-            gc.backward(loss.compute(ctx).total());
         }
         sgd.step(0.005);
     }

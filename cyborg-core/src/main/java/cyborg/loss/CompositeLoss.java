@@ -53,10 +53,22 @@ public final class CompositeLoss {
         return sum;
     }
 
-    /** Whether any term reads the CAM (so the human maps must be loaded at the CAM's size). */
+    /**
+     * Whether any term reads human saliency (the CAM terms, and {@code rrr}): every term but
+     * {@code ce}. The CAM terms need the maps at the CAM's size, {@code rrr} at the input's.
+     */
     public boolean usesSaliency() {
         return java.util.stream.Stream.concat(linear.stream(), logGroup.stream())
                 .anyMatch(wt -> !(wt.term() instanceof CrossEntropy));
+    }
+
+    /**
+     * Whether any term differentiates through the input gradient ({@code rrr}): the step then
+     * needs a {@link LossStep} (double backpropagation) and the human maps at input resolution.
+     */
+    public boolean usesInputGradient() {
+        return java.util.stream.Stream.concat(linear.stream(), logGroup.stream())
+                .anyMatch(wt -> wt.term().needsInputGradient());
     }
 
     /** Names of all terms, in order. */

@@ -1,11 +1,13 @@
 package cyborg.loss;
 
 import ai.djl.ndarray.NDArray;
+import ai.djl.pytorch.engine.PtNDArray;
+import ai.djl.pytorch.jni.JniUtils;
 import cyborg.model.ClassActivationMaps;
 
 /**
- * Everything the loss terms of one batch may read, with the CAM and entropies computed once and
- * shared between terms.
+ * Everything the loss terms of one batch may read, with the CAM, the entropies and the input
+ * gradient computed once and shared between terms.
  */
 public final class LossContext {
     private final NDArray logits;
@@ -15,7 +17,10 @@ public final class LossContext {
     private final NDArray maps;
     private final NDArray mapMask;
     private final CamClass camClass;
+    private final NDArray input;
+    private final NDArray inputMaps;
     private NDArray cam;
+    private NDArray inputGradient;
     private NDArray camEntropy;
     private Float mapCount;
 
@@ -30,6 +35,22 @@ public final class LossContext {
      */
     public LossContext(NDArray logits, NDArray features, NDArray classifierWeight, NDArray labels,
             NDArray maps, NDArray mapMask, CamClass camClass) {
+        this(logits, features, classifierWeight, labels, maps, mapMask, camClass, null, null);
+    }
+
+    /**
+     * A context that also holds the model's input, for terms on the input gradient ({@code rrr}).
+     *
+     * @param input the batch the logits were computed from (batch, 3, H, W), normalised as the
+     *     model sees it; it must have been made to require gradient before the forward pass (see
+     *     {@link LossStep}); null when no term needs it
+     * @param inputMaps human maps at input resolution (batch, H, W) in [0, 1], zeros where an image
+     *     has none; null when no term needs them
+     */
+    public LossContext(NDArray logits, NDArray features, NDArray classifierWeight, NDArray labels,
+            NDArray maps, NDArray mapMask, CamClass camClass, NDArray input, NDArray inputMaps) {
+        this.input = input;
+        this.inputMaps = inputMaps;
         this.logits = logits;
         this.features = features;
         this.classifierWeight = classifierWeight;
@@ -51,6 +72,20 @@ public final class LossContext {
         return maps;
     }
 
+    /** The model's input (batch, 3, H, W), or null when the context was built without it. */
+    public NDArray input() {
+        return input;
+    }
+
+    /** Human maps at input resolution (batch, H, W); an error when the context was built without them. */
+    public NDArray inputMaps() {
+        if (inputMaps == null) {
+            throw new IllegalStateException("this loss needs the human maps at input resolution, but the"
+                    + " loss context was built without them");
+        }
+        return inputMaps;
+    }
+
     /** (batch) float mask of images that have a human map. */
     public NDArray mapMask() {
         return mapMask;
@@ -64,13 +99,45 @@ public final class LossContext {
         return mapCount;
     }
 
-    /** Normalised CAMs (batch, h, w) of the configured class. */
+    /**
+     * Normalised CAMs (batch, h, w) in [0, 1]: of the predicted or true class (min-max normalised,
+     * as the reference), or the contrastive map ({@link ContrastiveCam}).
+     */
     public NDArray cam() {
         if (cam == null) {
-            NDArray classes = camClass == CamClass.TRUE ? labels : logits.argMax(1);
-            cam = ClassActivationMaps.normalized(features, classifierWeight, classes);
+            cam = switch (camClass) {
+                case CONTRAST -> ContrastiveCam.normalized(features, classifierWeight);
+                case TRUE -> ClassActivationMaps.normalized(features, classifierWeight, labels);
+                case PREDICTED -> ClassActivationMaps.normalized(features, classifierWeight, logits.argMax(1));
+            };
         }
         return cam;
+    }
+
+    /**
+     * {@code d/dx sum_n sum_k log p_k(x_n)} (batch, 3, H, W): the gradient of the summed
+     * log-probabilities with respect to the (normalised) input, itself differentiable in the
+     * parameters (double backpropagation). In evaluation mode the images are independent, so row n
+     * is image n's own input gradient; with batch norm in training mode they are coupled through
+     * the batch statistics (a term of order 1/batch), as the logits themselves are.
+     *
+     * <p>Computed once, by a backward pass that keeps and extends the graph. That pass also
+     * accumulates {@code d s / d theta} into every parameter's gradient: call it only under a
+     * {@link LossStep}, which runs it on stand-in parameters and discards that part.
+     */
+    public NDArray inputGradient() {
+        if (inputGradient == null) {
+            if (input == null || !input.hasGradient()) {
+                throw new IllegalStateException("an input-gradient term needs the input, made to require"
+                        + " gradient before the forward pass (use LossStep)");
+            }
+            NDArray s = logits.logSoftmax(1).sum();
+            try (NDArray ones = s.onesLike()) {
+                JniUtils.backward((PtNDArray) s, (PtNDArray) ones, true, true);
+            }
+            inputGradient = input.getGradient();
+        }
+        return inputGradient;
     }
 
     /** Spatial entropy (batch) of each normalised CAM. */

@@ -9,4 +9,12 @@ public interface LossTerm {
 
     /** The term's value on the batch, differentiable where the term depends on the model. */
     NDArray compute(LossContext context);
+
+    /**
+     * Whether the term reads {@link LossContext#inputGradient()}: then the training step must
+     * run under a {@link LossStep} and the human maps are needed at input resolution.
+     */
+    default boolean needsInputGradient() {
+        return false;
+    }
 }

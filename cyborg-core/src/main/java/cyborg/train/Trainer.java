@@ -17,6 +17,7 @@ import cyborg.data.SampleLoader;
 import cyborg.io.Json;
 import cyborg.loss.CompositeLoss;
 import cyborg.loss.LossContext;
+import cyborg.loss.LossStep;
 import cyborg.model.CamNetwork;
 import cyborg.model.CamOutput;
 import cyborg.model.ModelInfo;
@@ -117,7 +118,7 @@ public final class Trainer {
             try (BatchLoader batches = new BatchLoader(loader, threads, camSize[0] * camSize[1], data.skips())) {
                 for (int epoch = state.completedEpochs; epoch < config.epochs(); epoch++) {
                     EpochRecord rec = runEpoch(epoch, net, loss, optimizer, schedule.lr(epoch), batches, train, val,
-                            manager);
+                            manager, params);
                     rec.best = rec.valAcc >= state.bestValAcc;
                     if (rec.best) {
                         state.bestValAcc = rec.valAcc;
@@ -140,7 +141,7 @@ public final class Trainer {
     }
 
     private EpochRecord runEpoch(int epoch, CamNetwork net, CompositeLoss loss, Optimizer optimizer, double lr,
-            BatchLoader batches, List<Sample> train, List<Sample> val, NDManager manager) {
+            BatchLoader batches, List<Sample> train, List<Sample> val, NDManager manager, Map<String, NDArray> params) {
         long start = System.nanoTime();
         int size = config.inputSize();
         int[] order = order(train.size(), epoch);
@@ -151,7 +152,8 @@ public final class Trainer {
         net.module().setTraining(true);
         String label = String.format(Locale.ROOT, "epoch %d/%d", epoch + 1, config.epochs());
         try (ProgressBar bar = new ProgressBar(label, train.size(), "img", console)) {
-            MapNeeds needs = loss.usesSaliency() ? MapNeeds.CAM : MapNeeds.NONE;
+            MapNeeds needs = loss.usesInputGradient() ? MapNeeds.CAM_AND_INPUT
+                    : loss.usesSaliency() ? MapNeeds.CAM : MapNeeds.NONE;
             var it = batches.batches(train, order, config.batchSize(), pos -> plan(epoch, pos, train, order, needs));
             while (it.hasNext()) {
                 Batch b = it.next();
@@ -161,20 +163,28 @@ public final class Trainer {
                 try (NDManager bm = manager.newSubManager();
                         GradientCollector gc = Engine.getInstance().newGradientCollector()) {
                     NDArray x = bm.create(b.images(), new Shape(b.size(), 3, size, size));
-                    CamOutput out = net.forward(x);
-                    NDArray labels = bm.create(b.labels());
-                    long[] cam = out.features().getShape().getShape();
-                    NDArray maps = bm.create(b.maps(), new Shape(b.size(), cam[2], cam[3]));
-                    NDArray mask = bm.create(b.mapMask());
-                    LossContext ctx = new LossContext(out.logits(), out.features(), net.classifierWeight(), labels,
-                            maps, mask, config.camClass());
-                    CompositeLoss.Value v = loss.compute(ctx);
-                    float total = v.total().getFloat();
-                    if (!Float.isFinite(total)) {
-                        throw new IllegalStateException(String.format(Locale.ROOT, "the loss became %s in epoch %d;"
-                                + " lower --lr or check the data", total, epoch + 1));
+                    CompositeLoss.Value v;
+                    CamOutput out;
+                    float total;
+                    // LossStep: the input-gradient pass of rrr must not leave its share in the parameters
+                    try (LossStep step = LossStep.begin(gc, loss, params.values(), x)) {
+                        out = net.forward(x);
+                        NDArray labels = bm.create(b.labels());
+                        long[] cam = out.features().getShape().getShape();
+                        NDArray maps = bm.create(b.maps(), new Shape(b.size(), cam[2], cam[3]));
+                        NDArray mask = bm.create(b.mapMask());
+                        NDArray inputMaps = b.inputMaps() == null ? null
+                                : bm.create(b.inputMaps(), new Shape(b.size(), size, size));
+                        LossContext ctx = new LossContext(out.logits(), out.features(), net.classifierWeight(),
+                                labels, maps, mask, config.camClass(), x, inputMaps);
+                        v = step.compute(ctx);
+                        total = v.total().getFloat();
+                        if (!Float.isFinite(total)) {
+                            throw new IllegalStateException(String.format(Locale.ROOT, "the loss became %s in epoch"
+                                    + " %d; lower --lr or check the data", total, epoch + 1));
+                        }
+                        step.backward(v.total());
                     }
-                    gc.backward(v.total());
                     lossSum += total * b.size();
                     v.parts().forEach((k, p) -> partSums.merge(k, (double) p * b.size(), Double::sum));
                     correct += countCorrect(out.logits().argMax(1).toLongArray(), b.labels());

@@ -14,7 +14,11 @@ import org.junit.jupiter.params.provider.CsvSource;
 
 import java.util.Random;
 
-/** Finite-difference checks (float64) of every loss term's gradient w.r.t. features, CAM weights and logits. */
+/**
+ * Finite-difference checks (float64) of every CAM-based loss term's gradient w.r.t. features, CAM
+ * weights and logits, for each CAM class (the contrastive map included). The input-gradient term
+ * is checked in {@link RightReasonsTest}.
+ */
 class LossGradientTest {
     private static final int B = 3;
     private static final int C = 4;
@@ -62,7 +66,8 @@ class LossGradientTest {
 
     @ParameterizedTest(name = "{0} with {1} class")
     @CsvSource({"ce,PREDICTED", "cyborg,PREDICTED", "cyborg,TRUE", "kl,PREDICTED", "kl,TRUE",
-        "logent,PREDICTED", "logent,TRUE", "ent,PREDICTED", "entmatch,PREDICTED", "entmatch,TRUE"})
+        "logent,PREDICTED", "logent,TRUE", "ent,PREDICTED", "entmatch,PREDICTED", "entmatch,TRUE",
+        "cyborg,CONTRAST", "kl,CONTRAST", "logent,CONTRAST", "ent,CONTRAST", "entmatch,CONTRAST"})
     void analyticGradientMatchesFiniteDifferences(String name, CamClass camClass) {
         LossTerm term = termNamed(name);
         double[][] analytic = new double[3][];

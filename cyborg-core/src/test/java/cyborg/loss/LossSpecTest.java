@@ -25,6 +25,20 @@ class LossSpecTest {
     }
 
     @Test
+    void rrrIsAPresetAndATerm() {
+        CompositeLoss preset = LossSpec.parse("rrr", 0.5);
+        assertEquals("ce:1,rrr:" + LossSpec.format(LossSpec.RRR_WEIGHT), preset.toString());
+        assertEquals(LossSpec.RRR_PRESET, preset.toString());
+        assertTrue(preset.usesInputGradient());
+        assertTrue(preset.usesSaliency());
+        CompositeLoss mixed = LossSpec.parse("ce:1,cyborg:0.5,rrr:10", 0.5);
+        assertEquals("ce:1,cyborg:0.5,rrr:10", mixed.toString());
+        assertTrue(mixed.usesInputGradient());
+        assertFalse(LossSpec.parse("focus", 0.5).usesInputGradient());
+        assertEquals(preset.toString(), LossSpec.parse(preset.toString(), 0.5).toString());
+    }
+
+    @Test
     void crossEntropyAloneNeedsNoSaliency() {
         assertFalse(LossSpec.parse("ce", 0.5).usesSaliency());
         assertTrue(LossSpec.parse("ce:1,ent:0.1", 0.5).usesSaliency());

@@ -66,6 +66,29 @@ class LossValuesTest {
     }
 
     @Test
+    void contrastiveCamIsTheMagnitudeOfTheLogitDifferenceMapOverItsMaximum() {
+        try (NDManager m = NDManager.newBaseManager()) {
+            // W = [[0],[1]]: W[Synthetic] - W[Real] = 1, so the signed map is F itself
+            LossContext c = oneImage(m, new float[] {2, -4, 6, -10}, new float[] {0, 0, 1, 1}, 1, 0,
+                    new float[] {5, 0}, CamClass.CONTRAST);
+            assertArrayEquals(new float[] {.2f, .4f, .6f, 1f}, c.cam().toFloatArray(), 1e-6f);
+            // evidence for Real (-10) off nothing: the strongest cell counts as salient whatever its sign
+            double expected = (0.04 + 0.16 + 0.16 + 0) / 4;
+            assertEquals(expected, new CamMapMse().compute(c).getFloat(), 1e-6);
+        }
+    }
+
+    @Test
+    void contrastiveCamNeedsTwoClasses() {
+        try (NDManager m = NDManager.newBaseManager()) {
+            LossContext c = new LossContext(m.zeros(new Shape(1, 3)), m.ones(new Shape(1, 1, 2, 2)),
+                    m.ones(new Shape(3, 1)), m.create(new long[] {0}), m.zeros(new Shape(1, 2, 2)),
+                    m.ones(new Shape(1)), CamClass.CONTRAST);
+            org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class, c::cam);
+        }
+    }
+
+    @Test
     void spatialEntropyIsLnCellsForUniformAndNearZeroForOneCell() {
         try (NDManager m = NDManager.newBaseManager()) {
             NDArray maps = m.create(new float[] {1, 1, 1, 1, 0, 0, 1, 0}, new Shape(2, 2, 2));
