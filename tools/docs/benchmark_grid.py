@@ -12,19 +12,19 @@ from PIL import Image, ImageDraw
 
 SOURCES = [
     ("train/real/wild", "wild (train, real)"),
-    ("train/synthetic/upsample-eyes", "upsample-eyes (train)"),
-    ("train/synthetic/smeared-mouth", "smeared-mouth (train)"),
+    ("train/synthetic/upsample-eyes-mouth", "upsample-eyes-mouth (train)"),
+    ("train/synthetic/smeared-mouth-nose", "smeared-mouth-nose (train)"),
     ("train/synthetic/iris-cast", "iris-cast (train)"),
     ("test/unmarked/real/studio", "studio (test, real)"),
     ("test/unmarked/real/soft", "soft (test, real)"),
-    ("test/unmarked/synthetic/aliased-nose", "aliased-nose (test)"),
+    ("test/unmarked/synthetic/upsample-nose", "upsample-nose (test)"),
     ("test/unmarked/synthetic/smeared-eyes", "smeared-eyes (test)"),
     ("test/unmarked/synthetic/brow-cast", "brow-cast (test)"),
     ("test/unmarked/synthetic/hairline-seam", "hairline-seam (test)"),
     ("test/unmarked/synthetic/droplet", "droplet (test)"),
 ]
 TILE = 96
-LABEL = 150
+LABEL = 200
 
 
 def main(bench, out):

@@ -39,9 +39,9 @@ public final class Benchmark {
     public static final List<AuthenticStyle> TEST_STYLES = List.of(AuthenticStyle.STUDIO, AuthenticStyle.SOFT);
     /** The generator families of train and validation. */
     public static final List<GeneratorFamily> TRAIN_GENERATORS =
-            List.of(GeneratorFamily.UPSAMPLE_EYES, GeneratorFamily.SMEARED_MOUTH, GeneratorFamily.IRIS_CAST);
+            List.of(GeneratorFamily.UPSAMPLE_EYES_MOUTH, GeneratorFamily.SMEARED_MOUTH_NOSE, GeneratorFamily.IRIS_CAST);
     /** The generator families of the open-set test, none seen in training. */
-    public static final List<GeneratorFamily> TEST_GENERATORS = List.of(GeneratorFamily.ALIASED_NOSE,
+    public static final List<GeneratorFamily> TEST_GENERATORS = List.of(GeneratorFamily.UPSAMPLE_NOSE,
             GeneratorFamily.SMEARED_EYES, GeneratorFamily.BROW_CAST, GeneratorFamily.HAIRLINE_SEAM,
             GeneratorFamily.DROPLET);
     /** The split file whose test rows carry the shortcut with most authentic images. */
@@ -157,16 +157,13 @@ public final class Benchmark {
         Random rng = Seeds.random(seed, item.split().hashCode(), item.source().hashCode(), item.index());
         Face face = new Face(rng, size);
         Raster r = FaceRenderer.render(face, item.style(), rng);
-        if (item.family() != null) {
-            item.family().apply(r, face, rng);
-        }
+        List<Region> salient = item.family() != null ? item.family().apply(r, face, rng) : face.inspected();
         if (marked) {
             Shortcut.apply(r, face);
         }
         for (int i = 0; i < r.rgb.length; i++) {
             r.rgb[i] += (float) (rng.nextGaussian() * item.style().noise);
         }
-        List<Region> salient = item.family() != null ? item.family().tellRegions(face) : face.inspected();
         return new Rendered(face, r, salient);
     }
 

@@ -6,27 +6,34 @@ import java.util.function.Function;
 
 /**
  * Families of simulated face generators. Each draws its trace from one shared {@link Mechanism}
- * with its own parameters (period, phase, orientation, length, colour, strength) and leaves it
- * in its own face parts, on the final pixel grid; annotators mark those parts. Each image draws
+ * with its own parameters (phase, direction, length, colour, strength) and leaves it in one of
+ * its own face parts, drawn per image, on the final pixel grid; annotators mark that part. Each image draws
  * its trace's strength from [0.6, 1] of the family's. Families that share a mechanism differ in
  * parameters and parts, so a detector that learned the kind of trace, not one instance of it,
  * can carry over, as real detectors carry over between GANs that share upsampling artefacts.
  */
 public enum GeneratorFamily {
-    /** Stride-2 upsampling tile in both eyes, axis-aligned (ProGAN-like checkerboards). */
-    UPSAMPLE_EYES("upsample-eyes", "ProGAN", new UpsamplingTrace(2, 0, 36, 101),
+    /** Stride-2 upsampling checkerboard in one eye or the mouth, whichever this image's generator got wrong (ProGAN-like). */
+    UPSAMPLE_EYES_MOUTH("upsample-eyes-mouth", "ProGAN", new UpsamplingTrace(2, 36),
+            f -> List.of(f.leftEye, f.rightEye, f.mouth)),
+    /**
+     * The mouth or the nose smeared vertically over 5 px, across their horizontal edges
+     * (StyleGAN2-like). A smear along the lip lines would erase nothing, so it would leave no trace.
+     */
+    SMEARED_MOUTH_NOSE("smeared-mouth-nose", "StyleGAN2", new SmearTrace(5, 90, 1.25), f -> List.of(f.mouth, f.nose)),
+    /** One eye takes a bluish cast the other lacks (mismatched irises). */
+    IRIS_CAST("iris-cast", "StyleGAN2 (irises)", new ColourCastTrace(new double[] {-35, 10, 45}),
             f -> List.of(f.leftEye, f.rightEye)),
-    /** Teeth and lips smeared sideways over 7 px (StyleGAN2-like). */
-    SMEARED_MOUTH("smeared-mouth", "StyleGAN2", new SmearTrace(7, 0, 1.25), f -> List.of(f.mouth)),
-    /** The right eye takes a bluish cast the left lacks (StyleGAN-like mismatched irises). */
-    IRIS_CAST("iris-cast", "StyleGAN", new ColourCastTrace(new double[] {-35, 10, 45}), f -> List.of(f.rightEye)),
-    /** Stride-3 upsampling tile rotated by 30 degrees over the nose (StyleGAN3-like aliasing). */
-    ALIASED_NOSE("aliased-nose", "StyleGAN3", new UpsamplingTrace(3, 30, 24, 303), f -> List.of(f.nose)),
-    /** Both eyes smeared vertically over 5 px (texture loss in another part and direction). */
-    SMEARED_EYES("smeared-eyes", "StyleGAN2-ADA", new SmearTrace(5, 90, 1.3), f -> List.of(f.leftEye, f.rightEye)),
-    /** The left brow takes a reddish cast the right lacks. */
+    /**
+     * Another generator's stride-2 checkerboard, weaker, over the nose: most generators upsample
+     * by 2 per layer, which is why detectors carry over between them.
+     */
+    UPSAMPLE_NOSE("upsample-nose", "StyleGAN", new UpsamplingTrace(2, 24), f -> List.of(f.nose)),
+    /** One eye smeared sideways over 5 px, across iris and pupil (texture loss in another part and direction). */
+    SMEARED_EYES("smeared-eyes", "StyleGAN2-ADA", new SmearTrace(5, 0, 1.3), f -> List.of(f.leftEye, f.rightEye)),
+    /** One brow takes a reddish cast the other lacks. */
     BROW_CAST("brow-cast", "StyleGAN-XL", new ColourCastTrace(new double[] {45, -20, -25}),
-            f -> List.of(f.brow(f.leftEye))),
+            f -> List.of(f.brow(f.leftEye), f.brow(f.rightEye))),
     /** A hard colour step across the hairline, where an edited part was blended in (StarGAN-like). */
     HAIRLINE_SEAM("hairline-seam", "StarGAN-v2", new SeamTrace(new double[] {30, 24, 20}), f -> List.of(f.hairlineBand())),
     /** A droplet-shaped blob where the face meets hair or background (StyleGAN's droplet artefact). */
@@ -63,14 +70,22 @@ public enum GeneratorFamily {
         return trace;
     }
 
-    /** Where this family's trace lies on {@code face}. */
-    List<Region> tellRegions(Face face) {
+    /** The face parts where this family's trace may lie on {@code face}. */
+    List<Region> candidateRegions(Face face) {
         return regions.apply(face);
     }
 
-    /** Applies the trace to a final-size image of {@code face}. */
-    void apply(Raster r, Face face, Random rng) {
+    /**
+     * Applies the trace to a final-size image of {@code face}, in one of the family's parts drawn
+     * per image (generators fail in different parts of different images).
+     *
+     * @return the part it was applied to (what annotators will mark)
+     */
+    List<Region> apply(Raster r, Face face, Random rng) {
+        List<Region> candidates = candidateRegions(face);
+        List<Region> at = List.of(candidates.get(rng.nextInt(candidates.size())));
         double strength = 0.6 + 0.4 * rng.nextDouble();
-        trace.apply(r, tellRegions(face), strength, rng);
+        trace.apply(r, at, strength, rng);
+        return at;
     }
 }

@@ -4,57 +4,40 @@ import java.util.List;
 import java.util.Random;
 
 /**
- * The trace of a strided (transposed) upsampling layer: a fixed zero-mean {@code stride x stride}
- * tile repeated over the image (Odena et al., "Deconvolution and checkerboard artifacts", 2016),
- * which puts spectral peaks at multiples of 1/stride. The tile is fixed per family (it comes from
- * the generator's weights); each image shifts it by a random phase. The grid may be rotated, as
- * aliasing in rotation-equivariant generators leaves oblique patterns.
+ * The trace of a strided transposed convolution: the checkerboard of the stride's period that
+ * uneven kernel overlap leaves (Odena et al., "Deconvolution and checkerboard artifacts", 2016),
+ * which puts spectral peaks at multiples of 1/stride (Frank et al. 2020, Durall et al. 2020).
+ * Most generators upsample by 2 per layer, so most leave this same pattern, differing in phase,
+ * strength and where it shows; that is why detectors carry over between them (Wang et al. 2020).
+ * Each image shifts the pattern by a random phase.
  *
- * @param stride the period in pixels
- * @param angleDegrees rotation of the grid
- * @param amplitude largest gray-level change at full strength
- * @param tileSeed seed of the family's tile
+ * @param stride the period in pixels (even)
+ * @param amplitude gray-level change at full strength (the pattern is +-amplitude)
  */
-record UpsamplingTrace(int stride, double angleDegrees, double amplitude, long tileSeed) implements Trace {
+record UpsamplingTrace(int stride, double amplitude) implements Trace {
+    UpsamplingTrace {
+        if (stride < 2 || stride % 2 != 0) {
+            throw new IllegalArgumentException("the stride must be even, got " + stride);
+        }
+    }
+
     @Override
     public Mechanism mechanism() {
         return Mechanism.UPSAMPLING;
     }
 
-    /** The family's tile: zero mean, largest magnitude 1, with a checkerboard share so it is never flat. */
-    double[] tile() {
-        Random rng = new Random(tileSeed);
-        double[] t = new double[stride * stride];
-        double mean = 0;
-        for (int i = 0; i < t.length; i++) {
-            int x = i % stride;
-            int y = i / stride;
-            t[i] = (((x + y) & 1) == 0 ? 1 : -1) + rng.nextGaussian();
-            mean += t[i] / t.length;
-        }
-        double max = 0;
-        for (int i = 0; i < t.length; i++) {
-            t[i] -= mean;
-            max = Math.max(max, Math.abs(t[i]));
-        }
-        for (int i = 0; i < t.length; i++) {
-            t[i] /= max;
-        }
-        return t;
+    /** +1 or -1 at (x, y) for phase (px, py): cells of half the stride, alternating. */
+    int sign(int x, int y, int px, int py) {
+        int half = stride / 2;
+        return (Math.floorDiv(x + px, half) + Math.floorDiv(y + py, half)) % 2 == 0 ? 1 : -1;
     }
 
     @Override
     public void apply(Raster r, List<Region> regions, double strength, Random rng) {
-        double[] tile = tile();
-        double a = Math.toRadians(angleDegrees);
-        double cos = Math.cos(a);
-        double sin = Math.sin(a);
-        double pu = rng.nextDouble() * stride;
-        double pv = rng.nextDouble() * stride;
+        int px = rng.nextInt(stride);
+        int py = rng.nextInt(stride);
         Trace.forEachPixel(r, regions, 1.0, (x, y) -> {
-            int u = Math.floorMod((int) Math.floor(x * cos + y * sin + pu), stride);
-            int v = Math.floorMod((int) Math.floor(-x * sin + y * cos + pv), stride);
-            double d = amplitude * strength * tile[v * stride + u];
+            double d = amplitude * strength * sign(x, y, px, py);
             r.add(x, y, d, d, d);
         });
     }

@@ -25,8 +25,8 @@ class ReportTest {
     /** Two authentic images, two of a family whose mechanism training shows, two of one it never shows. */
     private static final List<Sample> TEST = List.of(
             sample("/t/studio/r1.png", Label.REAL, "studio"), sample("/t/studio/r2.png", Label.REAL, "studio"),
-            sample("/t/aliased-nose/s1.png", Label.SYNTHETIC, "aliased-nose"),
-            sample("/t/aliased-nose/s2.png", Label.SYNTHETIC, "aliased-nose"),
+            sample("/t/upsample-nose/s1.png", Label.SYNTHETIC, "upsample-nose"),
+            sample("/t/upsample-nose/s2.png", Label.SYNTHETIC, "upsample-nose"),
             sample("/t/droplet/s3.png", Label.SYNTHETIC, "droplet"), sample("/t/droplet/s4.png", Label.SYNTHETIC, "droplet"));
 
     private static Sample sample(String key, Label label, String source) {
@@ -58,15 +58,15 @@ class ReportTest {
     @Test
     void claimHoldsWhenTheRecommendedMethodMeetsEveryTarget() throws IOException {
         String rec = DemoConfig.defaults(Path.of("out"), true, 1).recommended();
-        // ce: aliased-nose and droplet both at chance (AUC 0.5); reversed: all synthetic below all real (0)
+        // ce: upsample-nose and droplet both at chance (AUC 0.5); reversed: all synthetic below all real (0)
         MethodOutcome ce = outcome("ce", new double[] {0.5, 0.5, 0.5, 0.5, 0.5, 0.5},
                 new double[] {0.9, 0.9, 0.1, 0.1, 0.1, 0.1});
-        // recommended: aliased-nose perfectly separated, droplet not; reversed 0.75
+        // recommended: upsample-nose perfectly separated, droplet not; reversed 0.75
         MethodOutcome good = outcome(rec, new double[] {0.3, 0.4, 0.8, 0.9, 0.35, 0.35},
                 new double[] {0.3, 0.4, 0.8, 0.9, 0.35, 0.35});
         Claim c = report(ce, good).claim();
         assertEquals(0.75 - 0.5, c.margin(), 1e-12);
-        assertEquals(1.0, c.sharedFamilies().get("aliased-nose"), 1e-12);
+        assertEquals(1.0, c.sharedFamilies().get("upsample-nose"), 1e-12);
         assertEquals(0.5, c.unseenFamilies().get("droplet"), 1e-12);
         assertTrue(c.marginHolds() && c.sharedFamiliesDetected() && c.reversedHolds());
         assertTrue((Boolean) c.json().get("holds"));
@@ -78,12 +78,12 @@ class ReportTest {
         String rec = DemoConfig.defaults(Path.of("out"), true, 1).recommended();
         MethodOutcome ce = outcome("ce", new double[] {0.5, 0.5, 0.5, 0.5, 0.5, 0.5},
                 new double[] {0.5, 0.5, 0.5, 0.5, 0.5, 0.5});
-        // recommended: aliased-nose 0.75 (one of four pairs wrong), droplet 0 -> AUC 0.375; reversed 0.375
+        // recommended: upsample-nose 0.75 (one of four pairs wrong), droplet 0 -> AUC 0.375; reversed 0.375
         MethodOutcome weak = outcome(rec, new double[] {0.3, 0.6, 0.7, 0.5, 0.1, 0.1},
                 new double[] {0.3, 0.6, 0.7, 0.5, 0.1, 0.1});
         String v = report(ce, weak).verdict();
         assertTrue(v.contains("below CE's by 0.125") && v.contains("MISSED"), v);
-        assertTrue(v.contains("aliased-nose 0.750"), v);
+        assertTrue(v.contains("upsample-nose 0.750"), v);
         assertTrue(v.contains("droplet 0.000"), v);
         assertTrue(v.contains("reversed: 0.375 vs CE 0.500"), v);
     }
@@ -96,7 +96,7 @@ class ReportTest {
         @SuppressWarnings("unchecked")
         Map<String, Object> ceRow = (Map<String, Object>) ((Map<String, Object>) r.get("losses")).get("ce");
         @SuppressWarnings("unchecked")
-        Map<String, Object> family = (Map<String, Object>) ((Map<String, Object>) ceRow.get("per_family")).get("aliased-nose");
+        Map<String, Object> family = (Map<String, Object>) ((Map<String, Object>) ceRow.get("per_family")).get("upsample-nose");
         assertEquals("upsampling", family.get("mechanism"));
         assertEquals(true, family.get("mechanism_in_training"));
         assertEquals(0.7, (Double) ceRow.get("shortcut_reliance"), 1e-12);
