@@ -123,7 +123,7 @@ public final class LossContext {
      *
      * <p>Computed once, by a backward pass that keeps and extends the graph. That pass also
      * accumulates {@code d s / d theta} into every parameter's gradient: call it only under a
-     * {@link LossStep}, which runs it on stand-in parameters and discards that part.
+     * {@link LossStep}, which keeps that pass out of the parameters' gradients.
      */
     public NDArray inputGradient() {
         if (inputGradient == null) {

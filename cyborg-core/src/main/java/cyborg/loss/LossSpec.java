@@ -24,11 +24,11 @@ import java.util.function.Supplier;
  *
  * <p>The {@code rrr} preset's weight is set by scale, not tuned on results: Ross et al. chose
  * lambda so that the reasons term is of the order of the cross-entropy (lambda 1000 for summed
- * squared gradients of an MLP on [0, 1] MNIST pixels). On the benchmark's {@code smallresnet}
- * at 64 px, trained with CE alone, the term (summed over 3x64x64 normalised inputs) is of the
- * order of 1e-2 to 1e-1 once the model is confident (it is near 0 while the model is undecided,
- * see {@link RightReasons}), against a CE of a few tenths, so a weight of 10 makes the two
- * comparable without letting the penalty dominate.
+ * squared gradients of an MLP on [0, 1] MNIST pixels). Measured on the benchmark (seed 1), with
+ * {@code smallresnet} at 64 px trained by {@code ce:1,rrr:0} (the term logged, not trained), the
+ * term averaged 0.016 to 0.029 over the first epoch against a CE of 0.73; it grows as the model
+ * becomes confident (by up to {@code 1/(p_1 - p_0)^2}, see {@link RightReasons}). A weight of 10
+ * makes it about a quarter of CE at the start: comparable, without dominating.
  */
 public final class LossSpec {
     private static final Map<String, Supplier<LossTerm>> TERMS = new LinkedHashMap<>();
