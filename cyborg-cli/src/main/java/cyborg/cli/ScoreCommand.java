@@ -57,8 +57,9 @@ final class ScoreCommand implements Callable<Integer> {
                     + " and <name>_overlay.png (jet colours over the image).")
     Path cams;
 
-    @Option(names = "--cam-class", defaultValue = "predicted", paramLabel = "predicted|true",
-            description = "Whose CAM --cams writes (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--cam-class", defaultValue = "predicted", paramLabel = "predicted|true|contrast",
+            description = "Whose CAM --cams writes: the predicted class, the true label, or the contrastive map"
+                    + " |(W[Synthetic] - W[Real]) . F| / max (default: ${DEFAULT-VALUE}).")
     CamClass camClass;
 
     @Option(names = "--out", required = true, paramLabel = "FILE", description = "Score file to write.")

@@ -22,10 +22,10 @@ import java.util.concurrent.Callable;
             "",
             "faces: face-like images from three authentic styles (studio, wild, soft) and eight generator families."
                 + " Each family leaves a trace drawn from one shared mechanism (upsampling pattern, smear, colour"
-                + " cast, blending seam, droplet) with its own period, orientation, colour and strength, in its own"
-                + " face part; human maps come from three simulated annotators.",
-            "Train and validation: the 'wild' style and three families, one per mechanism (upsample-eyes,"
-                + " smeared-mouth, iris-cast), with a corner mark shortcut on most synthetic and few authentic images.",
+                + " cast, blending seam, droplet) with its own phase, direction, colour and strength, in one of its own"
+                + " face parts, drawn per image; human maps come from three simulated annotators.",
+            "Train and validation: the 'wild' style and three families, one per mechanism (upsample-eyes-mouth,"
+                + " smeared-mouth-nose, iris-cast), with a corner mark shortcut on most synthetic and few authentic images.",
             "Open set ('test' rows): the other two styles and five unseen families: three share a training"
                 + " mechanism under other parameters and parts (upsample-nose, smeared-eyes, brow-cast), two have"
                 + " mechanisms training never shows (hairline-seam, droplet). The mark carries no label information"

@@ -31,7 +31,8 @@ import java.util.concurrent.Callable;
 /** {@code cyborg train}: trains one or several detectors. */
 @Command(name = "train", mixinStandardHelpOptions = true, sortOptions = false,
         description = {
-            "Train a detector with cross-entropy, the CYBORG loss or CAM-entropy (focus) terms.",
+            "Train a detector with cross-entropy, the CYBORG loss, CAM-entropy (focus) terms, an input-gradient"
+                + " penalty (rrr), a contrastive CAM (--cam-class contrast) or counterexamples (--counterfactual).",
             "",
             "The CYBORG loss blends cross-entropy with the mean squared error between the model's class"
                 + " activation map (CAM) and human saliency maps. Training validates after every epoch and keeps"
@@ -40,12 +41,15 @@ import java.util.concurrent.Callable;
                 + " the reference's: SGD lr 0.005, momentum 0.9, weight decay 1e-6, StepLR 12 epochs x 0.1,"
                 + " batch 20, 50 epochs.",
             "",
-            "Loss (--loss): a preset (ce, cyborg, focus) or weighted terms, for example",
+            "Loss (--loss): a preset (ce, cyborg, focus, rrr) or weighted terms, for example",
             "  --loss ce:0.5,cyborg:0.5,logent:0.5",
             "  --loss 'ce:0.5,log1p(cyborg:0.5,ent:0.25)'",
             "Terms: ce (cross-entropy), cyborg (CAM-map MSE), kl (CAM-map KL divergence), logent (ln(1+H)),"
                 + " ent (H), entmatch ((mean H - mean human-map H)^2), where H is the spatial entropy of the CAM."
-                + " 'cyborg' alone means ce:alpha,cyborg:(1-alpha); 'focus' means ce:0.5,cyborg:0.5,logent:0.5.",
+                + " rrr (Right for the Right Reasons: squared input gradient of the summed log-probabilities"
+                + " outside the human map; a second backward pass, about 3x the cost of a CE step)."
+                + " 'cyborg' alone means ce:alpha,cyborg:(1-alpha); 'focus' means ce:0.5,cyborg:0.5,logent:0.5;"
+                + " 'rrr' means ce:1,rrr:10.",
             "",
             "Writes into --out: model.safetensors and model.json (the kept model), train.json (settings),"
                 + " data.json (data paths), train-log.jsonl (one line per epoch), loss-curves.png/svg,"

@@ -158,9 +158,12 @@ public final class Scorer implements AutoCloseable {
     }
 
     private float[][] normalizedCams(Batch b, CamOutput o, CamClass camClass, NDManager bm) {
+        NDArray weight = model.network().classifierWeight();
+        if (camClass == CamClass.CONTRAST) {
+            return ClassActivationMaps.perImage(cyborg.loss.ContrastiveCam.normalized(o.features(), weight));
+        }
         NDArray classes = camClass == CamClass.TRUE ? bm.create(b.labels()) : o.logits().argMax(1);
-        return ClassActivationMaps.perImage(
-                ClassActivationMaps.normalized(o.features(), model.network().classifierWeight(), classes));
+        return ClassActivationMaps.perImage(ClassActivationMaps.normalized(o.features(), weight, classes));
     }
 
     @Override

@@ -229,15 +229,23 @@ public final class Benchmark {
                 size, seed, trainPerClass, valPerClass, testPerSource, shortcutRate, testShortcutRate);
     }
 
+    /** Rates by class in a fixed order, so that the same benchmark writes the same JSON. */
+    private static Map<String, Double> rates(double synthetic, double real) {
+        Map<String, Double> m = new LinkedHashMap<>();
+        m.put("synthetic", synthetic);
+        m.put("real", real);
+        return m;
+    }
+
     private Map<String, Object> description(List<Item> items) {
         Map<String, Object> d = new LinkedHashMap<>();
         d.put("fingerprint", fingerprint());
         d.put("seed", seed);
         d.put("size", size);
         d.put("shortcut", "watermark-like mark in the bottom-right corner (frame +" + Shortcut.AMPLITUDE + ", core -" + Shortcut.AMPLITUDE + " gray levels)");
-        d.put("shortcut_rate_train_val", Map.of("synthetic", shortcutRate, "real", 1 - shortcutRate));
-        d.put("shortcut_rate_test", Map.of("synthetic", testShortcutRate, "real", 1 - testShortcutRate));
-        d.put("shortcut_rate_test_reversed", Map.of("synthetic", 1 - shortcutRate, "real", shortcutRate));
+        d.put("shortcut_rate_train_val", rates(shortcutRate, 1 - shortcutRate));
+        d.put("shortcut_rate_test", rates(testShortcutRate, 1 - testShortcutRate));
+        d.put("shortcut_rate_test_reversed", rates(1 - shortcutRate, shortcutRate));
         Map<String, Object> families = new LinkedHashMap<>();
         for (GeneratorFamily g : GeneratorFamily.values()) {
             Map<String, Object> f = new LinkedHashMap<>();
