@@ -19,6 +19,7 @@
 #   rrr             --loss rrr                         (input-gradient penalty off the human map)
 #   counterfactual  --loss ce --counterfactual 0.5     (unmarked part swapped with another image's)
 #   contrast        --loss cyborg --cam-class contrast (optional)
+#   cyborg+cf       --loss cyborg --counterfactual 0.5 (optional; the demo's recommended method)
 #   nodecoy         --loss ce on split-nodecoy.csv     (decoy random in train too: the ceiling)
 # Reruns reuse the task and every finished run (delete OUT to start over).
 set -euo pipefail
@@ -41,8 +42,9 @@ method_args() {
     rrr) echo "--loss rrr" ;;
     counterfactual) echo "--loss ce --counterfactual 0.5" ;;
     contrast) echo "--loss cyborg --cam-class contrast" ;;
+    cyborg+cf) echo "--loss cyborg --counterfactual 0.5" ;;
     nodecoy) echo "--loss ce" ;;
-    *) echo "unknown method '$1' (use: ce cyborg rrr counterfactual contrast)" >&2; exit 2 ;;
+    *) echo "unknown method '$1' (use: ce cyborg rrr counterfactual contrast cyborg+cf)" >&2; exit 2 ;;
   esac
 }
 

@@ -27,8 +27,8 @@ import java.util.concurrent.Callable;
                 + " average-cams.png, cam-examples.png, benchmark/ and runs/<method>/run-<seed>/.",
             "",
             "Examples:",
-            "  cyborg demo                      (about 13 minutes on 2 cores)",
-            "  cyborg demo --quick --out demo-quick     (1 seed, fewer epochs: about 3 minutes)",
+            "  cyborg demo                      (about 8.5 minutes on 2 cores)",
+            "  cyborg demo --quick --out demo-quick     (1 seed, fewer epochs: about 2 minutes)",
             "  cyborg demo --benchmark-seed 11  (another draw of the benchmark)"
         })
 final class DemoCommand implements Callable<Integer> {
