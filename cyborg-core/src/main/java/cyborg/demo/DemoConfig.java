@@ -27,12 +27,15 @@ public record DemoConfig(Path out, long benchmarkSeed, int size, int trainPerCla
         return methods.stream().filter(m -> m.name().equals(recommended)).findFirst().orElseThrow();
     }
 
+    /** The input-gradient penalty, offered with {@code --with-rrr}. */
+    public static final DemoMethod RRR = DemoMethod.of("rrr", "rrr",
+            "Right for the Right Reasons: input-gradient penalty outside the human map");
+
     /**
      * The methods compared: plain cross-entropy; the CYBORG paper's loss; focus (CYBORG plus a
      * low-entropy term); the contrastive CAM and counterexamples alone; and their combination with
-     * CYBORG. The input-gradient penalty ({@code rrr}) is not among them: its double
-     * backpropagation leaks native memory through DJL 0.35.1 (about 60 MB a step at the demo's
-     * size, see {@code LossStep}), so three seeds of it do not fit in one process.
+     * CYBORG. The input-gradient penalty ({@link #RRR}) is optional: its double backpropagation
+     * trains about four times slower, which would take the default demo past ten minutes.
      */
     public static List<DemoMethod> defaultMethods() {
         return List.of(
@@ -48,12 +51,21 @@ public record DemoConfig(Path out, long benchmarkSeed, int size, int trainPerCla
 
     /** The default demo (3 seeds) or the quick one (1 seed, fewer epochs). */
     public static DemoConfig defaults(Path out, boolean quick, long benchmarkSeed) {
+        return defaults(out, quick, benchmarkSeed, false);
+    }
+
+    /** As {@link #defaults(Path, boolean, long)}, optionally with {@link #RRR} after counterexamples. */
+    public static DemoConfig defaults(Path out, boolean quick, long benchmarkSeed, boolean withRrr) {
         // Adam, not the reference's SGD: from scratch at this budget SGD did not learn the training
         // families even without the shortcut (val AUC about 0.6), Adam did (about 0.9).
         TrainConfig training = TrainConfig.builder().architecture(Architecture.SMALLRESNET).inputSize(64)
                 .epochs(quick ? 4 : 6).batchSize(20).optimizer(TrainConfig.OptimizerKind.ADAM).lr(0.001)
                 .lrStep(quick ? 3 : 5).build();
+        List<DemoMethod> methods = new java.util.ArrayList<>(defaultMethods());
+        if (withRrr) {
+            methods.add(methods.size() - 1, RRR);
+        }
         return new DemoConfig(out, benchmarkSeed, 64, 400, 100, 150, quick ? List.of(1L) : List.of(1L, 2L, 3L),
-                defaultMethods(), "cyborg+cf", training);
+                List.copyOf(methods), "cyborg+cf", training);
     }
 }

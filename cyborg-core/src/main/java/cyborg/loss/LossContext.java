@@ -1,8 +1,6 @@
 package cyborg.loss;
 
 import ai.djl.ndarray.NDArray;
-import ai.djl.pytorch.engine.PtNDArray;
-import ai.djl.pytorch.jni.JniUtils;
 import cyborg.model.ClassActivationMaps;
 
 /**
@@ -131,11 +129,7 @@ public final class LossContext {
                 throw new IllegalStateException("an input-gradient term needs the input, made to require"
                         + " gradient before the forward pass (use LossStep)");
             }
-            NDArray s = logits.logSoftmax(1).sum();
-            try (NDArray ones = s.onesLike()) {
-                JniUtils.backward((PtNDArray) s, (PtNDArray) ones, true, true);
-            }
-            inputGradient = input.getGradient();
+            inputGradient = InputGradient.of(logits.logSoftmax(1).sum(), input);
         }
         return inputGradient;
     }
