@@ -31,7 +31,14 @@ public final class ContrastiveCam {
                     + weight.getShape().get(0) + " classes");
         }
         long channels = features.getShape().get(1);
-        NDArray diff = weight.get(1).sub(weight.get(0)).reshape(1, channels, 1, 1);
+        // slices of W land in W's (long-lived) manager; moving them to the batch's manager frees them,
+        // and everything computed from them, with the batch: otherwise each step's map and graph stayed
+        // alive until the run ended (about 30 MB a step)
+        NDArray synthetic = weight.get(1);
+        NDArray real = weight.get(0);
+        synthetic.attach(features.getManager());
+        real.attach(features.getManager());
+        NDArray diff = synthetic.sub(real).reshape(1, channels, 1, 1);
         return diff.mul(features).sum(new int[] {1});
     }
 
