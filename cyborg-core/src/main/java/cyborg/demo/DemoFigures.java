@@ -28,9 +28,10 @@ final class DemoFigures {
 
     void write(Path out, List<MethodOutcome> outcomes) throws IOException {
         SeedOutcome first = outcomes.get(0).seeds.get(0);
-        int cells = first.averageCam().length;
-        int side = (int) Math.round(Math.sqrt(cells));
-        SampleLoader mapLoader = new SampleLoader(Preprocessing.imagenet(size), side, side, data.maps(), false);
+        int camRows = first.camSize()[0];
+        int camCols = first.camSize()[1];
+        int cells = camRows * camCols;
+        SampleLoader mapLoader = new SampleLoader(Preprocessing.imagenet(size), camRows, camCols, data.maps(), false);
         List<float[]> humanMaps = new ArrayList<>();
         for (Sample s : data.test()) {
             float[] m = CamStats.humanMap(s, mapLoader);
@@ -44,7 +45,7 @@ final class DemoFigures {
             titles.add(o.name() + " CAM");
             rowMaps.add(o.averageCam());
         }
-        Figures.mapRow(out.resolve("average-cams.png"), titles, rowMaps, side, side);
+        Figures.mapRow(out.resolve("average-cams.png"), titles, rowMaps, camRows, camCols);
         List<String> keys = new ArrayList<>(first.exampleCams().keySet());
         List<String> rowTitles = new ArrayList<>(List.of("image", "human"));
         List<List<RgbImage>> rows = new ArrayList<>();
@@ -55,7 +56,7 @@ final class DemoFigures {
             RgbImage img = Resampler.resize(ImageFiles.readRgb(s.image()), 128, 128);
             images.add(img);
             float[] m = CamStats.humanMap(s, mapLoader);
-            human.add(Figures.overlay(img, m == null ? new float[cells] : m, side, side));
+            human.add(Figures.overlay(img, m == null ? new float[cells] : m, camRows, camCols));
         }
         rows.add(images);
         rows.add(human);
@@ -63,7 +64,7 @@ final class DemoFigures {
             rowTitles.add(o.name());
             List<RgbImage> row = new ArrayList<>();
             for (int i = 0; i < keys.size(); i++) {
-                row.add(Figures.overlay(images.get(i), o.seeds.get(0).exampleCams().get(keys.get(i)), side, side));
+                row.add(Figures.overlay(images.get(i), o.seeds.get(0).exampleCams().get(keys.get(i)), camRows, camCols));
             }
             rows.add(row);
         }

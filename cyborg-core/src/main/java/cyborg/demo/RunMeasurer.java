@@ -51,7 +51,7 @@ final class RunMeasurer {
             double[] localisation = localisation(testCams, mapLoader);
             List<Scorer.ScoredCam> valCams = scorer.cams(data.val(), BATCH, CamClass.PREDICTED, console);
             return new SeedOutcome(seed, openSet, reversed, reliance, CamStats.mapMse(valCams, mapLoader),
-                    CamStats.entropy(testCams), localisation[0], localisation[1], CamStats.average(testCams),
+                    CamStats.entropy(testCams), localisation[0], localisation[1], camSize, CamStats.average(testCams),
                     examples(testCams));
         }
     }

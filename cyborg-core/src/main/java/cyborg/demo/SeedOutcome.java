@@ -16,9 +16,10 @@ import java.util.Map;
  * @param camEntropy mean CAM entropy on the open set
  * @param massAccuracy mean relevance mass accuracy of the CAM against the human maps (open set)
  * @param pointingGame mean pointing-game hit rate of the CAM (open set)
+ * @param camSize the CAM's {rows, columns}
  * @param averageCam cell-wise mean CAM over the open set
  * @param exampleCams CAMs of a few open-set images, by image key
  */
 record SeedOutcome(long seed, RunMetrics openSet, RunMetrics reversed, ShortcutReliance reliance, double camMse,
-        double camEntropy, double massAccuracy, double pointingGame, float[] averageCam,
+        double camEntropy, double massAccuracy, double pointingGame, int[] camSize, float[] averageCam,
         Map<String, float[]> exampleCams) {}
