@@ -1,15 +1,12 @@
 package cyborg.synth;
 
 import cyborg.image.ImageFiles;
-import cyborg.image.RgbImage;
 import cyborg.io.AtomicFiles;
 import cyborg.io.Json;
-import cyborg.util.ProgressBar;
 import cyborg.util.Seeds;
 
 import java.io.IOException;
 import java.io.PrintStream;
-import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -17,8 +14,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Random;
-import java.util.concurrent.atomic.AtomicInteger;
-import java.util.stream.IntStream;
 
 /**
  * The procedural open-set benchmark, deterministic from its seed. Train and validation: authentic
@@ -173,32 +168,15 @@ public final class Benchmark {
      */
     public void write(Path out, PrintStream console) throws IOException {
         List<Item> items = items();
-        AtomicInteger done = new AtomicInteger();
-        try (ProgressBar bar = new ProgressBar("generating benchmark", items.size(), "img", console)) {
-            IntStream.range(0, items.size()).parallel().forEach(k -> {
-                Item item = items.get(k);
-                Rendered r = render(item, item.openSet() || item.cue());
-                Random annotatorRng = Seeds.random(seed, 3, item.fileName().hashCode());
-                try {
-                    ImageFiles.writePng(r.image().toImage(), out.resolve("images" + item.relpath(true)));
-                    if (item.openSet()) {
-                        ImageFiles.writePng(render(item, false).image().toImage(),
-                                out.resolve("images" + item.relpath(false)));
-                    }
-                    List<RgbImage> maps = Annotators.maps(r.face(), r.salient(), annotatorRng);
-                    String stem = item.fileName().substring(0, item.fileName().length() - 4);
-                    for (int a = 0; a < maps.size(); a++) {
-                        ImageFiles.writePng(maps.get(a), out.resolve("maps").resolve(stem + "." + (a + 1) + ".png"));
-                    }
-                } catch (IOException e) {
-                    throw new UncheckedIOException(e);
-                }
-                bar.step(1, null);
-                done.incrementAndGet();
-            });
-        } catch (UncheckedIOException e) {
-            throw e.getCause();
-        }
+        SynthFiles.writeAll(items, "generating benchmark", console, item -> {
+            Rendered r = render(item, item.openSet() || item.cue());
+            ImageFiles.writePng(r.image().toImage(), out.resolve("images" + item.relpath(true)));
+            if (item.openSet()) {
+                ImageFiles.writePng(render(item, false).image().toImage(), out.resolve("images" + item.relpath(false)));
+            }
+            Random annotatorRng = Seeds.random(seed, 3, item.fileName().hashCode());
+            SynthFiles.writeMaps(out, item.fileName(), Annotators.maps(r.face(), r.salient(), annotatorRng));
+        });
         AtomicFiles.writeString(out.resolve("split.csv"), csv(items, Item::cue, true));
         AtomicFiles.writeString(out.resolve(REVERSED_SPLIT), csv(items, Item::reversedCue, true));
         AtomicFiles.writeString(out.resolve(PROBE_MARKED), csv(items, i -> true, false));

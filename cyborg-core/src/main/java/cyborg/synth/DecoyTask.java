@@ -4,12 +4,10 @@ import cyborg.image.ImageFiles;
 import cyborg.image.RgbImage;
 import cyborg.io.AtomicFiles;
 import cyborg.io.Json;
-import cyborg.util.ProgressBar;
 import cyborg.util.Seeds;
 
 import java.io.IOException;
 import java.io.PrintStream;
-import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -18,7 +16,6 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Random;
 import java.util.function.Function;
-import java.util.stream.IntStream;
 
 /**
  * A second shortcut task, independent of the face benchmark, after Decoy-MNIST (Ross, Hughes and
@@ -377,29 +374,14 @@ public final class DecoyTask {
      */
     public void write(Path out, PrintStream console) throws IOException {
         List<Item> items = items();
-        try (ProgressBar bar = new ProgressBar("generating decoy task", items.size(), "img", console)) {
-            IntStream.range(0, items.size()).parallel().forEach(k -> {
-                Item item = items.get(k);
-                try {
-                    Rendered r = render(item, true);
-                    ImageFiles.writePng(r.image().toImage(), out.resolve("images" + item.relpath(true)));
-                    if (!item.test()) {
-                        ImageFiles.writePng(render(item, false).image().toImage(),
-                                out.resolve("images" + item.relpath(false)));
-                    }
-                    List<RgbImage> maps = maps(r.blob(), Seeds.random(seed, 13, item.fileName().hashCode()));
-                    String stem = item.fileName().substring(0, item.fileName().length() - 4);
-                    for (int a = 0; a < maps.size(); a++) {
-                        ImageFiles.writePng(maps.get(a), out.resolve("maps").resolve(stem + "." + (a + 1) + ".png"));
-                    }
-                } catch (IOException e) {
-                    throw new UncheckedIOException(e);
-                }
-                bar.step(1, null);
-            });
-        } catch (UncheckedIOException e) {
-            throw e.getCause();
-        }
+        SynthFiles.writeAll(items, "generating decoy task", console, item -> {
+            Rendered r = render(item, true);
+            ImageFiles.writePng(r.image().toImage(), out.resolve("images" + item.relpath(true)));
+            if (!item.test()) {
+                ImageFiles.writePng(render(item, false).image().toImage(), out.resolve("images" + item.relpath(false)));
+            }
+            SynthFiles.writeMaps(out, item.fileName(), maps(r.blob(), Seeds.random(seed, 13, item.fileName().hashCode())));
+        });
         AtomicFiles.writeString(out.resolve("split.csv"), csv(items, item -> item.relpath(true)));
         AtomicFiles.writeString(out.resolve(NO_DECOY_SPLIT), csv(items, item -> item.relpath(false)));
         StringBuilder truth = new StringBuilder();
