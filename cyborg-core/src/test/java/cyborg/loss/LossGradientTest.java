@@ -26,29 +26,14 @@ class LossGradientTest {
     private static final double STEP = 1e-6;
 
     private final Random rng = new Random(42);
-    private final double[] features = randoms(B * C * H * H, 1.0);
-    private final double[] weight = randoms(2 * C, 1.0);
+    private final double[] features = RandomArrays.gaussians(rng, B * C * H * H, 1.0);
+    private final double[] weight = RandomArrays.gaussians(rng, 2 * C, 1.0);
     // logits with a clear margin so that small perturbations never change the predicted class
     private final double[] logits = {2.0, -1.0, -0.5, 1.5, 0.3, 2.1};
     private final long[] labels = {0, 1, 1};
-    private final double[] maps = uniforms(B * H * H);
+    private final double[] maps = RandomArrays.uniforms(rng, B * H * H);
     private final double[] mask = {1, 0, 1};
 
-    private double[] randoms(int n, double scale) {
-        double[] v = new double[n];
-        for (int i = 0; i < n; i++) {
-            v[i] = rng.nextGaussian() * scale;
-        }
-        return v;
-    }
-
-    private double[] uniforms(int n) {
-        double[] v = new double[n];
-        for (int i = 0; i < n; i++) {
-            v[i] = rng.nextDouble();
-        }
-        return v;
-    }
 
     private LossContext context(NDManager m, NDArray f, NDArray w, NDArray l, CamClass camClass) {
         return new LossContext(l, f, w, m.create(labels), m.create(maps, new Shape(B, H, H)),

@@ -33,31 +33,16 @@ class RightReasonsTest {
     private static final int HIDDEN = 4;
 
     private final Random rng = new Random(7);
-    private final double[] x = gaussians(B * D, 1.0);
-    private final double[] maps = uniforms(B * S * S);
+    private final double[] x = RandomArrays.gaussians(rng, B * D, 1.0);
+    private final double[] maps = RandomArrays.uniforms(rng, B * S * S);
     private final double[] mask = {1, 0, 1};
     private final long[] labels = {0, 1, 1};
     // a two-layer tanh network, so that the input gradient depends on the parameters non-linearly
-    private final double[] w1 = gaussians(HIDDEN * D, 0.6);
-    private final double[] b1 = gaussians(HIDDEN, 0.3);
-    private final double[] w2 = gaussians(2 * HIDDEN, 1.0);
-    private final double[] b2 = gaussians(2, 0.3);
+    private final double[] w1 = RandomArrays.gaussians(rng, HIDDEN * D, 0.6);
+    private final double[] b1 = RandomArrays.gaussians(rng, HIDDEN, 0.3);
+    private final double[] w2 = RandomArrays.gaussians(rng, 2 * HIDDEN, 1.0);
+    private final double[] b2 = RandomArrays.gaussians(rng, 2, 0.3);
 
-    private double[] gaussians(int n, double scale) {
-        double[] v = new double[n];
-        for (int i = 0; i < n; i++) {
-            v[i] = rng.nextGaussian() * scale;
-        }
-        return v;
-    }
-
-    private double[] uniforms(int n) {
-        double[] v = new double[n];
-        for (int i = 0; i < n; i++) {
-            v[i] = rng.nextDouble();
-        }
-        return v;
-    }
 
     /** The context of a batch: features and CAM weights are placeholders the rrr term does not read. */
     private LossContext context(NDManager m, NDArray input, NDArray logits) {
@@ -69,7 +54,7 @@ class RightReasonsTest {
     @Test
     void valueOfALinearModelMatchesTheClosedForm() {
         // logits = W x + b: d/dx (log p0 + log p1) = (1 - 2 p0) (W0 - W1) for each image
-        double[] w = gaussians(2 * D, 1.0);
+        double[] w = RandomArrays.gaussians(rng, 2 * D, 1.0);
         double[] b = {0.2, -0.1};
         double value;
         try (NDManager m = NDManager.newBaseManager();
