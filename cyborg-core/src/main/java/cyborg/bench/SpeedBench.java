@@ -76,19 +76,18 @@ public final class SpeedBench {
         try (NDManager bm = m.newSubManager();
                 GradientCollector gc = Engine.getInstance().newGradientCollector()) {
             NDArray x = bm.randomNormal(new Shape(batch, 3, size, size));
-            try (LossStep step = LossStep.begin(gc, loss, params.values(), x)) {
-                CamOutput out = net.forward(x);
-                long[] f = out.features().getShape().getShape();
-                long[] labels = new long[batch];
-                for (int i = 0; i < batch; i++) {
-                    labels[i] = i % 2;
-                }
-                LossContext ctx = new LossContext(out.logits(), out.features(), net.classifierWeight(),
-                        bm.create(labels), bm.randomUniform(0, 1, new Shape(batch, f[2], f[3])),
-                        bm.ones(new Shape(batch)), CamClass.PREDICTED, x,
-                        bm.randomUniform(0, 1, new Shape(batch, size, size)));
-                step.backward(step.compute(ctx).total());
+            LossStep step = LossStep.begin(gc, loss, x);
+            CamOutput out = net.forward(x);
+            long[] f = out.features().getShape().getShape();
+            long[] labels = new long[batch];
+            for (int i = 0; i < batch; i++) {
+                labels[i] = i % 2;
             }
+            LossContext ctx = new LossContext(out.logits(), out.features(), net.classifierWeight(),
+                    bm.create(labels), bm.randomUniform(0, 1, new Shape(batch, f[2], f[3])),
+                    bm.ones(new Shape(batch)), CamClass.PREDICTED, x,
+                    bm.randomUniform(0, 1, new Shape(batch, size, size)));
+            step.backward(step.compute(ctx).total());
         }
         sgd.step(0.005);
     }

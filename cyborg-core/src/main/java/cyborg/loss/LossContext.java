@@ -119,9 +119,9 @@ public final class LossContext {
      * is image n's own input gradient; with batch norm in training mode they are coupled through
      * the batch statistics (a term of order 1/batch), as the logits themselves are.
      *
-     * <p>Computed once, by a backward pass that keeps and extends the graph. That pass also
-     * accumulates {@code d s / d theta} into every parameter's gradient: call it only under a
-     * {@link LossStep}, which keeps that pass out of the parameters' gradients.
+     * <p>Computed once, by {@code torch.autograd.grad} with the graph kept ({@link InputGradient}),
+     * which accumulates into no tensor; the input must have required gradient before the forward
+     * pass ({@link LossStep} sees to it).
      */
     public NDArray inputGradient() {
         if (inputGradient == null) {

@@ -163,28 +163,23 @@ public final class Trainer {
                 try (NDManager bm = manager.newSubManager();
                         GradientCollector gc = Engine.getInstance().newGradientCollector()) {
                     NDArray x = bm.create(b.images(), new Shape(b.size(), 3, size, size));
-                    CompositeLoss.Value v;
-                    CamOutput out;
-                    float total;
-                    // LossStep: the input-gradient pass of rrr must not leave its share in the parameters
-                    try (LossStep step = LossStep.begin(gc, loss, params.values(), x)) {
-                        out = net.forward(x);
-                        NDArray labels = bm.create(b.labels());
-                        long[] cam = out.features().getShape().getShape();
-                        NDArray maps = bm.create(b.maps(), new Shape(b.size(), cam[2], cam[3]));
-                        NDArray mask = bm.create(b.mapMask());
-                        NDArray inputMaps = b.inputMaps() == null ? null
-                                : bm.create(b.inputMaps(), new Shape(b.size(), size, size));
-                        LossContext ctx = new LossContext(out.logits(), out.features(), net.classifierWeight(),
-                                labels, maps, mask, config.camClass(), x, inputMaps);
-                        v = step.compute(ctx);
-                        total = v.total().getFloat();
-                        if (!Float.isFinite(total)) {
-                            throw new IllegalStateException(String.format(Locale.ROOT, "the loss became %s in epoch"
-                                    + " %d; lower --lr or check the data", total, epoch + 1));
-                        }
-                        step.backward(v.total());
+                    LossStep step = LossStep.begin(gc, loss, x);
+                    CamOutput out = net.forward(x);
+                    NDArray labels = bm.create(b.labels());
+                    long[] cam = out.features().getShape().getShape();
+                    NDArray maps = bm.create(b.maps(), new Shape(b.size(), cam[2], cam[3]));
+                    NDArray mask = bm.create(b.mapMask());
+                    NDArray inputMaps = b.inputMaps() == null ? null
+                            : bm.create(b.inputMaps(), new Shape(b.size(), size, size));
+                    LossContext ctx = new LossContext(out.logits(), out.features(), net.classifierWeight(),
+                            labels, maps, mask, config.camClass(), x, inputMaps);
+                    CompositeLoss.Value v = step.compute(ctx);
+                    float total = v.total().getFloat();
+                    if (!Float.isFinite(total)) {
+                        throw new IllegalStateException(String.format(Locale.ROOT, "the loss became %s in epoch"
+                                + " %d; lower --lr or check the data", total, epoch + 1));
                     }
+                    step.backward(v.total());
                     lossSum += total * b.size();
                     v.parts().forEach((k, p) -> partSums.merge(k, (double) p * b.size(), Double::sum));
                     correct += countCorrect(out.logits().argMax(1).toLongArray(), b.labels());

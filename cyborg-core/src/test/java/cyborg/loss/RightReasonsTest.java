@@ -127,15 +127,14 @@ class RightReasonsTest {
             List<NDArray> params = parameters(m, values);
             try (NDManager bm = m.newSubManager(); GradientCollector gc = Engine.getInstance().newGradientCollector()) {
                 NDArray input = bm.create(x, new Shape(B, C, S, S));
-                try (LossStep step = LossStep.begin(gc, LOSS, params, input)) {
-                    NDArray logits = forward(input, params);
-                    step.backward(step.compute(context(bm, input, logits)).total());
-                }
+                LossStep step = LossStep.begin(gc, LOSS, input);
+                NDArray logits = forward(input, params);
+                step.backward(step.compute(context(bm, input, logits)).total());
             }
             double[][] grads = new double[values.length][];
             for (int i = 0; i < values.length; i++) {
                 NDArray p = params.get(i);
-                assertArrayEquals(values[i], p.toDoubleArray(), "the step must restore the parameters");
+                assertArrayEquals(values[i], p.toDoubleArray(), "the step must leave the parameters' values unchanged");
                 NDArray g = p.getGradient();
                 grads[i] = g.toDoubleArray();
                 if (checkPlain) {
@@ -237,9 +236,8 @@ class RightReasonsTest {
         try (NDManager m = NDManager.newBaseManager(); GradientCollector gc = Engine.getInstance().newGradientCollector()) {
             List<NDArray> params = parameters(m, values());
             NDArray input = m.create(x, new Shape(B, C, S, S));
-            try (LossStep step = LossStep.begin(gc, ce, params, input)) {
-                step.backward(step.compute(context(m, input, forward(input, params))).total());
-            }
+            LossStep step = LossStep.begin(gc, ce, input);
+            step.backward(step.compute(context(m, input, forward(input, params))).total());
             assertTrue(!input.hasGradient(), "CE alone must not make the input require gradient");
             viaStep = params.stream().map(p -> p.getGradient().toDoubleArray()).toArray(double[][]::new);
         }
