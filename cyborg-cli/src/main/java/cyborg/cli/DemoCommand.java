@@ -24,7 +24,7 @@ import java.util.concurrent.Callable;
             "",
             "Writes into --out: results.json (config.recommended_loss and config.recommended_args give the"
                 + " cyborg train options the README recommends), report.md, roc-<method>.png/svg,"
-                + " average-cams.png, cam-examples.png, benchmark/ and runs/<method>/run-<seed>/.",
+                + " average-cams.png, average-input-gradients.png, cam-examples.png, benchmark/ and runs/<method>/run-<seed>/.",
             "",
             "Examples:",
             "  cyborg demo                      (about 8.5 minutes on 2 cores)",

@@ -14,7 +14,7 @@ import java.util.List;
 
 /**
  * The demo's pictures: the average human map next to each method's average CAM over the open
- * set, and, for the first open-set image of each source, the image, its human map and each
+ * set, the same at input resolution for the input-gradient density, and, for the first open-set image of each source, the image, its human map and each
  * method's CAM overlay (first seed).
  */
 final class DemoFigures {
@@ -46,6 +46,7 @@ final class DemoFigures {
             rowMaps.add(o.averageCam());
         }
         Figures.mapRow(out.resolve("average-cams.png"), titles, rowMaps, camRows, camCols);
+        writeAverageInputGradients(out.resolve("average-input-gradients.png"), outcomes);
         List<String> keys = new ArrayList<>(first.exampleCams().keySet());
         List<String> rowTitles = new ArrayList<>(List.of("image", "human"));
         List<List<RgbImage>> rows = new ArrayList<>();
@@ -69,5 +70,24 @@ final class DemoFigures {
             rows.add(row);
         }
         Figures.overlayGrid(out.resolve("cam-examples.png"), rowTitles, rows);
+    }
+
+    /** The average human map at input resolution next to each method's average input-gradient density. */
+    private void writeAverageInputGradients(Path png, List<MethodOutcome> outcomes) throws IOException {
+        SampleLoader mapLoader = new SampleLoader(Preprocessing.imagenet(size), size, size, data.maps(), false);
+        List<float[]> humanMaps = new ArrayList<>();
+        for (Sample s : data.test()) {
+            float[] m = CamStats.humanMap(s, mapLoader);
+            if (m != null) {
+                humanMaps.add(m);
+            }
+        }
+        List<String> titles = new ArrayList<>(List.of("human maps"));
+        List<float[]> maps = new ArrayList<>(List.of(CamStats.mean(humanMaps)));
+        for (MethodOutcome o : outcomes) {
+            titles.add(o.name() + " grad");
+            maps.add(o.averageInputGradient());
+        }
+        Figures.mapRow(png, titles, maps, size, size);
     }
 }

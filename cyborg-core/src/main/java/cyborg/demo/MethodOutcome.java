@@ -55,4 +55,9 @@ final class MethodOutcome {
     float[] averageCam() {
         return CamStats.mean(seeds.stream().map(SeedOutcome::averageCam).toList());
     }
+
+    /** Pixel-wise mean over seeds of the average open-set input-gradient density. */
+    float[] averageInputGradient() {
+        return CamStats.mean(seeds.stream().map(SeedOutcome::averageInputGradient).toList());
+    }
 }

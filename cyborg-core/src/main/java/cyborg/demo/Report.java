@@ -193,7 +193,11 @@ final class Report {
         }
         md.append("\n## AUC per source (open set, shortcut uncorrelated)\n\n").append(perSourceTable()).append('\n');
         md.append("## Where the models look\n\nAverage human map and average CAM of each method over the open set"
-                + " (each rescaled to its own range):\n\n![average CAMs](average-cams.png)\n\n");
+                + " (each rescaled to its own range):\n\n![average CAMs](average-cams.png)\n\n"
+                + "The same at input resolution for the input gradient: where each method's decision is sensitive"
+                + " to the pixels (the squared gradient of the summed log-probabilities, what `rrr` penalises"
+                + " outside the human map; each image's map scaled to unit sum, then averaged):\n\n"
+                + "![average input gradients](average-input-gradients.png)\n\n");
         md.append("Examples (first seed): the image, its human map, and each method's CAM overlay:\n\n"
                 + "![CAM overlays](cam-examples.png)\n\n");
         md.append("## ROC curves\n\n");

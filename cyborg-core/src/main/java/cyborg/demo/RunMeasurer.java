@@ -8,6 +8,7 @@ import cyborg.eval.RunMetrics;
 import cyborg.explain.Localisation;
 import cyborg.explain.ShortcutReliance;
 import cyborg.loss.CamClass;
+import cyborg.saliency.InputGradients;
 import cyborg.score.Score;
 import cyborg.score.ScoreFile;
 import cyborg.score.Scorer;
@@ -52,12 +53,31 @@ final class RunMeasurer {
             List<Scorer.ScoredCam> valCams = scorer.cams(data.val(), BATCH, CamClass.PREDICTED, console);
             return new SeedOutcome(seed, openSet, reversed, reliance, CamStats.mapMse(valCams, mapLoader),
                     CamStats.entropy(testCams), localisation[0], localisation[1], camSize, CamStats.average(testCams),
-                    examples(testCams));
+                    averageInputGradient(scorer, data.test()), examples(testCams));
         }
     }
 
     private List<Score> score(Scorer scorer, List<cyborg.data.Sample> samples) throws IOException {
         return scorer.score(samples, BATCH, null, CamClass.PREDICTED, SkipReport.failFast(), console);
+    }
+
+    /** Mean over {@code samples} of each image's input-gradient density, scaled to unit sum first. */
+    private float[] averageInputGradient(Scorer scorer, List<cyborg.data.Sample> samples) throws IOException {
+        int size = scorer.model().info().inputSize;
+        float[] sum = new float[size * size];
+        scorer.forEachBatch(samples, BATCH, SkipReport.failFast(), console, (b, x, bm) -> {
+            float[] density = InputGradients.density(scorer.model().network(), x).toFloatArray();
+            for (int i = 0; i < b.size(); i++) {
+                double total = 0;
+                for (int p = 0; p < sum.length; p++) {
+                    total += density[i * sum.length + p];
+                }
+                for (int p = 0; total > 0 && p < sum.length; p++) {
+                    sum[p] += (float) (density[i * sum.length + p] / total / samples.size());
+                }
+            }
+        });
+        return sum;
     }
 
     private static RunMetrics evaluate(Path file, List<Score> scores, LabelIndex labels) throws IOException {

@@ -18,8 +18,10 @@ import java.util.Map;
  * @param pointingGame mean pointing-game hit rate of the CAM (open set)
  * @param camSize the CAM's {rows, columns}
  * @param averageCam cell-wise mean CAM over the open set
+ * @param averageInputGradient pixel-wise mean over the open set of each image's input-gradient
+ *     density (what {@code rrr} penalises), each image's map scaled to unit sum; input size squared
  * @param exampleCams CAMs of a few open-set images, by image key
  */
 record SeedOutcome(long seed, RunMetrics openSet, RunMetrics reversed, ShortcutReliance reliance, double camMse,
         double camEntropy, double massAccuracy, double pointingGame, int[] camSize, float[] averageCam,
-        Map<String, float[]> exampleCams) {}
+        float[] averageInputGradient, Map<String, float[]> exampleCams) {}

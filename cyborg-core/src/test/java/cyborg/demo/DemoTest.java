@@ -51,7 +51,7 @@ class DemoTest {
                 .map(e -> e.getAsString()).toList();
         assertTrue(args.containsAll(List.of("--arch", "smallresnet", "--epochs", "1")), args.toString());
         assertTrue(!args.contains("--loss") && !args.contains("--seed") && !args.contains("--out"), args.toString());
-        for (String f : List.of("report.md", "average-cams.png", "cam-examples.png", "roc-ce.png", "roc-cyborg.svg")) {
+        for (String f : List.of("report.md", "average-cams.png", "average-input-gradients.png", "cam-examples.png", "roc-ce.png", "roc-cyborg.svg")) {
             assertTrue(Files.size(out.resolve(f)) > 0, f);
         }
         assertTrue(Files.readString(out.resolve("report.md")).contains("| ce |"));

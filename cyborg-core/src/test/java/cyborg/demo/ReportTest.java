@@ -47,7 +47,8 @@ class ReportTest {
         DemoMethod method = defaults.methods().stream().filter(m -> m.name().equals(name)).findFirst().orElseThrow();
         MethodOutcome o = new MethodOutcome(method);
         o.seeds.add(new SeedOutcome(1, metrics(name + ".csv", open), metrics(name + "-r.csv", reversed),
-                ShortcutReliance.of(new double[] {0.9}, new double[] {0.2}), 0.1, 3.0, 0.5, 1.0, new int[] {2, 2}, new float[4], Map.of()));
+                ShortcutReliance.of(new double[] {0.9}, new double[] {0.2}), 0.1, 3.0, 0.5, 1.0, new int[] {2, 2}, new float[4],
+                new float[16], Map.of()));
         return o;
     }
 
