@@ -1,12 +1,16 @@
 package cyborg.cli;
 
+
+
+
+
 import cyborg.explain.GrayMap;
 import cyborg.explain.MapFile;
 import cyborg.explain.ShannonEntropy;
 import cyborg.explain.Ssim;
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Parameters;
+import picocli.CommandLine;
 
 import java.nio.file.Path;
 import java.util.List;

@@ -1,9 +1,9 @@
 package cyborg.demo;
 
 import cyborg.data.SkipReport;
-import cyborg.eval.RocCurve;
+import cyborg.eval.RocPlot;
 import cyborg.io.Json;
-import cyborg.plot.RocPlot;
+import cyborg.metrics.RocCurve;
 import cyborg.synth.Benchmark;
 import cyborg.train.RunFiles;
 import cyborg.train.TrainData;

@@ -1,8 +1,8 @@
 package cyborg.demo;
 
-import cyborg.eval.MeanStd;
 import cyborg.eval.MetricsReport;
 import cyborg.eval.RunMetrics;
+import cyborg.metrics.MeanStd;
 
 import java.util.ArrayList;
 import java.util.List;

@@ -1,9 +1,9 @@
 package cyborg.demo;
 
-import cyborg.eval.MeanStd;
 import cyborg.eval.RunSummary;
 import cyborg.io.AtomicFiles;
 import cyborg.io.Json;
+import cyborg.metrics.MeanStd;
 import cyborg.synth.Benchmark;
 import cyborg.synth.GeneratorFamily;
 

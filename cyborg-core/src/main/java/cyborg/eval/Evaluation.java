@@ -1,5 +1,10 @@
 package cyborg.eval;
 
+import cyborg.metrics.SourceAuc;
+
+import cyborg.metrics.DetectionMetrics;
+import cyborg.metrics.RocCurve;
+
 import cyborg.score.Score;
 import cyborg.score.ScoreFile;
 

@@ -1,7 +1,11 @@
 package cyborg.eval;
 
+import cyborg.metrics.DetectionMetrics;
+import cyborg.metrics.MeanStd;
+import cyborg.metrics.RocCurve;
+
 import cyborg.io.Json;
-import cyborg.plot.RocPlot;
+
 
 import java.io.IOException;
 import java.nio.file.Files;

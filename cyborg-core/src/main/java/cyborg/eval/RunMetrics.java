@@ -1,5 +1,8 @@
 package cyborg.eval;
 
+import cyborg.metrics.DetectionMetrics;
+import cyborg.metrics.RocCurve;
+
 import java.util.SortedMap;
 
 /**

@@ -1,5 +1,8 @@
 package cyborg.eval;
 
+import cyborg.metrics.DetectionMetrics;
+import cyborg.metrics.MeanStd;
+
 import java.util.Collections;
 import java.util.List;
 import java.util.Map;

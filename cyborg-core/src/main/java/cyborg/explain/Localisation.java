@@ -1,5 +1,9 @@
 package cyborg.explain;
 
+
+
+
+
 import cyborg.image.FloatMaps;
 import cyborg.image.Resampler;
 

@@ -1,5 +1,9 @@
 package cyborg.loss;
 
+
+
+
+
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;

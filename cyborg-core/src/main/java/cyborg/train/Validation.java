@@ -6,7 +6,7 @@ import ai.djl.ndarray.types.Shape;
 import cyborg.data.Batch;
 import cyborg.data.BatchLoader;
 import cyborg.data.Sample;
-import cyborg.eval.RocCurve;
+import cyborg.metrics.RocCurve;
 import cyborg.model.CamNetwork;
 
 import java.util.Iterator;

@@ -1,5 +1,8 @@
 package cyborg.eval;
 
+import cyborg.metrics.DetectionMetrics;
+import cyborg.metrics.MeanStd;
+
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;

@@ -1,5 +1,9 @@
 package cyborg.image;
 
+
+
+
+
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 

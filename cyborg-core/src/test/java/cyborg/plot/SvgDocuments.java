@@ -15,12 +15,12 @@ import org.w3c.dom.NodeList;
 import org.xml.sax.SAXException;
 
 /** Test helper: parses SVG output with the JDK's XML parser, failing the test if it is not XML. */
-final class SvgDocuments {
+public final class SvgDocuments {
 
     private SvgDocuments() {
     }
 
-    static Document parse(String svg) {
+    public static Document parse(String svg) {
         try {
             return DocumentBuilderFactory.newInstance().newDocumentBuilder()
                     .parse(new ByteArrayInputStream(svg.getBytes(StandardCharsets.UTF_8)));
@@ -29,11 +29,11 @@ final class SvgDocuments {
         }
     }
 
-    static Document parse(Path svgFile) throws IOException {
+    public static Document parse(Path svgFile) throws IOException {
         return parse(Files.readString(svgFile));
     }
 
-    static List<Element> elements(Document svg, String tag) {
+    public static List<Element> elements(Document svg, String tag) {
         NodeList nodes = svg.getElementsByTagName(tag);
         List<Element> elements = new ArrayList<>();
         for (int i = 0; i < nodes.getLength(); i++) {
@@ -42,7 +42,7 @@ final class SvgDocuments {
         return elements;
     }
 
-    static List<String> texts(Document svg) {
+    public static List<String> texts(Document svg) {
         return elements(svg, "text").stream().map(Element::getTextContent).toList();
     }
 }

@@ -1,4 +1,5 @@
-package cyborg.eval;
+package cyborg.metrics;
+
 
 /**
  * Presentation-attack-detection error rates (ISO/IEC 30107-3 style) at the threshold that

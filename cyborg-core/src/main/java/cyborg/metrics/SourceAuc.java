@@ -1,4 +1,5 @@
-package cyborg.eval;
+package cyborg.metrics;
+
 
 import java.util.ArrayList;
 import java.util.Collections;

@@ -1,4 +1,4 @@
-package cyborg.eval;
+package cyborg.metrics;
 
 /**
  * The class labels of cyborg's detection task and the checks every metric applies to its input.

@@ -1,4 +1,4 @@
-package cyborg.eval;
+package cyborg.metrics;
 
 import java.util.Arrays;
 import java.util.Comparator;

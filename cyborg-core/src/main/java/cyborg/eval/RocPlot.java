@@ -1,6 +1,8 @@
-package cyborg.plot;
+package cyborg.eval;
 
-import cyborg.eval.RocCurve;
+import cyborg.plot.LineChart;
+
+import cyborg.metrics.RocCurve;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.Locale;

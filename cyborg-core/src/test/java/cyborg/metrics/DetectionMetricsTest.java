@@ -1,4 +1,4 @@
-package cyborg.eval;
+package cyborg.metrics;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;

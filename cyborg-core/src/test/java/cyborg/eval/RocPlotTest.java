@@ -1,11 +1,13 @@
-package cyborg.plot;
+package cyborg.eval;
+
+import cyborg.plot.SvgDocuments;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import cyborg.eval.RocCurve;
+import cyborg.metrics.RocCurve;
 import java.awt.image.BufferedImage;
 import java.io.IOException;
 import java.nio.file.Files;
