@@ -4,6 +4,8 @@ package cyborg.cli;
 
 
 
+
+
 import cyborg.explain.GrayMap;
 import cyborg.explain.MapFile;
 import cyborg.explain.ShannonEntropy;

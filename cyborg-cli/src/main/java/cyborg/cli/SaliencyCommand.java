@@ -2,10 +2,10 @@ package cyborg.cli;
 
 import cyborg.data.Sample;
 import cyborg.data.SkipReport;
+import cyborg.model.CamTarget;
 import cyborg.saliency.SaliencyMethod;
 import cyborg.saliency.SaliencyRunner;
 import cyborg.saliency.SaliencyWriter;
-import cyborg.saliency.TargetClass;
 import cyborg.score.Scorer;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -48,7 +48,7 @@ final class SaliencyCommand implements Callable<Integer> {
 
     @Option(names = "--class", defaultValue = "predicted", paramLabel = "predicted|true|real|synthetic",
             description = "Whose saliency: the predicted class, the true label, or a fixed class (default: ${DEFAULT-VALUE}).")
-    TargetClass target;
+    CamTarget target;
 
     @Option(names = "--limit", paramLabel = "N", description = "Only the first N images.")
     Integer limit;

@@ -2,7 +2,7 @@ package cyborg.cli;
 
 import cyborg.data.Sample;
 import cyborg.data.SkipReport;
-import cyborg.loss.CamClass;
+import cyborg.model.CamTarget;
 import cyborg.score.CamWriter;
 import cyborg.score.Score;
 import cyborg.score.ScoreFile;
@@ -60,7 +60,7 @@ final class ScoreCommand implements Callable<Integer> {
     @Option(names = "--cam-class", defaultValue = "predicted", paramLabel = "predicted|true|contrast",
             description = "Whose CAM --cams writes: the predicted class, the true label, or the contrastive map"
                     + " |(W[Synthetic] - W[Real]) . F| / max (default: ${DEFAULT-VALUE}).")
-    CamClass camClass;
+    CamTarget camClass;
 
     @Option(names = "--out", required = true, paramLabel = "FILE", description = "Score file to write.")
     Path out;

@@ -7,18 +7,18 @@ import cyborg.data.Sample;
 import cyborg.data.SkipReport;
 import cyborg.data.Splits;
 import cyborg.io.Json;
-import cyborg.loss.CamClass;
 import cyborg.loss.LossSpec;
 import cyborg.model.Architecture;
+import cyborg.model.CamTarget;
 import cyborg.train.RunFiles;
 import cyborg.train.TrainConfig;
 import cyborg.train.TrainData;
 import cyborg.train.TrainResult;
 import cyborg.train.Trainer;
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
+import picocli.CommandLine;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -104,7 +104,7 @@ final class TrainCommand implements Callable<Integer> {
     @Option(names = "--cam-class", defaultValue = "predicted", paramLabel = "predicted|true|contrast",
             description = "Whose CAM the saliency terms use: the predicted class (reference), the true label, or"
                     + " contrast: |(W[Synthetic] - W[Real]) . F| / its maximum, evidence for either class.")
-    CamClass camClass;
+    CamTarget camClass;
 
     @Option(names = "--epochs", defaultValue = "50", description = "Epochs (default: ${DEFAULT-VALUE}).")
     int epochs;

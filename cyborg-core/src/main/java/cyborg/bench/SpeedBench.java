@@ -5,7 +5,6 @@ import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.training.GradientCollector;
-import cyborg.loss.CamClass;
 import cyborg.loss.CompositeLoss;
 import cyborg.loss.LossContext;
 import cyborg.loss.LossSpec;
@@ -13,6 +12,7 @@ import cyborg.loss.LossStep;
 import cyborg.model.Architecture;
 import cyborg.model.CamNetwork;
 import cyborg.model.CamOutput;
+import cyborg.model.CamTarget;
 import cyborg.nn.Tensor;
 import cyborg.train.Sgd;
 
@@ -85,7 +85,7 @@ public final class SpeedBench {
             }
             LossContext ctx = new LossContext(out.logits(), out.features(), net.classifierWeight(),
                     bm.create(labels), bm.randomUniform(0, 1, new Shape(batch, f[2], f[3])),
-                    bm.ones(new Shape(batch)), CamClass.PREDICTED, x,
+                    bm.ones(new Shape(batch)), CamTarget.PREDICTED, x,
                     bm.randomUniform(0, 1, new Shape(batch, size, size)));
             step.backward(step.compute(ctx).total());
         }

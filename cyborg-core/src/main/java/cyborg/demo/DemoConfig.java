@@ -1,7 +1,7 @@
 package cyborg.demo;
 
-import cyborg.loss.CamClass;
 import cyborg.model.Architecture;
+import cyborg.model.CamTarget;
 import cyborg.train.TrainConfig;
 
 import java.nio.file.Path;
@@ -43,7 +43,7 @@ public record DemoConfig(Path out, long benchmarkSeed, int size, int trainPerCla
                 DemoMethod.of("cyborg", "ce:0.5,cyborg:0.5", "the CYBORG paper's loss (alpha 0.5)"),
                 DemoMethod.of("focus", "ce:0.5,cyborg:0.5,logent:0.1", "CYBORG plus a low-CAM-entropy term"),
                 DemoMethod.of("contrast", "ce:0.5,cyborg:0.5", "CYBORG on the contrastive CAM (W[Synthetic] - W[Real]) . F")
-                        .withCamClass(CamClass.CONTRAST),
+                        .withCamClass(CamTarget.CONTRAST),
                 DemoMethod.of("counterfactual", "ce", "cross-entropy on counterexamples: half the images get another"
                         + " image's pixels where the human map is low").withCounterfactual(0.5),
                 DemoMethod.of("cyborg+cf", "ce:0.5,cyborg:0.5", "CYBORG with counterexamples").withCounterfactual(0.5));

@@ -1,7 +1,7 @@
 package cyborg.demo;
 
 import cyborg.data.Counterexamples;
-import cyborg.loss.CamClass;
+import cyborg.model.CamTarget;
 import cyborg.train.TrainConfig;
 
 import java.util.ArrayList;
@@ -18,13 +18,13 @@ import java.util.Locale;
  * @param counterfactual the {@code --counterfactual} rate (0 = none)
  * @param what one line on what it is, for the report
  */
-public record DemoMethod(String name, String loss, CamClass camClass, double counterfactual, String what) {
+public record DemoMethod(String name, String loss, CamTarget camClass, double counterfactual, String what) {
     /** A loss with the reference's CAM class and no counterexamples. */
     static DemoMethod of(String name, String loss, String what) {
-        return new DemoMethod(name, loss, CamClass.PREDICTED, 0, what);
+        return new DemoMethod(name, loss, CamTarget.PREDICTED, 0, what);
     }
 
-    DemoMethod withCamClass(CamClass k) {
+    DemoMethod withCamClass(CamTarget k) {
         return new DemoMethod(name, loss, k, counterfactual, what);
     }
 
@@ -44,7 +44,7 @@ public record DemoMethod(String name, String loss, CamClass camClass, double cou
      */
     public List<String> extraArgs() {
         List<String> args = new ArrayList<>();
-        if (camClass != CamClass.PREDICTED) {
+        if (camClass != CamTarget.PREDICTED) {
             args.add("--cam-class");
             args.add(camClass.name().toLowerCase(Locale.ROOT));
         }

@@ -7,7 +7,7 @@ import cyborg.eval.LabelIndex;
 import cyborg.eval.RunMetrics;
 import cyborg.explain.Localisation;
 import cyborg.explain.ShortcutReliance;
-import cyborg.loss.CamClass;
+import cyborg.model.CamTarget;
 import cyborg.saliency.InputGradients;
 import cyborg.score.Score;
 import cyborg.score.ScoreFile;
@@ -42,7 +42,7 @@ final class RunMeasurer {
             int[] camSize = scorer.model().info().camSize;
             SampleLoader mapLoader = new SampleLoader(scorer.model().preprocessing(), camSize[0], camSize[1],
                     data.maps(), false);
-            List<Scorer.ScoredCam> testCams = scorer.cams(data.test(), BATCH, CamClass.PREDICTED, console);
+            List<Scorer.ScoredCam> testCams = scorer.cams(data.test(), BATCH, CamTarget.PREDICTED, console);
             RunMetrics openSet = evaluate(runDir.resolve("scores.csv"),
                     testCams.stream().map(c -> new Score(c.sample().key(), c.score())).toList(), data.testLabels());
             RunMetrics reversed = evaluate(runDir.resolve("scores-reversed.csv"), score(scorer, data.reversed()),
@@ -50,7 +50,7 @@ final class RunMeasurer {
             ShortcutReliance reliance = ShortcutReliance.of(values(score(scorer, data.marked())),
                     values(score(scorer, data.unmarked())));
             double[] localisation = localisation(testCams, mapLoader);
-            List<Scorer.ScoredCam> valCams = scorer.cams(data.val(), BATCH, CamClass.PREDICTED, console);
+            List<Scorer.ScoredCam> valCams = scorer.cams(data.val(), BATCH, CamTarget.PREDICTED, console);
             return new SeedOutcome(seed, openSet, reversed, reliance, CamStats.mapMse(valCams, mapLoader),
                     CamStats.entropy(testCams), localisation[0], localisation[1], camSize, CamStats.average(testCams),
                     averageInputGradient(scorer, data.test()), examples(testCams));
@@ -58,16 +58,16 @@ final class RunMeasurer {
     }
 
     private List<Score> score(Scorer scorer, List<cyborg.data.Sample> samples) throws IOException {
-        return scorer.score(samples, BATCH, null, CamClass.PREDICTED, SkipReport.failFast(), console);
+        return scorer.score(samples, BATCH, null, CamTarget.PREDICTED, SkipReport.failFast(), console);
     }
 
     /** Mean over {@code samples} of each image's input-gradient density, scaled to unit sum first. */
     private float[] averageInputGradient(Scorer scorer, List<cyborg.data.Sample> samples) throws IOException {
         int size = scorer.model().info().inputSize;
         float[] sum = new float[size * size];
-        scorer.forEachBatch(samples, BATCH, SkipReport.failFast(), console, (b, x, bm) -> {
-            float[] density = InputGradients.density(scorer.model().network(), x).toFloatArray();
-            for (int i = 0; i < b.size(); i++) {
+        scorer.run(samples, BATCH, SkipReport.failFast(), "input gradients", console, o -> {
+            float[] density = InputGradients.density(o.network(), o.input()).toFloatArray();
+            for (int i = 0; i < o.size(); i++) {
                 double total = 0;
                 for (int p = 0; p < sum.length; p++) {
                     total += density[i * sum.length + p];

@@ -2,15 +2,20 @@ package cyborg.explain;
 
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
-import ai.djl.ndarray.types.Shape;
+import cyborg.data.Batch;
 import cyborg.data.Preprocessing;
 import cyborg.image.ImageTensors;
 import cyborg.image.RgbImage;
 import cyborg.model.CamNetwork;
-import cyborg.model.CamSplit;
+import cyborg.model.ClassActivationMaps;
+import cyborg.model.Inference;
+import cyborg.model.SavedModel;
 import cyborg.saliency.SaliencyMethod;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 
 /**
@@ -21,13 +26,13 @@ final class ImageRunner {
     /** One image's outcome: probability of the target class, Synthetic score, and map. */
     record Output(double targetProbability, double score, int predicted, Plane map) {}
 
-    private final CamNetwork net;
+    private final Inference inference;
     private final Preprocessing pre;
     private final SaliencyMethod method;
     private final NDManager manager;
 
     ImageRunner(CamNetwork net, Preprocessing pre, SaliencyMethod method, NDManager manager) {
-        this.net = net;
+        this.inference = new Inference(net, pre, SavedModel.camSize(net, manager, pre.size()));
         this.pre = pre;
         this.method = method;
         this.manager = manager;
@@ -40,27 +45,29 @@ final class ImageRunner {
         for (int i = 0; i < images.size(); i++) {
             ImageTensors.writeNormalizedChw(images.get(i), pre.mean(), pre.std(), input, i * 3 * s * s);
         }
-        try (NDManager bm = manager.newSubManager()) {
-            NDArray x = bm.create(input, new Shape(images.size(), 3, s, s));
-            CamSplit split = net.forwardToCam(x);
-            NDArray logits = net.head(split.features(), split);
-            float[] probs = logits.softmax(1).toFloatArray();
-            float[] syn = logits.getNDArrayInternal().sigmoid().toFloatArray();
-            long[] predicted = logits.argMax(1).toLongArray();
-            long[] classes = targetClass < 0 ? predicted.clone() : new long[images.size()];
-            if (targetClass >= 0) {
-                java.util.Arrays.fill(classes, targetClass);
-            }
-            NDArray maps = method.maps(net, x, split, bm.create(classes));
-            long[] shape = maps.getShape().getShape();
-            int h = (int) shape[1];
-            int w = (int) shape[2];
-            float[][] perImage = cyborg.model.ClassActivationMaps.perImage(maps);
-            List<Output> out = new ArrayList<>(images.size());
-            for (int i = 0; i < images.size(); i++) {
-                out.add(new Output(probs[2 * i + (int) classes[i]], syn[2 * i + 1], (int) predicted[i], new Plane(w, h, perImage[i])));
-            }
-            return out;
+        List<Output> out = new ArrayList<>(images.size());
+        try {
+            inference.run(new Batch(List.of(), input, new long[0], null, null, null), manager, o -> {
+                float[] probs = o.logits().softmax(1).toFloatArray();
+                float[] syn = o.scores();
+                long[] predicted = o.predicted();
+                long[] classes = targetClass < 0 ? predicted.clone() : new long[images.size()];
+                if (targetClass >= 0) {
+                    Arrays.fill(classes, targetClass);
+                }
+                NDArray maps = method.maps(o.network(), o.input(), o.split(), o.manager().create(classes));
+                long[] shape = maps.getShape().getShape();
+                int h = (int) shape[1];
+                int w = (int) shape[2];
+                float[][] perImage = ClassActivationMaps.perImage(maps);
+                for (int i = 0; i < images.size(); i++) {
+                    out.add(new Output(probs[2 * i + (int) classes[i]], syn[i], (int) predicted[i],
+                            new Plane(w, h, perImage[i])));
+                }
+            });
+        } catch (IOException e) {
+            throw new UncheckedIOException(e); // in-memory images: nothing to read
         }
+        return out;
     }
 }

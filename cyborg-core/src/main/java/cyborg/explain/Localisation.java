@@ -4,6 +4,7 @@ package cyborg.explain;
 
 
 
+
 import cyborg.image.FloatMaps;
 import cyborg.image.Resampler;
 

@@ -4,6 +4,8 @@ package cyborg.loss;
 
 
 
+
+
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;

@@ -1,5 +1,7 @@
 package cyborg.loss;
 
+import cyborg.model.CamTarget;
+
 import ai.djl.ndarray.NDArray;
 import cyborg.model.ClassActivationMaps;
 
@@ -14,7 +16,7 @@ public final class LossContext {
     private final NDArray labels;
     private final NDArray maps;
     private final NDArray mapMask;
-    private final CamClass camClass;
+    private final CamTarget camClass;
     private final NDArray input;
     private final NDArray inputMaps;
     private NDArray cam;
@@ -32,7 +34,7 @@ public final class LossContext {
      * @param camClass which class's CAM the saliency terms use
      */
     public LossContext(NDArray logits, NDArray features, NDArray classifierWeight, NDArray labels,
-            NDArray maps, NDArray mapMask, CamClass camClass) {
+            NDArray maps, NDArray mapMask, CamTarget camClass) {
         this(logits, features, classifierWeight, labels, maps, mapMask, camClass, null, null);
     }
 
@@ -46,7 +48,7 @@ public final class LossContext {
      *     has none; null when no term needs them
      */
     public LossContext(NDArray logits, NDArray features, NDArray classifierWeight, NDArray labels,
-            NDArray maps, NDArray mapMask, CamClass camClass, NDArray input, NDArray inputMaps) {
+            NDArray maps, NDArray mapMask, CamTarget camClass, NDArray input, NDArray inputMaps) {
         this.input = input;
         this.inputMaps = inputMaps;
         this.logits = logits;
@@ -98,16 +100,11 @@ public final class LossContext {
     }
 
     /**
-     * Normalised CAMs (batch, h, w) in [0, 1]: of the predicted or true class (min-max normalised,
-     * as the reference), or the contrastive map ({@link ContrastiveCam}).
+     * Normalised CAMs (batch, h, w) in [0, 1] of the context's target ({@link CamTarget#normalizedCam}).
      */
     public NDArray cam() {
         if (cam == null) {
-            cam = switch (camClass) {
-                case CONTRAST -> ContrastiveCam.normalized(features, classifierWeight);
-                case TRUE -> ClassActivationMaps.normalized(features, classifierWeight, labels);
-                case PREDICTED -> ClassActivationMaps.normalized(features, classifierWeight, logits.argMax(1));
-            };
+            cam = camClass.normalizedCam(features, classifierWeight, logits, labels);
         }
         return cam;
     }

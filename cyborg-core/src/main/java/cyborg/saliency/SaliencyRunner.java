@@ -1,13 +1,12 @@
 package cyborg.saliency;
 
+import cyborg.model.CamTarget;
+
 import ai.djl.ndarray.NDArray;
 import cyborg.data.Sample;
 import cyborg.data.SkipReport;
-import cyborg.model.CamNetwork;
-import cyborg.model.CamSplit;
 import cyborg.model.ClassActivationMaps;
 import cyborg.score.Scorer;
-import cyborg.train.Scores;
 
 import java.io.IOException;
 import java.io.PrintStream;
@@ -34,22 +33,19 @@ public final class SaliencyRunner {
      * @param target whose saliency to show
      * @param skips bad images stop the run or are skipped and counted
      */
-    public void run(List<Sample> samples, SaliencyMethod method, TargetClass target, int batchSize, SkipReport skips,
+    public void run(List<Sample> samples, SaliencyMethod method, CamTarget target, int batchSize, SkipReport skips,
             PrintStream console, Sink sink) throws IOException {
-        CamNetwork net = scorer.model().network();
-        scorer.forEachBatch(samples, batchSize, skips, console, (b, x, bm) -> {
-            CamSplit split = net.forwardToCam(x);
-            NDArray logits = net.head(split.features(), split);
-            float[] scores = Scores.synthetic(logits);
-            NDArray classes = target.of(logits, b.labels(), bm);
-            NDArray maps = method.maps(net, x, split, classes);
+        scorer.run(samples, batchSize, skips, "saliency", console, o -> {
+            float[] scores = o.scores();
+            NDArray classes = o.classes(target);
+            NDArray maps = method.maps(o.network(), o.input(), o.split(), classes);
             long[] shape = maps.getShape().getShape();
             int h = (int) shape[1];
             int w = (int) shape[2];
             float[][] perImage = ClassActivationMaps.perImage(maps);
             long[] cls = classes.toLongArray();
-            for (int i = 0; i < b.size(); i++) {
-                sink.accept(new SaliencyResult(b.samples().get(i), (int) cls[i], scores[i], perImage[i], h, w));
+            for (int i = 0; i < scores.length; i++) {
+                sink.accept(new SaliencyResult(o.batch().samples().get(i), (int) cls[i], scores[i], perImage[i], h, w));
             }
         });
     }

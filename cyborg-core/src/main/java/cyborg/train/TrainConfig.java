@@ -2,10 +2,10 @@ package cyborg.train;
 
 import cyborg.data.Augmentation;
 import cyborg.data.Counterexamples;
-import cyborg.loss.CamClass;
 import cyborg.loss.CompositeLoss;
 import cyborg.loss.LossSpec;
 import cyborg.model.Architecture;
+import cyborg.model.CamTarget;
 
 /**
  * Everything that determines a training run, with the reference defaults: SGD lr 0.005,
@@ -21,7 +21,7 @@ public final class TrainConfig {
     private int inputSize = 0;
     private String loss = "cyborg";
     private double alpha = 0.5;
-    private CamClass camClass = CamClass.PREDICTED;
+    private CamTarget camClass = CamTarget.PREDICTED;
     private int epochs = 50;
     private int batchSize = 20;
     private OptimizerKind optimizer = OptimizerKind.SGD;
@@ -61,7 +61,7 @@ public final class TrainConfig {
     public double alpha() { return alpha; }
     /** The parsed loss. */
     public CompositeLoss loss() { return LossSpec.parse(loss, alpha); }
-    public CamClass camClass() { return camClass; }
+    public CamTarget camClass() { return camClass; }
     public int epochs() { return epochs; }
     public int batchSize() { return batchSize; }
     public OptimizerKind optimizer() { return optimizer; }
@@ -126,7 +126,7 @@ public final class TrainConfig {
         public Builder inputSize(int s) { c.inputSize = s; return this; }
         public Builder loss(String spec) { c.loss = spec; return this; }
         public Builder alpha(double a) { c.alpha = a; return this; }
-        public Builder camClass(CamClass k) { c.camClass = k; return this; }
+        public Builder camClass(CamTarget k) { c.camClass = k; return this; }
         public Builder epochs(int e) { c.epochs = e; return this; }
         public Builder batchSize(int b) { c.batchSize = b; return this; }
         public Builder optimizer(OptimizerKind o) { c.optimizer = o; return this; }

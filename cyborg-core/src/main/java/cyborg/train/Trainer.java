@@ -11,6 +11,7 @@ import cyborg.data.BatchLoader;
 import cyborg.data.Counterexamples;
 import cyborg.data.LoadPlan;
 import cyborg.data.MapNeeds;
+import cyborg.data.Preprocessing;
 import cyborg.data.DataValidator;
 import cyborg.data.Sample;
 import cyborg.data.SampleLoader;
@@ -20,6 +21,7 @@ import cyborg.loss.LossContext;
 import cyborg.loss.LossStep;
 import cyborg.model.CamNetwork;
 import cyborg.model.CamOutput;
+import cyborg.model.Inference;
 import cyborg.model.ModelInfo;
 import cyborg.model.SavedModel;
 import cyborg.model.Weights;
@@ -76,8 +78,10 @@ public final class Trainer {
         try (NDManager manager = NDManager.newBaseManager()) {
             CamNetwork net = config.architecture().create(manager, config.seed());
             int[] camSize = SavedModel.camSize(net, manager, config.inputSize());
-            SampleLoader loader = new SampleLoader(config.architecture().preprocessing(config.inputSize()),
-                    camSize[0], camSize[1], data.maps(), cacheDecision(data));
+            Preprocessing preprocessing = config.architecture().preprocessing(config.inputSize());
+            SampleLoader loader = new SampleLoader(preprocessing, camSize[0], camSize[1], data.maps(),
+                    cacheDecision(data));
+            Inference validation = new Inference(net, preprocessing, camSize);
             int threads = Runtime.getRuntime().availableProcessors();
             List<Sample> train = validate("checking training images", data.train(), loader, withMaps, threads, data);
             int withoutMap = withMaps ? countWithoutMap(train, loader) : 0;
@@ -118,7 +122,7 @@ public final class Trainer {
             try (BatchLoader batches = new BatchLoader(loader, threads, camSize[0] * camSize[1], data.skips())) {
                 for (int epoch = state.completedEpochs; epoch < config.epochs(); epoch++) {
                     EpochRecord rec = runEpoch(epoch, net, loss, optimizer, schedule.lr(epoch), batches, train, val,
-                            manager, params);
+                            validation, manager, params);
                     rec.best = rec.valAcc >= state.bestValAcc;
                     if (rec.best) {
                         state.bestValAcc = rec.valAcc;
@@ -141,7 +145,8 @@ public final class Trainer {
     }
 
     private EpochRecord runEpoch(int epoch, CamNetwork net, CompositeLoss loss, Optimizer optimizer, double lr,
-            BatchLoader batches, List<Sample> train, List<Sample> val, NDManager manager, Map<String, NDArray> params) {
+            BatchLoader batches, List<Sample> train, List<Sample> val, Inference validation, NDManager manager,
+            Map<String, NDArray> params) {
         long start = System.nanoTime();
         int size = config.inputSize();
         int[] order = order(train.size(), epoch);
@@ -190,7 +195,7 @@ public final class Trainer {
             }
         }
         double trainSeconds = (System.nanoTime() - start) / 1e9;
-        Validation.Result vr = Validation.run(net, batches, val, config.batchSize(), size, manager);
+        Validation.Result vr = Validation.run(validation, batches, val, config.batchSize(), manager);
         EpochRecord rec = new EpochRecord();
         rec.epoch = epoch + 1;
         rec.lr = lr;

@@ -1,49 +1,46 @@
 package cyborg.train;
 
-import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
-import ai.djl.ndarray.types.Shape;
-import cyborg.data.Batch;
 import cyborg.data.BatchLoader;
 import cyborg.data.Sample;
 import cyborg.metrics.RocCurve;
-import cyborg.model.CamNetwork;
+import cyborg.model.Inference;
 
-import java.util.Iterator;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.Arrays;
 import java.util.List;
 
-/** Accuracy and AUC of a network on a validation set, in inference mode. */
+/** Accuracy and AUC of a network on a validation set, on the inference path. */
 final class Validation {
     private Validation() {}
 
     /** Accuracy (argmax of the logits) and ROC AUC of the Synthetic score. */
     record Result(double accuracy, double auc) {}
 
-    static Result run(CamNetwork net, BatchLoader batches, List<Sample> samples, int batchSize, int size,
+    static Result run(Inference inference, BatchLoader batches, List<Sample> samples, int batchSize,
             NDManager manager) {
-        net.module().setTraining(false);
         int[] order = new int[samples.size()];
         for (int i = 0; i < order.length; i++) {
             order[i] = i;
         }
         double[] scores = new double[samples.size()];
         int[] labels = new int[samples.size()];
-        int correct = 0;
-        int k = 0; // images actually scored (a skipped unreadable image shrinks its batch)
-        Iterator<Batch> it = batches.plainBatches(samples, order, batchSize);
-        while (it.hasNext()) {
-            Batch b = it.next();
-            try (NDManager bm = manager.newSubManager()) {
-                NDArray logits = net.forward(bm.create(b.images(), new Shape(b.size(), 3, size, size))).logits();
-                correct += Trainer.countCorrect(logits.argMax(1).toLongArray(), b.labels());
-                float[] synthetic = Scores.synthetic(logits);
-                for (int i = 0; i < b.size(); i++) {
-                    scores[k] = synthetic[i];
-                    labels[k++] = (int) b.labels()[i];
+        int[] counts = new int[2]; // images scored (a skipped unreadable image shrinks its batch), correct
+        try {
+            inference.run(batches.plainBatches(samples, order, batchSize), manager, o -> {
+                long[] truth = o.batch().labels();
+                counts[1] += Trainer.countCorrect(o.predicted(), truth);
+                float[] synthetic = o.scores();
+                for (int i = 0; i < synthetic.length; i++) {
+                    scores[counts[0]] = synthetic[i];
+                    labels[counts[0]++] = (int) truth[i];
                 }
-            }
+            });
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
-        return new Result((double) correct / k, new RocCurve(java.util.Arrays.copyOf(scores, k),
-                java.util.Arrays.copyOf(labels, k)).auc());
+        int k = counts[0];
+        return new Result((double) counts[1] / k, new RocCurve(Arrays.copyOf(scores, k), Arrays.copyOf(labels, k)).auc());
     }
 }

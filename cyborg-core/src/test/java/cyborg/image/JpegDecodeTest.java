@@ -4,6 +4,8 @@ package cyborg.image;
 
 
 
+
+
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 

@@ -1,5 +1,7 @@
 package cyborg.loss;
 
+import cyborg.model.CamTarget;
+
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -35,12 +37,12 @@ class LossGradientTest {
     private final double[] mask = {1, 0, 1};
 
 
-    private LossContext context(NDManager m, NDArray f, NDArray w, NDArray l, CamClass camClass) {
+    private LossContext context(NDManager m, NDArray f, NDArray w, NDArray l, CamTarget camClass) {
         return new LossContext(l, f, w, m.create(labels), m.create(maps, new Shape(B, H, H)),
                 m.create(mask), camClass);
     }
 
-    private double value(LossTerm term, double[] f, double[] w, double[] l, CamClass camClass) {
+    private double value(LossTerm term, double[] f, double[] w, double[] l, CamTarget camClass) {
         try (NDManager m = NDManager.newBaseManager()) {
             NDArray fa = m.create(f, new Shape(B, C, H, H));
             NDArray wa = m.create(w, new Shape(2, C));
@@ -53,7 +55,7 @@ class LossGradientTest {
     @CsvSource({"ce,PREDICTED", "cyborg,PREDICTED", "cyborg,TRUE", "kl,PREDICTED", "kl,TRUE",
         "logent,PREDICTED", "logent,TRUE", "ent,PREDICTED", "entmatch,PREDICTED", "entmatch,TRUE",
         "cyborg,CONTRAST", "kl,CONTRAST", "logent,CONTRAST", "ent,CONTRAST", "entmatch,CONTRAST"})
-    void analyticGradientMatchesFiniteDifferences(String name, CamClass camClass) {
+    void analyticGradientMatchesFiniteDifferences(String name, CamTarget camClass) {
         LossTerm term = termNamed(name);
         double[][] analytic = new double[3][];
         try (NDManager m = NDManager.newBaseManager()) {

@@ -1,5 +1,7 @@
 package cyborg.loss;
 
+import cyborg.model.CamTarget;
+
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
@@ -14,7 +16,7 @@ class LossValuesTest {
 
     /** Features of one image, 1 channel, 2x2 cells, with W = [[0],[1]] so the CAM of class 1 is F. */
     private static LossContext oneImage(NDManager m, float[] cells, float[] map, float mask, long label,
-            float[] logits, CamClass camClass) {
+            float[] logits, CamTarget camClass) {
         return new LossContext(m.create(logits, new Shape(1, 2)), m.create(cells, new Shape(1, 1, 2, 2)),
                 m.create(new float[] {0f, 1f}, new Shape(2, 1)), m.create(new long[] {label}),
                 m.create(map, new Shape(1, 2, 2)), m.create(new float[] {mask}), camClass);
@@ -23,7 +25,7 @@ class LossValuesTest {
     @Test
     void crossEntropyOfKnownLogits() {
         try (NDManager m = NDManager.newBaseManager()) {
-            LossContext c = oneImage(m, new float[4], new float[4], 0, 1, new float[] {0f, (float) Math.log(3)}, CamClass.TRUE);
+            LossContext c = oneImage(m, new float[4], new float[4], 0, 1, new float[] {0f, (float) Math.log(3)}, CamTarget.TRUE);
             // softmax = (1/4, 3/4); -ln(3/4)
             assertEquals(-Math.log(0.75), new CrossEntropy().compute(c).getFloat(), 1e-6);
         }
@@ -34,7 +36,7 @@ class LossValuesTest {
         try (NDManager m = NDManager.newBaseManager()) {
             // CAM of class 1 = cells (2, 4, 6, 10) -> normalised (0, .25, .5, 1)
             LossContext c = oneImage(m, new float[] {2, 4, 6, 10}, new float[] {0, 0, 1, 1}, 1, 1,
-                    new float[] {0, 1}, CamClass.PREDICTED);
+                    new float[] {0, 1}, CamTarget.PREDICTED);
             assertArrayEquals(new float[] {0f, .25f, .5f, 1f}, c.cam().toFloatArray(), 1e-6f);
             double expected = (0 + 0.0625 + 0.25 + 0) / 4;
             assertEquals(expected, new CamMapMse().compute(c).getFloat(), 1e-6);
@@ -45,7 +47,7 @@ class LossValuesTest {
     void saliencyTermsIgnoreImagesWithoutMap() {
         try (NDManager m = NDManager.newBaseManager()) {
             LossContext c = oneImage(m, new float[] {2, 4, 6, 10}, new float[] {1, 1, 1, 1}, 0, 1,
-                    new float[] {0, 1}, CamClass.PREDICTED);
+                    new float[] {0, 1}, CamTarget.PREDICTED);
             assertEquals(0f, new CamMapMse().compute(c).getFloat());
             assertEquals(0f, new CamMapKl().compute(c).getFloat());
             assertEquals(0f, new EntropyMatch().compute(c).getFloat());
@@ -57,9 +59,9 @@ class LossValuesTest {
         try (NDManager m = NDManager.newBaseManager()) {
             // W row 0 is 0: the CAM of class 0 is constant and normalises to all zeros
             LossContext predicted = oneImage(m, new float[] {2, 4, 6, 10}, new float[4], 1, 1,
-                    new float[] {5, 0}, CamClass.PREDICTED);
+                    new float[] {5, 0}, CamTarget.PREDICTED);
             LossContext truth = oneImage(m, new float[] {2, 4, 6, 10}, new float[4], 1, 1,
-                    new float[] {5, 0}, CamClass.TRUE);
+                    new float[] {5, 0}, CamTarget.TRUE);
             assertArrayEquals(new float[4], predicted.cam().toFloatArray(), 1e-6f);
             assertArrayEquals(new float[] {0f, .25f, .5f, 1f}, truth.cam().toFloatArray(), 1e-6f);
         }
@@ -70,7 +72,7 @@ class LossValuesTest {
         try (NDManager m = NDManager.newBaseManager()) {
             // W = [[0],[1]]: W[Synthetic] - W[Real] = 1, so the signed map is F itself
             LossContext c = oneImage(m, new float[] {2, -4, 6, -10}, new float[] {0, 0, 1, 1}, 1, 0,
-                    new float[] {5, 0}, CamClass.CONTRAST);
+                    new float[] {5, 0}, CamTarget.CONTRAST);
             assertArrayEquals(new float[] {.2f, .4f, .6f, 1f}, c.cam().toFloatArray(), 1e-6f);
             // evidence for Real (-10) off nothing: the strongest cell counts as salient whatever its sign
             double expected = (0.04 + 0.16 + 0.16 + 0) / 4;
@@ -83,7 +85,7 @@ class LossValuesTest {
         try (NDManager m = NDManager.newBaseManager()) {
             LossContext c = new LossContext(m.zeros(new Shape(1, 3)), m.ones(new Shape(1, 1, 2, 2)),
                     m.ones(new Shape(3, 1)), m.create(new long[] {0}), m.zeros(new Shape(1, 2, 2)),
-                    m.ones(new Shape(1)), CamClass.CONTRAST);
+                    m.ones(new Shape(1)), CamTarget.CONTRAST);
             org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class, c::cam);
         }
     }
@@ -102,7 +104,7 @@ class LossValuesTest {
     void logEntropyAndEntropyFollowTheirFormulas() {
         try (NDManager m = NDManager.newBaseManager()) {
             LossContext c = oneImage(m, new float[] {0, 2, 2, 2}, new float[] {1, 1, 1, 1}, 1, 1,
-                    new float[] {0, 1}, CamClass.PREDICTED);
+                    new float[] {0, 1}, CamTarget.PREDICTED);
             double h = Math.log(3); // three equal cells, one empty
             assertEquals(h, new Entropy().compute(c).getFloat(), 1e-5);
             assertEquals(Math.log(h + 1), new LogEntropy().compute(c).getFloat(), 1e-5);
@@ -115,7 +117,7 @@ class LossValuesTest {
     void klIsZeroWhenCamEqualsMap() {
         try (NDManager m = NDManager.newBaseManager()) {
             LossContext c = oneImage(m, new float[] {2, 4, 6, 10}, new float[] {0f, .25f, .5f, 1f}, 1, 1,
-                    new float[] {0, 1}, CamClass.PREDICTED);
+                    new float[] {0, 1}, CamTarget.PREDICTED);
             assertEquals(0, new CamMapKl().compute(c).getFloat(), 1e-6);
         }
     }
@@ -124,7 +126,7 @@ class LossValuesTest {
     void compositeAddsWeightedTermsAndLogGroup() {
         try (NDManager m = NDManager.newBaseManager()) {
             LossContext c = oneImage(m, new float[] {2, 4, 6, 10}, new float[] {0, 0, 1, 1}, 1, 1,
-                    new float[] {0, (float) Math.log(3)}, CamClass.PREDICTED);
+                    new float[] {0, (float) Math.log(3)}, CamTarget.PREDICTED);
             double ce = -Math.log(0.75);
             double mse = 0.078125;
             double ent = new Entropy().compute(c).getFloat();

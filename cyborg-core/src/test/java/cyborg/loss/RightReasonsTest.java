@@ -1,5 +1,7 @@
 package cyborg.loss;
 
+import cyborg.model.CamTarget;
+
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -48,7 +50,7 @@ class RightReasonsTest {
     private LossContext context(NDManager m, NDArray input, NDArray logits) {
         return new LossContext(logits, m.zeros(new Shape(B, 1, S, S), DataType.FLOAT64),
                 m.zeros(new Shape(2, 1), DataType.FLOAT64), m.create(labels), m.create(maps, new Shape(B, S, S)),
-                m.create(mask), CamClass.PREDICTED, input, m.create(maps, new Shape(B, S, S)));
+                m.create(mask), CamTarget.PREDICTED, input, m.create(maps, new Shape(B, S, S)));
     }
 
     @Test
@@ -97,7 +99,7 @@ class RightReasonsTest {
             NDArray logits = input.reshape(B, D).get(":, :2");
             LossContext c = new LossContext(logits, m.zeros(new Shape(B, 1, S, S), DataType.FLOAT64),
                     m.zeros(new Shape(2, 1), DataType.FLOAT64), m.create(labels), m.create(maps, new Shape(B, S, S)),
-                    m.zeros(new Shape(B), DataType.FLOAT64), CamClass.PREDICTED, input, m.zeros(new Shape(B, S, S)));
+                    m.zeros(new Shape(B), DataType.FLOAT64), CamTarget.PREDICTED, input, m.zeros(new Shape(B, S, S)));
             assertEquals(0.0, new RightReasons().compute(c).getDouble());
         }
     }

@@ -11,7 +11,6 @@ import cyborg.data.Origin;
 import cyborg.data.Sample;
 import cyborg.io.TensorData;
 import cyborg.io.torch.TorchCheckpoint;
-import cyborg.loss.CamClass;
 import cyborg.nn.StateDict;
 import cyborg.nn.Tensor;
 import cyborg.score.Scorer;
@@ -98,7 +97,7 @@ class PytorchParityTest {
                     .getAsJsonObject(arch.id());
         }
         try (Scorer scorer = Scorer.open(weights, arch, true)) {
-            List<Scorer.ScoredCam> got = scorer.cams(images, 4, CamClass.PREDICTED, null);
+            List<Scorer.ScoredCam> got = scorer.cams(images, 4, CamTarget.PREDICTED, null);
             for (Scorer.ScoredCam c : got) {
                 JsonObject g = golden.getAsJsonObject(c.sample().image().getFileName().toString());
                 assertEquals(g.get("score").getAsDouble(), c.score(), 1e-4, arch + " score of " + c.sample().image());

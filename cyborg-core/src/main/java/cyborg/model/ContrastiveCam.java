@@ -1,4 +1,4 @@
-package cyborg.loss;
+package cyborg.model;
 
 import ai.djl.ndarray.NDArray;
 
