@@ -3,10 +3,10 @@ package cyborg.cli;
 import cyborg.data.Sample;
 import cyborg.data.SkipReport;
 import cyborg.model.CamTarget;
+import cyborg.model.LoadedModel;
 import cyborg.saliency.SaliencyMethod;
 import cyborg.saliency.SaliencyRunner;
 import cyborg.saliency.SaliencyWriter;
-import cyborg.score.Scorer;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -64,9 +64,9 @@ final class SaliencyCommand implements Callable<Integer> {
         SaliencyMethod m = SaliencyMethod.of(method);
         SkipReport skips = data.skipReport();
         List<Sample> samples = data.select(skips, split, limit);
-        try (Scorer scorer = Scorer.open(model)) {
-            SaliencyWriter writer = new SaliencyWriter(out, m.id(), scorer.model().info().inputSize);
-            new SaliencyRunner(scorer).run(samples, m, target, batch, skips, System.err, writer::write);
+        try (LoadedModel loaded = LoadedModel.open(model)) {
+            SaliencyWriter writer = new SaliencyWriter(out, m.id(), loaded.model().info().inputSize);
+            new SaliencyRunner(loaded).run(samples, m, target, batch, skips, System.err, writer::write);
             writer.finish();
         }
         System.out.printf("wrote %s maps of %d images to %s%n", m.id(), samples.size(), out);

@@ -6,7 +6,7 @@ import ai.djl.ndarray.NDArray;
 import cyborg.data.Sample;
 import cyborg.data.SkipReport;
 import cyborg.model.ClassActivationMaps;
-import cyborg.score.Scorer;
+import cyborg.model.LoadedModel;
 
 import java.io.IOException;
 import java.io.PrintStream;
@@ -14,11 +14,11 @@ import java.util.List;
 
 /** Computes saliency maps of many images with one loaded model, batch by batch. */
 public final class SaliencyRunner {
-    private final Scorer scorer;
+    private final LoadedModel model;
 
-    /** Uses the model {@code scorer} has loaded. */
-    public SaliencyRunner(Scorer scorer) {
-        this.scorer = scorer;
+    /** Uses {@code model}. */
+    public SaliencyRunner(LoadedModel model) {
+        this.model = model;
     }
 
     /** Something that takes each image's map as it is computed. */
@@ -35,7 +35,7 @@ public final class SaliencyRunner {
      */
     public void run(List<Sample> samples, SaliencyMethod method, CamTarget target, int batchSize, SkipReport skips,
             PrintStream console, Sink sink) throws IOException {
-        scorer.run(samples, batchSize, skips, "saliency", console, o -> {
+        model.run(samples, batchSize, skips, "saliency", console, o -> {
             float[] scores = o.scores();
             NDArray classes = o.classes(target);
             NDArray maps = method.maps(o.network(), o.input(), o.split(), classes);

@@ -1,10 +1,11 @@
 package cyborg.score;
 
-import ai.djl.ndarray.NDManager;
 import cyborg.data.Sample;
 import cyborg.data.SkipReport;
+import cyborg.model.Architecture;
 import cyborg.model.CamTarget;
 import cyborg.model.Inference;
+import cyborg.model.LoadedModel;
 import cyborg.model.SavedModel;
 
 import java.io.IOException;
@@ -15,46 +16,26 @@ import java.util.List;
 
 /** Scores images with a saved model on its {@link Inference} path, optionally writing each image's CAM. */
 public final class Scorer implements AutoCloseable {
-    private final NDManager manager;
-    private final SavedModel model;
-    private final Inference inference;
+    private final LoadedModel loaded;
 
-    private Scorer(NDManager manager, SavedModel model) {
-        this.manager = manager;
-        this.model = model;
-        this.inference = Inference.of(model);
+    /** Scores with {@code loaded}; closing the scorer closes it. */
+    public Scorer(LoadedModel loaded) {
+        this.loaded = loaded;
     }
 
-    /** Loads a PyTorch or safetensors weight file for {@code arch} (see {@link SavedModel#fromWeights}). */
-    public static Scorer open(Path weights, cyborg.model.Architecture arch, boolean strict) throws IOException {
-        NDManager manager = NDManager.newBaseManager();
-        try {
-            return new Scorer(manager, SavedModel.fromWeights(weights, arch, manager, strict));
-        } catch (IOException | RuntimeException e) {
-            manager.close();
-            throw e;
-        }
+    /** Loads a PyTorch or safetensors weight file for {@code arch} (see {@link LoadedModel#open(Path, Architecture, boolean)}). */
+    public static Scorer open(Path weights, Architecture arch, boolean strict) throws IOException {
+        return new Scorer(LoadedModel.open(weights, arch, strict));
     }
 
     /** Loads the model at {@code location} (a model folder or its safetensors file). */
     public static Scorer open(Path location) throws IOException {
-        NDManager manager = NDManager.newBaseManager();
-        try {
-            return new Scorer(manager, SavedModel.load(location, manager));
-        } catch (IOException | RuntimeException e) {
-            manager.close();
-            throw e;
-        }
+        return new Scorer(LoadedModel.open(location));
     }
 
     /** The loaded model. */
     public SavedModel model() {
-        return model;
-    }
-
-    /** The model's inference path, for callers that need more than scores and CAMs. */
-    public Inference inference() {
-        return inference;
+        return loaded.model();
     }
 
     /**
@@ -69,7 +50,7 @@ public final class Scorer implements AutoCloseable {
     public List<Score> score(List<Sample> samples, int batchSize, CamWriter cams, CamTarget target,
             SkipReport skips, PrintStream console) throws IOException {
         List<Score> out = new ArrayList<>(samples.size());
-        inference.run(samples, batchSize, skips, "scoring", console, manager, o -> {
+        loaded.run(samples, batchSize, skips, "scoring", console, o -> {
             float[] scores = o.scores();
             List<Sample> batch = o.batch().samples();
             for (int i = 0; i < batch.size(); i++) {
@@ -77,7 +58,7 @@ public final class Scorer implements AutoCloseable {
             }
             if (cams != null) {
                 float[][] maps = o.cams(target);
-                int[] hw = model.info().camSize;
+                int[] hw = loaded.model().info().camSize;
                 for (int i = 0; i < batch.size(); i++) {
                     cams.write(batch.get(i), maps[i], hw[0], hw[1]);
                 }
@@ -93,7 +74,7 @@ public final class Scorer implements AutoCloseable {
     public List<ScoredCam> cams(List<Sample> samples, int batchSize, CamTarget target, PrintStream console)
             throws IOException {
         List<ScoredCam> out = new ArrayList<>(samples.size());
-        inference.run(samples, batchSize, SkipReport.failFast(), "scoring", console, manager, o -> {
+        loaded.run(samples, batchSize, SkipReport.failFast(), "scoring", console, o -> {
             float[] scores = o.scores();
             float[][] maps = o.cams(target);
             for (int i = 0; i < scores.length; i++) {
@@ -106,11 +87,11 @@ public final class Scorer implements AutoCloseable {
     /** Runs {@code samples} through the model's inference path, handing each batch's outputs to {@code sink}. */
     public void run(List<Sample> samples, int batchSize, SkipReport skips, String task, PrintStream console,
             Inference.Sink sink) throws IOException {
-        inference.run(samples, batchSize, skips, task, console, manager, sink);
+        loaded.run(samples, batchSize, skips, task, console, sink);
     }
 
     @Override
     public void close() {
-        manager.close();
+        loaded.close();
     }
 }

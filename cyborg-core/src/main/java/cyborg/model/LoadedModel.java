@@ -1,0 +1,64 @@
+package cyborg.model;
+
+import ai.djl.ndarray.NDManager;
+import cyborg.data.Sample;
+import cyborg.data.SkipReport;
+
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.file.Path;
+import java.util.List;
+
+/**
+ * A saved model loaded for inference, with the memory it lives in: what scoring, saliency and
+ * the demo open, run images through, and close.
+ */
+public final class LoadedModel implements AutoCloseable {
+    private final NDManager manager;
+    private final SavedModel model;
+    private final Inference inference;
+
+    private LoadedModel(NDManager manager, SavedModel model) {
+        this.manager = manager;
+        this.model = model;
+        this.inference = Inference.of(model);
+    }
+
+    /** Loads a PyTorch or safetensors weight file for {@code arch} (see {@link SavedModel#fromWeights}). */
+    public static LoadedModel open(Path weights, Architecture arch, boolean strict) throws IOException {
+        NDManager manager = NDManager.newBaseManager();
+        try {
+            return new LoadedModel(manager, SavedModel.fromWeights(weights, arch, manager, strict));
+        } catch (IOException | RuntimeException e) {
+            manager.close();
+            throw e;
+        }
+    }
+
+    /** Loads the model at {@code location} (a model folder or its safetensors file). */
+    public static LoadedModel open(Path location) throws IOException {
+        NDManager manager = NDManager.newBaseManager();
+        try {
+            return new LoadedModel(manager, SavedModel.load(location, manager));
+        } catch (IOException | RuntimeException e) {
+            manager.close();
+            throw e;
+        }
+    }
+
+    /** The model: network, preprocessing and what model.json says. */
+    public SavedModel model() {
+        return model;
+    }
+
+    /** Runs {@code samples} through the model's {@link Inference} path, handing each batch's outputs to {@code sink}. */
+    public void run(List<Sample> samples, int batchSize, SkipReport skips, String task, PrintStream console,
+            Inference.Sink sink) throws IOException {
+        inference.run(samples, batchSize, skips, task, console, manager, sink);
+    }
+
+    @Override
+    public void close() {
+        manager.close();
+    }
+}
