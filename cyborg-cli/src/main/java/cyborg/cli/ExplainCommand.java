@@ -4,19 +4,18 @@ import cyborg.data.Sample;
 import cyborg.data.SkipReport;
 import cyborg.explain.ExplainRun;
 import cyborg.saliency.SaliencyMethod;
+import cyborg.train.RunFiles;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
-import java.util.stream.Stream;
 
 /** {@code cyborg explain}: the five Explain-to-Me measures over models and groups, with a report. */
 @Command(name = "explain", mixinStandardHelpOptions = true, sortOptions = false,
@@ -110,7 +109,7 @@ final class ExplainCommand implements Callable<Integer> {
             }
             List<Path> dirs = new ArrayList<>();
             for (String d : spec.substring(eq + 1).split(",")) {
-                dirs.addAll(expand(Path.of(d.trim())));
+                dirs.addAll(RunFiles.models(Path.of(d.trim())));
             }
             g.put(spec.substring(0, eq), dirs);
         }
@@ -120,22 +119,11 @@ final class ExplainCommand implements Callable<Integer> {
             }
             List<Path> dirs = new ArrayList<>();
             for (Path m : models) {
-                dirs.addAll(expand(m));
+                dirs.addAll(RunFiles.models(m));
             }
             g.put("all", dirs);
         }
         return g;
     }
 
-    /** A run folder, or the run-* folders of a --runs output. */
-    private static List<Path> expand(Path dir) throws IOException {
-        if (Files.isRegularFile(dir.resolve("model.json")) || !Files.isDirectory(dir)) {
-            return List.of(dir);
-        }
-        try (Stream<Path> s = Files.list(dir)) {
-            List<Path> runs = s.filter(p -> p.getFileName().toString().startsWith("run-"))
-                    .filter(p -> Files.isRegularFile(p.resolve("model.json"))).sorted().toList();
-            return runs.isEmpty() ? List.of(dir) : runs;
-        }
-    }
 }

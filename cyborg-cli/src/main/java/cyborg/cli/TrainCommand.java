@@ -6,10 +6,11 @@ import cyborg.data.MapIndex;
 import cyborg.data.Sample;
 import cyborg.data.SkipReport;
 import cyborg.data.Splits;
-import cyborg.io.Json;
 import cyborg.loss.LossSpec;
 import cyborg.model.Architecture;
 import cyborg.model.CamTarget;
+import cyborg.train.ResumePolicy;
+import cyborg.train.RunData;
 import cyborg.train.RunFiles;
 import cyborg.train.TrainConfig;
 import cyborg.train.TrainData;
@@ -21,11 +22,9 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine;
 
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
-import java.util.Set;
 import java.util.concurrent.Callable;
 
 /** {@code cyborg train}: trains one or several detectors. */
@@ -62,10 +61,6 @@ import java.util.concurrent.Callable;
             "  cyborg train --out runs/cyborg --resume      (continue an interrupted run)"
         })
 final class TrainCommand implements Callable<Integer> {
-    /** Options that may be given again with --resume; the others come from the run's train.json. */
-    private static final Set<String> RESUMABLE = Set.of("--out", "--resume", "--epochs", "--csv", "--images",
-            "--maps", "--folder", "--skip-bad", "--cache", "--runs");
-
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
@@ -170,50 +165,32 @@ final class TrainCommand implements Callable<Integer> {
     @Option(names = "--resume", description = "Continue the run in --out from its last completed epoch.")
     boolean resume;
 
-    /** Data paths saved with a run, so that --resume needs only --out. */
-    static final class SavedData {
-        String csv;
-        String images;
-        String maps;
-        String folder;
-    }
-
     @Override
     public Integer call() throws Exception {
-        if (runs < 1) {
-            throw new IllegalArgumentException("--runs must be at least 1");
+        int count = runs;
+        if (resume && !new RunFiles(out).hasConfig()) {
+            count = Math.max(runs, RunFiles.runsIn(out)); // resuming a --runs output: every run it holds
         }
-        if (resume && !Files.isRegularFile(new RunFiles(out).config()) && Files.isDirectory(out.resolve("run-1"))) {
-            runs = Math.max(runs, runCount(out));
-        }
-        for (int k = 1; k <= runs; k++) {
-            Path dir = runs == 1 ? out : out.resolve("run-" + k);
-            TrainConfig config = resume && Files.isRegularFile(new RunFiles(dir).config())
-                    ? resumedConfig(dir) : config(seed + k - 1);
-            restoreData(dir);
+        List<RunFiles> layout = RunFiles.layout(out, count);
+        for (int k = 0; k < layout.size(); k++) {
+            RunFiles run = layout.get(k);
+            TrainConfig config = resume && run.hasConfig() ? resumedConfig(run) : config(seed + k);
+            restoreData(run);
             TrainData trainData = trainData(config);
-            if (runs > 1) {
-                System.out.printf("== run %d of %d (seed %d) -> %s%n", k, runs, config.seed(), dir);
+            if (layout.size() > 1) {
+                System.out.printf("== run %d of %d (seed %d) -> %s%n", k + 1, layout.size(), config.seed(), run.dir());
             }
-            Files.createDirectories(dir);
-            saveData(dir); // before training, so that a killed run can be resumed with --out alone
-            TrainResult r = new Trainer(config, System.out).train(trainData, new RunFiles(dir), resume);
+            // before training, so that a killed run can be resumed with --out alone
+            run.writeData(RunData.of(data.csv, data.images, maps, data.folder));
+            TrainResult r = new Trainer(config, System.out).train(trainData, run, resume);
             System.out.printf(Locale.ROOT, "kept epoch %d: validation accuracy %.4f, AUC %.4f -> %s%n",
-                    r.bestEpoch(), r.bestValAcc(), r.bestValAuc(), dir.resolve("model.json"));
+                    r.bestEpoch(), r.bestValAcc(), r.bestValAuc(), run.dir().resolve("model.json"));
             if (r.withoutMap() > 0) {
                 System.out.printf("%d training images had no human map: they got the classification term only%n",
                         r.withoutMap());
             }
         }
         return 0;
-    }
-
-    private static int runCount(Path out) {
-        int n = 0;
-        while (Files.isDirectory(out.resolve("run-" + (n + 1)))) {
-            n++;
-        }
-        return n;
     }
 
     private TrainConfig config(long runSeed) {
@@ -225,41 +202,24 @@ final class TrainCommand implements Callable<Integer> {
                 .initWeights(init).build();
     }
 
-    private TrainConfig resumedConfig(Path dir) throws IOException {
-        for (CommandLine.Model.OptionSpec o : spec.commandLine().getParseResult().matchedOptions()) {
-            if (!RESUMABLE.contains(o.longestName())) {
-                throw new IllegalArgumentException(o.longestName() + " cannot change when resuming; the run keeps"
-                        + " the settings in " + new RunFiles(dir).config() + " (only --epochs may grow)");
-            }
+    private TrainConfig resumedConfig(RunFiles run) throws IOException {
+        CommandLine.ParseResult parsed = spec.commandLine().getParseResult();
+        for (CommandLine.Model.OptionSpec o : parsed.matchedOptions()) {
+            ResumePolicy.requireChangeable(o.longestName(), run);
         }
-        TrainConfig saved = Json.read(new RunFiles(dir).config(), TrainConfig.class);
-        boolean epochsGiven = spec.commandLine().getParseResult().hasMatchedOption("--epochs");
-        return epochsGiven ? saved.toBuilder().epochs(epochs).build() : saved;
+        return ResumePolicy.resumed(run.readConfig(), parsed.hasMatchedOption("--epochs") ? epochs : null);
     }
 
-    private void restoreData(Path dir) throws IOException {
-        Path saved = dir.resolve("data.json");
-        if (!resume || data.csv != null || data.folder != null || !Files.isRegularFile(saved)) {
+    /** With --resume and no data options, the data locations the run saved. */
+    private void restoreData(RunFiles run) throws IOException {
+        RunData saved = run.readData();
+        if (!resume || data.csv != null || data.folder != null || saved == null) {
             return;
         }
-        SavedData d = Json.read(saved, SavedData.class);
-        data.csv = d.csv == null ? null : Path.of(d.csv);
-        data.images = d.images == null ? null : Path.of(d.images);
-        data.folder = d.folder == null ? null : Path.of(d.folder);
-        maps = d.maps == null ? null : Path.of(d.maps);
-    }
-
-    private void saveData(Path dir) throws IOException {
-        SavedData d = new SavedData();
-        d.csv = abs(data.csv);
-        d.images = abs(data.images);
-        d.folder = abs(data.folder);
-        d.maps = abs(maps);
-        Json.write(dir.resolve("data.json"), d);
-    }
-
-    private static String abs(Path p) {
-        return p == null ? null : p.toAbsolutePath().normalize().toString();
+        data.csv = RunData.path(saved.csv());
+        data.images = RunData.path(saved.images());
+        data.folder = RunData.path(saved.folder());
+        maps = RunData.path(saved.maps());
     }
 
     private TrainData trainData(TrainConfig config) throws IOException {

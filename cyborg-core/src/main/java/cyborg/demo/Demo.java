@@ -55,7 +55,7 @@ public final class Demo {
             MethodOutcome outcome = new MethodOutcome(method);
             for (long seed : config.seeds()) {
                 runNo++;
-                Path runDir = out.resolve("runs").resolve(method.name()).resolve("run-" + seed);
+                Path runDir = RunFiles.numbered(out.resolve("runs").resolve(method.name()), seed);
                 say(String.format(Locale.ROOT, "== run %d/%d: %s (%s), seed %d", runNo, runsTotal, method.name(),
                         method.commandLine(), seed));
                 new Trainer(method.config(config.training(), seed), console).train(
