@@ -6,7 +6,9 @@ import cyborg.model.CamNetwork;
 import cyborg.model.CamSplit;
 import cyborg.model.ClassActivationMaps;
 
+import java.util.List;
 import java.util.Locale;
+import java.util.function.Supplier;
 
 /**
  * Base of every saliency method: a method weighs the CAM layer's channels for a target class;
@@ -44,16 +46,31 @@ public abstract class SaliencyMethod {
         return ClassActivationMaps.minMaxNormalize(relu() ? raw.getNDArrayInternal().relu() : raw);
     }
 
-    /** Looks a method up by its command-line name. */
+    /** Every method, in the order help texts list them: the registry. */
+    private static final List<Supplier<SaliencyMethod>> ALL = List.of(Cam::new, GradCam::new, GradCamPlusPlus::new,
+            ScoreCam::new);
+
+    /** The command-line names of every method: "cam, gradcam, gradcampp or scorecam". */
+    public static String choices() {
+        List<String> ids = ids();
+        return String.join(", ", ids.subList(0, ids.size() - 1)) + " or " + ids.get(ids.size() - 1);
+    }
+
+    /** The command-line names of every method, in registry order. */
+    public static List<String> ids() {
+        return ALL.stream().map(s -> s.get().id()).toList();
+    }
+
+    /** Looks a method up by its command-line name ('-' and '_' ignored; gradcamplusplus also names Grad-CAM++). */
     public static SaliencyMethod of(String id) {
-        return switch (id.toLowerCase(Locale.ROOT).replace("-", "").replace("_", "")) {
-            case "cam" -> new Cam();
-            case "gradcam" -> new GradCam();
-            case "gradcampp", "gradcamplusplus" -> new GradCamPlusPlus();
-            case "scorecam" -> new ScoreCam();
-            default -> throw new IllegalArgumentException("unknown saliency method '" + id
-                    + "'; choose cam, gradcam, gradcampp or scorecam");
-        };
+        String key = id.toLowerCase(Locale.ROOT).replace("-", "").replace("_", "").replace("plusplus", "pp");
+        for (Supplier<SaliencyMethod> s : ALL) {
+            SaliencyMethod m = s.get();
+            if (m.id().equals(key)) {
+                return m;
+            }
+        }
+        throw new IllegalArgumentException("unknown saliency method '" + id + "'; choose " + choices());
     }
 
     /** One-hot rows of {@code classes} in the type of {@code like}. */

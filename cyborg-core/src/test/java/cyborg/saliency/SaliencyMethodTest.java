@@ -14,6 +14,8 @@ import cyborg.model.CamSplit;
 import cyborg.model.ClassActivationMaps;
 
 import org.junit.jupiter.api.Test;
+
+import java.util.List;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
@@ -110,6 +112,16 @@ class SaliencyMethodTest {
     void unknownMethodNamesTheChoices() {
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> SaliencyMethod.of("lime"));
         assertTrue(e.getMessage().contains("gradcampp"));
+    }
+
+    @Test
+    void everyRegisteredMethodIsFoundByItsIdAndListedInTheChoices() {
+        assertEquals(List.of("cam", "gradcam", "gradcampp", "scorecam"), SaliencyMethod.ids());
+        for (String id : SaliencyMethod.ids()) {
+            assertEquals(id, SaliencyMethod.of(id).id());
+            assertTrue(SaliencyMethod.choices().contains(id));
+        }
+        assertEquals("gradcampp", SaliencyMethod.of("Grad-CAM-plusplus").id());
     }
 
     private static float max(float[] v, int from, int to) {
