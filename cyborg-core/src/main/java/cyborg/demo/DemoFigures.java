@@ -32,15 +32,8 @@ final class DemoFigures {
         int camCols = first.camSize()[1];
         int cells = camRows * camCols;
         SampleLoader mapLoader = new SampleLoader(Preprocessing.imagenet(size), camRows, camCols, data.maps(), false);
-        List<float[]> humanMaps = new ArrayList<>();
-        for (Sample s : data.test()) {
-            float[] m = CamStats.humanMap(s, mapLoader);
-            if (m != null) {
-                humanMaps.add(m);
-            }
-        }
         List<String> titles = new ArrayList<>(List.of("human maps"));
-        List<float[]> rowMaps = new ArrayList<>(List.of(CamStats.mean(humanMaps)));
+        List<float[]> rowMaps = new ArrayList<>(List.of(averageHumanMap(mapLoader)));
         for (MethodOutcome o : outcomes) {
             titles.add(o.name() + " CAM");
             rowMaps.add(o.averageCam());
@@ -75,6 +68,17 @@ final class DemoFigures {
     /** The average human map at input resolution next to each method's average input-gradient density. */
     private void writeAverageInputGradients(Path png, List<MethodOutcome> outcomes) throws IOException {
         SampleLoader mapLoader = new SampleLoader(Preprocessing.imagenet(size), size, size, data.maps(), false);
+        List<String> titles = new ArrayList<>(List.of("human maps"));
+        List<float[]> maps = new ArrayList<>(List.of(averageHumanMap(mapLoader)));
+        for (MethodOutcome o : outcomes) {
+            titles.add(o.name() + " grad");
+            maps.add(o.averageInputGradient());
+        }
+        Figures.mapRow(png, titles, maps, size, size);
+    }
+
+    /** The mean over the open set of the human maps, at the loader's map size. */
+    private float[] averageHumanMap(SampleLoader mapLoader) throws IOException {
         List<float[]> humanMaps = new ArrayList<>();
         for (Sample s : data.test()) {
             float[] m = CamStats.humanMap(s, mapLoader);
@@ -82,12 +86,6 @@ final class DemoFigures {
                 humanMaps.add(m);
             }
         }
-        List<String> titles = new ArrayList<>(List.of("human maps"));
-        List<float[]> maps = new ArrayList<>(List.of(CamStats.mean(humanMaps)));
-        for (MethodOutcome o : outcomes) {
-            titles.add(o.name() + " grad");
-            maps.add(o.averageInputGradient());
-        }
-        Figures.mapRow(png, titles, maps, size, size);
+        return CamStats.mean(humanMaps);
     }
 }
