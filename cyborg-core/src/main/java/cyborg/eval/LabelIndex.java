@@ -45,7 +45,7 @@ public final class LabelIndex {
     /** Labels from the folder layout under {@code root}. */
     public static LabelIndex fromFolder(Path root) throws IOException {
         LabelIndex index = new LabelIndex();
-        for (Sample s : FolderLayout.read(root, "test")) {
+        for (Sample s : FolderLayout.scan(root, "test").samples()) {
             String tail = "/" + root.relativize(s.image()).toString().replace('\\', '/');
             index.byTail.put(tail, new Entry(s.label().index(), s.source()));
         }
