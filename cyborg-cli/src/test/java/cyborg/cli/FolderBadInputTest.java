@@ -47,8 +47,7 @@ class FolderBadInputTest extends BadInputCorpus {
                         "2 files outside the class folders", "evaluate", "--scores", someImage + ",0.5", "--folder",
                         loose.toString(), "--out", out),
                 BadInput.fails("train --folder: class folders holding only .tif files", "tiffs",
-                        "2 files not ending in .png/.jpg", "train", "--folder", tiffs.toString(), "--loss", "ce",
-                        "--out", out),
+                        "2 files not ending in .png/.jpg", ToySplit.train(out, "--folder", tiffs.toString())),
                 BadInput.fails("saliency --folder: class folder beside an empty train/ folder", "shadowed",
                         "the root has train/val/test folders", "saliency", "--model", model, "--folder",
                         shadowed.toString(), "--out", out));

@@ -54,9 +54,9 @@ class SplitBadInputTest extends BadInputCorpus {
         return List.of(
                 BadInput.fails("train: an image listed twice in the train split", "twice.csv:" + (rows.size() + 1),
                         "lines 2 ('train') and " + (rows.size() + 1) + " ('train')",
-                        "train", "--csv", twiceInTrain, "--images", images, "--loss", "ce", "--out", out),
+                        ToySplit.train(out, "--csv", twiceInTrain, "--images", images)),
                 BadInput.fails("score: an image in both train and test (leak)", "leak.csv:" + (rows.size() + 1),
-                        "in two splits, which leaks", "score", "--model", model, "--csv", leak, "--images", images,
+                        "in two splits (a leak between them)", "score", "--model", model, "--csv", leak, "--images", images,
                         "--out", dir.resolve("s.csv").toString()),
                 BadInput.fails("score --skip-bad: a leak is still an error", "leak.csv", "lines 1 ('train') and",
                         "score", "--model", model, "--csv", leak, "--images", images, "--skip-bad", "--out",
@@ -66,8 +66,8 @@ class SplitBadInputTest extends BadInputCorpus {
                         "--out", out),
                 BadInput.fails("saliency: one image spelt two ways", "respelt.csv", "listed twice", "saliency",
                         "--model", model, "--csv", respelt, "--images", images, "--out", out),
-                BadInput.fails("train: a Latin-1 byte in a path", "latin1.csv:5", "re-save the file as UTF-8", "train",
-                        "--csv", latin1, "--images", images, "--loss", "ce", "--out", out),
+                BadInput.fails("train: a Latin-1 byte in a path", "latin1.csv:5", "re-save the file as UTF-8",
+                        ToySplit.train(out, "--csv", latin1, "--images", images)),
                 BadInput.fails("score: split file saved as UTF-16", "utf16.csv", "UTF-16", "score", "--model", model,
                         "--csv", utf16, "--images", images, "--out", dir.resolve("s.csv").toString()),
                 BadInput.skips("score --skip-bad: a Latin-1 row is skipped and counted", "1 line not UTF-8 text",
@@ -75,12 +75,12 @@ class SplitBadInputTest extends BadInputCorpus {
                         dir.resolve("s.csv").toString()),
                 BadInput.skips("evaluate --skip-bad: a row of an unknown class is skipped and counted",
                         "1 unknown class", "evaluate", "--scores", scores, "--csv", badClass, "--skip-bad", "--out", out),
-                BadInput.fails("train: split file without rows", "empty.csv", "no rows", "train", "--csv", empty,
-                        "--images", images, "--loss", "ce", "--out", out),
+                BadInput.fails("train: split file without rows", "empty.csv", "no rows",
+                        ToySplit.train(out, "--csv", empty, "--images", images)),
                 BadInput.fails("train: a relpath naming a folder", "folder-row.csv:3", "is a folder, not an image",
-                        "train", "--csv", folderRow, "--images", images, "--loss", "ce", "--out", out),
+                        ToySplit.train(out, "--csv", folderRow, "--images", images)),
                 BadInput.fails("train --skip-bad: every row bad (semicolons)", "all-bad.csv",
-                        "no rows left after skipping 2 bad ones", "train", "--csv", allBad, "--images", images,
-                        "--loss", "ce", "--skip-bad", "--out", out));
+                        "no rows left after skipping 2 bad ones",
+                        ToySplit.train(out, "--csv", allBad, "--images", images, "--skip-bad")));
     }
 }

@@ -60,4 +60,16 @@ final class ToySplit {
         }
         return write(file, out);
     }
+
+    /**
+     * A quick 'cyborg train' command line on {@code data} options: should a bad input get past the
+     * checks, the case fails in seconds instead of training a ResNet-50 for 50 epochs.
+     */
+    static String[] train(String out, String... data) {
+        List<String> args = new ArrayList<>(List.of("train"));
+        args.addAll(List.of(data));
+        args.addAll(List.of("--arch", "smallresnet", "--size", "32", "--epochs", "1", "--batch", "8", "--loss", "ce",
+                "--out", out));
+        return args.toArray(String[]::new);
+    }
 }

@@ -31,14 +31,14 @@ final class RepeatedImages {
             }
         }
         if (!overlaps.isEmpty()) {
-            throw new IOException(overlaps.get(0).row.origin() + ": " + count(overlaps.size()) + " in two splits,"
-                    + " which leaks them between the splits: " + examples(overlaps)
+            throw new IOException(overlaps.get(0).row.origin() + ": " + count(overlaps.size()) + " in two splits"
+                    + " (a leak between them): " + examples(overlaps)
                     + "; keep each image in one split only" + (duplicates.isEmpty() ? ""
                             : " (also " + count(duplicates.size()) + " listed twice in one split)"));
         }
         if (!duplicates.isEmpty()) {
             throw new IOException(duplicates.get(0).row.origin() + ": " + count(duplicates.size()) + " listed twice"
-                    + " in the same split, which counts them twice: " + examples(duplicates)
+                    + " in the same split (counted twice): " + examples(duplicates)
                     + "; remove the repeated rows");
         }
     }

@@ -107,7 +107,7 @@ class SplitCsvTest {
     void imageInTwoSplitsIsALeakNamingBothLinesEvenUnderSkipBad() throws IOException {
         IOException e = refusal("train,Synthetic,/train/1_fake/a.png\ntest,Synthetic,train/1_fake/./a.png\n",
                 SkipReport.skipping());
-        assertTrue(e.getMessage().contains("split.csv:2: 1 image in two splits, which leaks"), e.getMessage());
+        assertTrue(e.getMessage().contains("split.csv:2: 1 image in two splits (a leak between them)"), e.getMessage());
         assertTrue(e.getMessage().contains("lines 1 ('train') and 2 ('test')"), e.getMessage());
     }
 
