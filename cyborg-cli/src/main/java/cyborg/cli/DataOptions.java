@@ -39,7 +39,9 @@ final class DataOptions {
             if (csv != null) {
                 throw new IllegalArgumentException("give either --folder or --csv with --images, not both");
             }
-            return FolderLayout.read(folder, "test");
+            FolderLayout.Scan scan = FolderLayout.scan(folder, "test");
+            scan.ignored().note().ifPresent(System.out::println);
+            return scan.samples();
         }
         if (csv == null || images == null) {
             throw new IllegalArgumentException("give --csv FILE with --images DIR, or --folder DIR");

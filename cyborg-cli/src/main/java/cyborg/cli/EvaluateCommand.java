@@ -1,6 +1,8 @@
 package cyborg.cli;
 
+import cyborg.data.FolderLayout;
 import cyborg.data.SkipReport;
+import cyborg.data.Splits;
 import cyborg.eval.Evaluation;
 import cyborg.eval.LabelIndex;
 import cyborg.eval.MetricsReport;
@@ -9,6 +11,7 @@ import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
+import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -24,11 +27,17 @@ import java.util.concurrent.Callable;
                 + " Labels and sources are joined from the split file (or folder layout) by image path. Given"
                 + " several score files (one per run), reports mean +- std (population std) over them.",
             "",
+            "Each score file must score every image of the evaluated split (--split) once and nothing else:"
+                + " a missing, repeated or foreign row is an error naming the file and line. --subset evaluates"
+                + " only the scored rows of the split and says how many were left out; the runs must then"
+                + " still score the same images.",
+            "",
             "Writes into --out: metrics.json, metrics.txt, roc.png, roc.svg.",
             "",
             "Examples:",
             "  cyborg evaluate --scores scores.csv --csv data/split.csv --out eval/",
-            "  cyborg evaluate --scores runs/ce/run-*/scores.csv --csv data/split.csv --out eval-ce/"
+            "  cyborg evaluate --scores runs/ce/run-*/scores.csv --csv data/split.csv --out eval-ce/",
+            "  cyborg evaluate --scores val-scores.csv --csv data/split.csv --split val --out eval-val/"
         })
 final class EvaluateCommand implements Callable<Integer> {
     @Option(names = "--scores", required = true, arity = "1..*", paramLabel = "FILE",
@@ -47,19 +56,50 @@ final class EvaluateCommand implements Callable<Integer> {
         Path folder;
     }
 
+    @Option(names = "--split", paramLabel = "NAME",
+            description = "Which rows the scores are of: train, val, test or all (default: test with --csv, as"
+                    + " 'cyborg score' scores; every image with --folder).")
+    String split;
+
+    @Option(names = "--subset",
+            description = "Evaluate only the scored rows of the split instead of refusing a score file that"
+                    + " leaves some out; reports how many were left out.")
+    boolean subset;
+
+    @Option(names = "--skip-bad",
+            description = "Skip bad rows of the split file, and report how many by reason, instead of stopping.")
+    boolean skipBad;
+
     @Option(names = "--out", defaultValue = "evaluation", paramLabel = "DIR",
             description = "Output folder (default: ${DEFAULT-VALUE}).")
     Path out;
 
     @Override
     public Integer call() throws Exception {
-        LabelIndex labels = truth.csv != null ? LabelIndex.fromCsv(truth.csv, SkipReport.failFast())
-                : LabelIndex.fromFolder(truth.folder);
-        List<RunMetrics> runs = Evaluation.evaluate(scores, labels);
+        SkipReport skips = skipBad ? SkipReport.skipping() : SkipReport.failFast();
+        LabelIndex labels = truth.csv != null ? LabelIndex.fromCsv(truth.csv, split == null ? Splits.TEST : split, skips)
+                : folderLabels();
+        List<RunMetrics> runs = Evaluation.evaluate(scores, labels, subset);
         MetricsReport report = new MetricsReport(runs);
         report.write(out);
+        for (RunMetrics run : runs) {
+            if (run.leftOut() > 0) {
+                int scored = run.metrics().nReal() + run.metrics().nSynthetic();
+                System.out.printf("%s: evaluated %d of the %d %s (--subset): %d left out%n", run.file(), scored,
+                        scored + run.leftOut(), labels.rows(), run.leftOut());
+            }
+        }
         System.out.print(report.table());
         System.out.printf("wrote %s, roc.png and roc.svg%n", out.resolve("metrics.json"));
+        if (skips.total() > 0) {
+            System.out.println(skips);
+        }
         return 0;
+    }
+
+    private LabelIndex folderLabels() throws IOException {
+        FolderLayout.Scan scan = FolderLayout.scan(truth.folder, Splits.TEST);
+        scan.ignored().note().ifPresent(System.out::println);
+        return LabelIndex.fromFolder(truth.folder, scan.samples(), split == null ? LabelIndex.ALL : split);
     }
 }

@@ -8,7 +8,8 @@ public enum BadInputReason {
     MAP_ASPECT("human map with a different aspect ratio than its image"),
     BAD_ROW("CSV row with the wrong number of columns"),
     UNKNOWN_CLASS("unknown class"),
-    UNKNOWN_SPLIT("unknown split");
+    UNKNOWN_SPLIT("unknown split"),
+    NOT_UTF8("line not UTF-8 text");
 
     private final String description;
 

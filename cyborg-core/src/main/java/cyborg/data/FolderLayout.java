@@ -1,12 +1,15 @@
 package cyborg.data;
 
 import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.FileVisitOption;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.stream.Stream;
 
 /**
@@ -14,51 +17,100 @@ import java.util.stream.Stream;
  * ({@code 0_real} and {@code 1_fake} also name the classes; images directly in a class folder get
  * the class folder's name as source). When ROOT has {@code train}, {@code val} or {@code test}
  * sub-folders, each holds that split in the same layout; otherwise every image is in
- * {@code defaultSplit}.
+ * {@code defaultSplit}. Whatever does not fit the layout is recorded in {@link IgnoredFiles}, for
+ * the commands to report.
  */
 public final class FolderLayout {
+    private static final Set<String> SPLIT_FOLDERS = Set.of(Splits.TRAIN, Splits.VAL, Splits.TEST);
+
     private FolderLayout() {}
 
-    /** The samples under {@code root}, in a stable (sorted) order. */
-    public static List<Sample> read(Path root, String defaultSplit) throws IOException {
+    /**
+     * The images of a folder layout and what was passed over.
+     *
+     * @param samples the images, in a stable (sorted) order; never empty
+     * @param ignored the files and folders that are not part of the layout
+     */
+    public record Scan(List<Sample> samples, IgnoredFiles ignored) {}
+
+    /**
+     * Scans {@code root}.
+     *
+     * @throws IOException naming {@code root}, and what was ignored, when it holds no usable image
+     */
+    public static Scan scan(Path root, String defaultSplit) throws IOException {
         if (!Files.isDirectory(root)) {
             throw new IOException(root + ": not a folder; expected ROOT/real/<source>/* and ROOT/synthetic/<generator>/*");
         }
         List<Sample> samples = new ArrayList<>();
-        boolean hasSplits = false;
-        for (String split : List.of(Splits.TRAIN, Splits.VAL, Splits.TEST)) {
-            Path dir = root.resolve(split);
-            if (Files.isDirectory(dir)) {
-                hasSplits = true;
-                readClasses(dir, split, samples);
+        IgnoredFiles ignored = new IgnoredFiles();
+        boolean hasSplits = SPLIT_FOLDERS.stream().anyMatch(s -> Files.isDirectory(root.resolve(s)));
+        if (hasSplits) {
+            for (String split : List.of(Splits.TRAIN, Splits.VAL, Splits.TEST)) {
+                if (Files.isDirectory(root.resolve(split))) {
+                    readClasses(root, root.resolve(split), split, samples, ignored);
+                }
             }
-        }
-        if (!hasSplits) {
-            readClasses(root, defaultSplit, samples);
+            for (Path child : sortedChildren(root)) {
+                String name = child.getFileName().toString();
+                boolean folder = Files.isDirectory(child);
+                if (folder && Label.ofFolder(name).isPresent()) {
+                    ignored.shadowedClassFolder(name);
+                } else if (!folder || !SPLIT_FOLDERS.contains(name)) {
+                    passOver(root, child, ignored);
+                }
+            }
+        } else {
+            readClasses(root, root, defaultSplit, samples, ignored);
         }
         if (samples.isEmpty()) {
-            throw new IOException(root + ": no images found; expected ROOT/real/<source>/*.png and"
-                    + " ROOT/synthetic/<generator>/*.png (or 0_real / 1_fake)");
+            throw new IOException(root + ": no images found" + ignored.note().map(n -> " (" + n + ")").orElse("")
+                    + "; expected ROOT/real/<source>/*.png and ROOT/synthetic/<generator>/*.png (or 0_real / 1_fake)");
         }
-        return samples;
+        return new Scan(samples, ignored);
     }
 
-    private static void readClasses(Path dir, String split, List<Sample> out) throws IOException {
+    private static void readClasses(Path root, Path dir, String split, List<Sample> out, IgnoredFiles ignored)
+            throws IOException {
         for (Path classDir : sortedChildren(dir)) {
             Optional<Label> label = Label.ofFolder(classDir.getFileName().toString());
             if (label.isEmpty() || !Files.isDirectory(classDir)) {
+                passOver(root, classDir, ignored);
                 continue;
             }
             String classSource = classDir.getFileName().toString();
-            try (Stream<Path> files = Files.walk(classDir)) {
-                for (Path f : files.filter(Files::isRegularFile).filter(ImageExtensions::isImage)
-                        .sorted().toList()) {
-                    Path rel = classDir.relativize(f);
-                    String source = rel.getNameCount() > 1 ? rel.getName(0).toString() : classSource;
-                    out.add(new Sample(f.toString(), f, label.get(), source, split, new Origin(f, 0)));
+            for (Path f : files(classDir)) {
+                if (!ImageExtensions.isImage(f)) {
+                    ignored.notImage(relative(root, f));
+                    continue;
                 }
+                Path rel = classDir.relativize(f);
+                String source = rel.getNameCount() > 1 ? rel.getName(0).toString() : classSource;
+                out.add(new Sample(f.toString(), f, label.get(), source, split, new Origin(f, 0)));
             }
         }
+    }
+
+    private static void passOver(Path root, Path p, IgnoredFiles ignored) {
+        if (Files.isDirectory(p)) {
+            ignored.otherFolder(relative(root, p));
+        } else {
+            ignored.outsideClassFolder(relative(root, p));
+        }
+    }
+
+    /** The files below {@code dir}, sorted; folder links are followed (a class folder may be one). */
+    private static List<Path> files(Path dir) throws IOException {
+        try (Stream<Path> files = Files.walk(dir, FileVisitOption.FOLLOW_LINKS)) {
+            return files.filter(Files::isRegularFile).sorted().toList();
+        } catch (UncheckedIOException e) {
+            throw new IOException(dir + ": cannot list the folder (" + e.getCause().getMessage()
+                    + "); check its permissions and links", e);
+        }
+    }
+
+    private static String relative(Path root, Path p) {
+        return root.relativize(p).toString().replace('\\', '/');
     }
 
     private static List<Path> sortedChildren(Path dir) throws IOException {

@@ -2,17 +2,22 @@ package cyborg.data;
 
 import java.nio.file.Path;
 import java.util.Locale;
-import java.util.Set;
+import java.util.List;
 
 /** File endings cyborg reads as images. */
 public final class ImageExtensions {
-    private static final Set<String> EXTENSIONS = Set.of("png", "jpg", "jpeg", "bmp", "gif");
+    private static final List<String> EXTENSIONS = List.of("png", "jpg", "jpeg", "bmp", "gif");
 
     private ImageExtensions() {}
 
     /** Whether the file name ends in a supported image extension. */
     public static boolean isImage(Path p) {
         return EXTENSIONS.contains(extension(p));
+    }
+
+    /** The extensions for messages: {@code .png/.jpg/.jpeg/.bmp/.gif}. */
+    static String listed() {
+        return "." + String.join("/.", EXTENSIONS);
     }
 
     /** The file name without its last extension. */

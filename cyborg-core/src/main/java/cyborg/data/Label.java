@@ -8,6 +8,9 @@ public enum Label {
     REAL("Real"),
     SYNTHETIC("Synthetic");
 
+    /** The class folder names {@link #ofFolder} reads, for messages. */
+    public static final String FOLDER_NAMES = "real, 0_real, synthetic, fake, 1_fake";
+
     private final String displayName;
 
     Label(String displayName) {

@@ -1,8 +1,8 @@
 package cyborg.data;
 
-import java.io.BufferedReader;
+import cyborg.io.Utf8Lines;
+
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
@@ -46,6 +46,11 @@ public final class SplitCsv {
         for (Row row : readRows(csv, skips)) {
             String key = imageRoot.toString() + row.relpath();
             Path image = Path.of(key);
+            if (Files.isDirectory(image)) {
+                skips.handle(new BadInputException(row.origin(), BadInputReason.MISSING_FILE, "image " + image
+                        + " is a folder, not an image file; the relpath must name one image"));
+                continue;
+            }
             if (!Files.isRegularFile(image)) {
                 skips.handle(new BadInputException(row.origin(), BadInputReason.MISSING_FILE, "image " + image
                         + " does not exist (image root " + imageRoot + " + relpath " + row.relpath()
@@ -57,33 +62,45 @@ public final class SplitCsv {
         return samples;
     }
 
-    /** Reads and checks the rows of {@code csv} without touching the images. */
+    /**
+     * Reads and checks the rows of {@code csv} without touching the images: every row must parse
+     * (else it is thrown or counted in {@code skips}), no image may be listed twice (always an
+     * error, see {@link RepeatedImages}), and at least one row must be left.
+     */
     public static List<Row> readRows(Path csv, SkipReport skips) throws IOException {
-        List<Row> rows = new ArrayList<>();
-        List<String> lines;
-        try (BufferedReader r = Files.newBufferedReader(csv, StandardCharsets.UTF_8)) {
-            lines = r.lines().toList();
+        List<Utf8Lines.Line> lines;
+        try {
+            lines = Utf8Lines.read(csv);
         } catch (NoSuchFileException e) {
             throw new NoSuchFileException(csv.toString(), null, "split CSV not found; check --csv");
         }
-        for (int i = 0; i < lines.size(); i++) {
-            String line = lines.get(i);
-            if (i == 0 && line.startsWith("\uFEFF")) {
-                line = line.substring(1);
-            }
-            if (line.isBlank()) {
+        List<Row> rows = new ArrayList<>();
+        int skipped = 0;
+        for (Utf8Lines.Line line : lines) {
+            if (line.isText() && line.text().isBlank()) {
                 continue;
             }
             try {
-                rows.add(parse(line, new Origin(csv, i + 1)));
+                rows.add(parse(line, new Origin(csv, line.number())));
             } catch (BadInputException e) {
                 skips.handle(e);
+                skipped++;
             }
+        }
+        RepeatedImages.refuse(csv, rows);
+        if (rows.isEmpty()) {
+            throw new IOException(csv + ": no rows" + (skipped > 0 ? " left after skipping " + skipped + " bad ones" : "")
+                    + "; expected one split,class,relpath row per image (no header)");
         }
         return rows;
     }
 
-    private static Row parse(String line, Origin origin) throws BadInputException {
+    private static Row parse(Utf8Lines.Line text, Origin origin) throws BadInputException {
+        if (!text.isText()) {
+            throw new BadInputException(origin, BadInputReason.NOT_UTF8, text.problem()
+                    + "; re-save the file as UTF-8");
+        }
+        String line = text.text();
         String[] cols = line.split(",", 3);
         if (cols.length != 3) {
             throw new BadInputException(origin, BadInputReason.BAD_ROW,

@@ -13,7 +13,7 @@ public final class Splits {
     private Splits() {}
 
     /** Normalises a split name ({@code validation} means {@code val}); null if unknown. */
-    static String normalize(String s) {
+    public static String normalize(String s) {
         String n = s.trim().toLowerCase(Locale.ROOT);
         if (n.equals("validation")) {
             return VAL;

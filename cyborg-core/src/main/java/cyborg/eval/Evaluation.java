@@ -1,54 +1,78 @@
 package cyborg.eval;
 
-import cyborg.metrics.SourceAuc;
-
 import cyborg.metrics.DetectionMetrics;
 import cyborg.metrics.RocCurve;
-
+import cyborg.metrics.SourceAuc;
 import cyborg.score.Score;
 import cyborg.score.ScoreFile;
+import cyborg.util.FirstFew;
 
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Set;
 
 /**
- * Evaluates score files against ground truth: every score must match a labelled image (an
- * unmatched one is an error naming it), and each file gives one {@link RunMetrics}.
+ * Evaluates score files against ground truth: each file must score every image of the evaluated
+ * split once and nothing else (see {@link ScoreJoin}), and gives one {@link RunMetrics}.
  */
 public final class Evaluation {
     private Evaluation() {}
 
-    /** Metrics of each score file, in order. */
-    public static List<RunMetrics> evaluate(List<Path> scoreFiles, LabelIndex labels) throws IOException {
+    /**
+     * Metrics of each score file, in order.
+     *
+     * @param subset whether a file may leave rows of the split unscored; the files must then
+     *     still score the same images, or their mean and std would compare different test sets
+     */
+    public static List<RunMetrics> evaluate(List<Path> scoreFiles, LabelIndex labels, boolean subset)
+            throws IOException {
         List<RunMetrics> runs = new ArrayList<>();
+        ScoreJoin firstJoin = null;
         for (Path file : scoreFiles) {
-            runs.add(evaluate(file, ScoreFile.read(file), labels));
+            ScoreJoin join = ScoreJoin.of(file, ScoreFile.readRows(file), labels, subset);
+            if (firstJoin == null) {
+                firstJoin = join;
+            } else if (!join.images().equals(firstJoin.images())) {
+                throw differentImages(file, join, scoreFiles.get(0), firstJoin);
+            }
+            runs.add(metrics(file, join));
         }
         return runs;
     }
 
-    /** Metrics of scores held in memory; {@code file} names them in messages and reports. */
+    /** Metrics of scores held in memory, which must score every image of {@code labels} once. */
     public static RunMetrics evaluate(Path file, List<Score> scores, LabelIndex labels) throws IOException {
-        double[] s = new double[scores.size()];
-        int[] y = new int[scores.size()];
-        String[] sources = new String[scores.size()];
+        List<ScoreFile.Row> rows = new ArrayList<>(scores.size());
         for (int i = 0; i < scores.size(); i++) {
-            LabelIndex.Entry e = labels.find(scores.get(i).key());
-            if (e == null) {
-                throw new IOException(file + ":" + (i + 1) + ": image " + scores.get(i).key()
-                        + " is not in the ground truth; pass the split file (or folder) the scores were made from");
-            }
-            s[i] = scores.get(i).score();
-            y[i] = e.label();
-            sources[i] = e.source();
+            rows.add(new ScoreFile.Row(scores.get(i), i + 1));
         }
+        return metrics(file, ScoreJoin.of(file, rows, labels, false));
+    }
+
+    private static RunMetrics metrics(Path file, ScoreJoin join) throws IOException {
         try {
-            return new RunMetrics(file.toString(), DetectionMetrics.of(s, y), SourceAuc.compute(s, y, sources),
-                    new RocCurve(s, y));
+            return new RunMetrics(file.toString(), DetectionMetrics.of(join.scores(), join.labels()),
+                    SourceAuc.compute(join.scores(), join.labels(), join.sources()),
+                    new RocCurve(join.scores(), join.labels()), join.leftOut());
         } catch (IllegalArgumentException ex) {
             throw new IOException(file + ": " + ex.getMessage(), ex);
         }
+    }
+
+    private static IOException differentImages(Path file, ScoreJoin join, Path firstFile, ScoreJoin first) {
+        Set<LabelIndex.Entry> onlyHere = new LinkedHashSet<>(join.images());
+        onlyHere.removeAll(first.images());
+        Set<LabelIndex.Entry> onlyThere = new LinkedHashSet<>(first.images());
+        onlyThere.removeAll(join.images());
+        return new IOException(file + ": scores other images than " + firstFile + " (" + onlyHere.size()
+                + " only here" + paths(onlyHere) + "; " + onlyThere.size() + " only there" + paths(onlyThere)
+                + "); score every run on the same rows, or mean and std compare different test sets");
+    }
+
+    private static String paths(Set<LabelIndex.Entry> entries) {
+        return entries.isEmpty() ? "" : ": " + FirstFew.of(entries.stream().map(LabelIndex.Entry::path).toList(), ", ");
     }
 }

@@ -57,6 +57,7 @@ public final class MetricsReport {
             m.put("per_source", r.perSource());
             m.put("n_real", d.nReal());
             m.put("n_synthetic", d.nSynthetic());
+            m.put("left_out", r.leftOut());
             each.add(m);
         }
         root.put("runs", each);

@@ -1,10 +1,9 @@
 package cyborg.score;
 
 import cyborg.io.AtomicFiles;
+import cyborg.io.Utf8Lines;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -23,17 +22,33 @@ public final class ScoreFile {
         AtomicFiles.writeString(file, sb.toString());
     }
 
+    /**
+     * A row of a score file.
+     *
+     * @param score the image and its score
+     * @param line the 1-based line it is on
+     */
+    public record Row(Score score, int line) {}
+
     /** Reads a score file; the path may itself contain commas (the score follows the last one). */
     public static List<Score> read(Path file) throws IOException {
-        List<String> lines;
+        return readRows(file).stream().map(Row::score).toList();
+    }
+
+    /** Reads a score file keeping each row's line, for messages; blank lines are passed over. */
+    public static List<Row> readRows(Path file) throws IOException {
+        List<Utf8Lines.Line> lines;
         try {
-            lines = Files.readAllLines(file, StandardCharsets.UTF_8);
+            lines = Utf8Lines.read(file);
         } catch (NoSuchFileException e) {
             throw new NoSuchFileException(file.toString(), null, "score file not found; check --scores");
         }
-        List<Score> out = new ArrayList<>(lines.size());
-        for (int i = 0; i < lines.size(); i++) {
-            String line = lines.get(i).strip();
+        List<Row> out = new ArrayList<>(lines.size());
+        for (Utf8Lines.Line text : lines) {
+            if (!text.isText()) {
+                throw new IOException(file + ":" + text.number() + ": " + text.problem() + "; re-save the file as UTF-8");
+            }
+            String line = text.text().strip();
             if (line.isEmpty()) {
                 continue;
             }
@@ -45,13 +60,13 @@ public final class ScoreFile {
                 }
                 score = Double.parseDouble(line.substring(comma + 1).trim());
             } catch (NumberFormatException e) {
-                throw new IOException(file + ":" + (i + 1) + ": expected 'imagepath,score' (no header), found '"
+                throw new IOException(file + ":" + text.number() + ": expected 'imagepath,score' (no header), found '"
                         + line + "'");
             }
             if (!Double.isFinite(score)) {
-                throw new IOException(file + ":" + (i + 1) + ": score is not a finite number: '" + line + "'");
+                throw new IOException(file + ":" + text.number() + ": score is not a finite number: '" + line + "'");
             }
-            out.add(new Score(line.substring(0, comma), score));
+            out.add(new Row(new Score(line.substring(0, comma), score), text.number()));
         }
         if (out.isEmpty()) {
             throw new IOException(file + ": no scores in file");

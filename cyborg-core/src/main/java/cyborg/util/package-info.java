@@ -1,2 +1,2 @@
-/** Console conveniences shared by long-running commands. */
+/** Console and message conveniences shared by commands: progress bars, seeds, short example lists. */
 package cyborg.util;

@@ -56,7 +56,7 @@ class MapsAndLayoutTest {
         TestImages.plain(Files.createDirectories(root.resolve("ds/train/1_fake/stylegan")).resolve("2.png"), 4);
         TestImages.plain(Files.createDirectories(root.resolve("ds/val/0_real")).resolve("3.png"), 4);
         Files.writeString(root.resolve("ds/train/real/ffhq/notes.txt"), "not an image");
-        List<Sample> s = FolderLayout.read(root.resolve("ds"), "test");
+        List<Sample> s = FolderLayout.scan(root.resolve("ds"), "test").samples();
         assertEquals(3, s.size());
         Sample fake = s.stream().filter(x -> x.label() == Label.SYNTHETIC).findFirst().orElseThrow();
         assertEquals("stylegan", fake.source());
@@ -67,7 +67,7 @@ class MapsAndLayoutTest {
 
     @Test
     void folderWithoutClassFoldersSaysWhatItExpects() {
-        IOException e = assertThrows(IOException.class, () -> FolderLayout.read(Files.createDirectories(root.resolve("e")), "test"));
+        IOException e = assertThrows(IOException.class, () -> FolderLayout.scan(Files.createDirectories(root.resolve("e")), "test"));
         assertTrue(e.getMessage().contains("real/<source>"), e.getMessage());
     }
 }

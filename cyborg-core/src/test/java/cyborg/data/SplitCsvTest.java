@@ -89,4 +89,54 @@ class SplitCsvTest {
         assertEquals(1, skips.counts().get(BadInputReason.MISSING_FILE));
         assertTrue(skips.toString().startsWith("skipped 4 inputs"), skips.toString());
     }
+
+    private IOException refusal(String text, SkipReport skips) throws IOException {
+        Path csv = csv(text);
+        return assertThrows(IOException.class, () -> SplitCsv.read(csv, root.resolve("img"), skips));
+    }
+
+    @Test
+    void imageListedTwiceInOneSplitIsRefusedWithBothLines() throws IOException {
+        IOException e = refusal("train,Synthetic,/train/1_fake/a.png\ntest,Real,/test/0_real/ffhq/b.png\n"
+                + "train,Synthetic,/train/1_fake/a.png\n", SkipReport.failFast());
+        assertTrue(e.getMessage().startsWith(root.resolve("split.csv") + ":3: 1 image listed twice"), e.getMessage());
+        assertTrue(e.getMessage().contains("lines 1 ('train') and 3 ('train')"), e.getMessage());
+    }
+
+    @Test
+    void imageInTwoSplitsIsALeakNamingBothLinesEvenUnderSkipBad() throws IOException {
+        IOException e = refusal("train,Synthetic,/train/1_fake/a.png\ntest,Synthetic,train/1_fake/./a.png\n",
+                SkipReport.skipping());
+        assertTrue(e.getMessage().contains("split.csv:2: 1 image in two splits (a leak between them)"), e.getMessage());
+        assertTrue(e.getMessage().contains("lines 1 ('train') and 2 ('test')"), e.getMessage());
+    }
+
+    @Test
+    void nonUtf8RowNamesFileAndLineAndIsSkippedUnderSkipBad() throws IOException {
+        byte[] latin1 = "train,Synthetic,/train/1_fake/a.png\ntest,Real,/test/0_real/ffhq/b\u00e9.png\n"
+                .getBytes(java.nio.charset.StandardCharsets.ISO_8859_1);
+        Path csv = Files.write(root.resolve("split.csv"), latin1);
+        BadInputException e = assertThrows(BadInputException.class,
+                () -> SplitCsv.read(csv, root.resolve("img"), SkipReport.failFast()));
+        assertEquals(BadInputReason.NOT_UTF8, e.reason());
+        assertTrue(e.getMessage().contains("split.csv:2: byte 0xE9") && e.getMessage().contains("re-save the file as UTF-8"),
+                e.getMessage());
+        SkipReport skips = SkipReport.skipping();
+        assertEquals(1, SplitCsv.read(csv, root.resolve("img"), skips).size());
+        assertEquals(1, skips.counts().get(BadInputReason.NOT_UTF8));
+    }
+
+    @Test
+    void fileWithoutRowsIsRefusedNamingIt() throws IOException {
+        IOException e = refusal("\n\n", SkipReport.failFast());
+        assertTrue(e.getMessage().startsWith(root.resolve("split.csv") + ": no rows"), e.getMessage());
+        IOException allBad = refusal("train,Nope,/a.png\n", SkipReport.skipping());
+        assertTrue(allBad.getMessage().contains("no rows left after skipping 1 bad ones"), allBad.getMessage());
+    }
+
+    @Test
+    void relpathNamingAFolderSaysSo() throws IOException {
+        BadInputException e = failure("train,Synthetic,/train/1_fake\n");
+        assertTrue(e.getMessage().contains("is a folder, not an image file"), e.getMessage());
+    }
 }

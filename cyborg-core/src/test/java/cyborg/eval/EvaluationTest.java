@@ -26,7 +26,7 @@ class EvaluationTest {
                 "test,Real,/test/0_real/celeba/b.png",
                 "test,Synthetic,/test/1_fake/stylegan/c.png",
                 "test,Synthetic,/test/1_fake/progan/d.png", ""));
-        return LabelIndex.fromCsv(csv, SkipReport.failFast());
+        return LabelIndex.fromCsv(csv, "test", SkipReport.failFast());
     }
 
     @Test
@@ -47,7 +47,7 @@ class EvaluationTest {
     void severalRunsGiveMeanAndPopulationStd() throws IOException {
         // run 1 separates perfectly (AUC 1); run 2 ranks one synthetic below one real (AUC 0.75)
         List<RunMetrics> runs = Evaluation.evaluate(List.of(scores("s1.csv", 0.1, 0.2, 0.8, 0.9),
-                scores("s2.csv", 0.1, 0.6, 0.5, 0.9)), labels());
+                scores("s2.csv", 0.1, 0.6, 0.5, 0.9)), labels(), false);
         MetricsReport report = new MetricsReport(runs);
         Map<String, Object> json = report.json();
         assertEquals(0.875, (double) json.get("auc"), 1e-12);
@@ -69,7 +69,7 @@ class EvaluationTest {
     @Test
     void scoreOfAnUnknownImageIsAnErrorNamingFileAndLine() throws IOException {
         Path s = Files.writeString(dir.resolve("bad.csv"), "/r/test/0_real/ffhq/a.png,0.1\n/r/elsewhere/x.png,0.5\n");
-        IOException e = assertThrows(IOException.class, () -> Evaluation.evaluate(List.of(s), labels()));
+        IOException e = assertThrows(IOException.class, () -> Evaluation.evaluate(List.of(s), labels(), false));
         assertTrue(e.getMessage().contains("bad.csv:2") && e.getMessage().contains("/r/elsewhere/x.png"), e.getMessage());
     }
 }
