@@ -51,15 +51,13 @@ final class ExplainCommand implements Callable<Integer> {
     @Mixin
     DataOptions data = new DataOptions();
 
-    @Option(names = "--split", defaultValue = "test", paramLabel = "NAME",
-            description = "Which CSV rows: train, val, test or all (default: ${DEFAULT-VALUE}).")
-    String split;
-
-    @Option(names = "--limit", paramLabel = "N", description = "Only the first N images.")
-    Integer limit;
+    @Mixin
+    SelectionOptions selection = new SelectionOptions();
 
     @Option(names = "--method", defaultValue = "gradcam", paramLabel = "NAME",
-            description = "Saliency method: cam, gradcam (the reference), gradcampp or scorecam (default: ${DEFAULT-VALUE}).")
+            completionCandidates = Choices.SaliencyMethods.class,
+            description = "Saliency method: ${COMPLETION-CANDIDATES}; gradcam is the reference's (default:"
+                    + " ${DEFAULT-VALUE}).")
     String method;
 
     @Option(names = "--steps", defaultValue = "10", description = "Deletion/insertion steps (default: ${DEFAULT-VALUE}).")
@@ -89,7 +87,7 @@ final class ExplainCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         Map<String, List<Path>> groups = groups();
         SkipReport skips = data.skipReport();
-        List<Sample> samples = data.select(skips, split, limit);
+        List<Sample> samples = selection.select(data, skips);
         if (steps < 1) {
             throw new IllegalArgumentException("--steps must be at least 1");
         }

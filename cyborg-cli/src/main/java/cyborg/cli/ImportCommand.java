@@ -24,8 +24,8 @@ import java.util.concurrent.Callable;
             "  cyborg import --arch densenet121 --from cyborg_densenet.pth --out models/densenet"
         })
 final class ImportCommand implements Callable<Integer> {
-    @Option(names = "--arch", required = true, paramLabel = "NAME",
-            description = "resnet18, resnet50, densenet121, inception_v3, xception or smallresnet.")
+    @Option(names = "--arch", required = true, paramLabel = "NAME", completionCandidates = Choices.Architectures.class,
+            description = "${COMPLETION-CANDIDATES}.")
     String arch;
 
     @Option(names = "--from", required = true, paramLabel = "FILE", description = "The weight file.")

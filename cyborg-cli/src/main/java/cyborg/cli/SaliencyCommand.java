@@ -32,26 +32,24 @@ import java.util.concurrent.Callable;
             "  cyborg saliency --model runs/cyborg --method scorecam --folder faces/ --limit 20 --out sal-score/"
         })
 final class SaliencyCommand implements Callable<Integer> {
-    @Option(names = "--model", required = true, paramLabel = "DIR", description = "A run folder of 'cyborg train'.")
-    Path model;
+    @Mixin
+    ModelOptions model = new ModelOptions();
 
     @Option(names = "--method", defaultValue = "gradcam", paramLabel = "NAME",
-            description = "cam, gradcam, gradcampp or scorecam (default: ${DEFAULT-VALUE}).")
+            completionCandidates = Choices.SaliencyMethods.class,
+            description = "${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE}).")
     String method;
 
     @Mixin
     DataOptions data = new DataOptions();
 
-    @Option(names = "--split", defaultValue = "test", paramLabel = "NAME",
-            description = "Which CSV rows: train, val, test or all (default: ${DEFAULT-VALUE}).")
-    String split;
+    @Mixin
+    SelectionOptions selection = new SelectionOptions();
 
-    @Option(names = "--class", defaultValue = "predicted", paramLabel = "predicted|true|real|synthetic",
-            description = "Whose saliency: the predicted class, the true label, or a fixed class (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--class", defaultValue = "predicted", paramLabel = "TARGET",
+            completionCandidates = Choices.ClassTargets.class,
+            description = "Whose saliency: ${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE}).")
     CamTarget target;
-
-    @Option(names = "--limit", paramLabel = "N", description = "Only the first N images.")
-    Integer limit;
 
     @Option(names = "--batch", defaultValue = "32", description = "Images per batch (default: ${DEFAULT-VALUE}).")
     int batch;
@@ -62,9 +60,14 @@ final class SaliencyCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         SaliencyMethod m = SaliencyMethod.of(method);
+        if (!target.isClass()) {
+            throw new IllegalArgumentException("--class " + target.id() + " is no single class; choose "
+                    + CamTarget.classChoices() + " (for the contrastive CAM: cyborg score --cams DIR --cam-class "
+                    + target.id() + ")");
+        }
         SkipReport skips = data.skipReport();
-        List<Sample> samples = data.select(skips, split, limit);
-        try (LoadedModel loaded = LoadedModel.open(model)) {
+        List<Sample> samples = selection.select(data, skips);
+        try (LoadedModel loaded = model.open()) {
             SaliencyWriter writer = new SaliencyWriter(out, m.id(), loaded.model().info().inputSize);
             new SaliencyRunner(loaded).run(samples, m, target, batch, skips, System.err, writer::write);
             writer.finish();

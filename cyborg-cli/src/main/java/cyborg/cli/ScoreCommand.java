@@ -30,24 +30,14 @@ import java.util.concurrent.Callable;
             "  cyborg score --model densenet.pth --arch densenet121 --csv test.csv --images data --out scores.csv"
         })
 final class ScoreCommand implements Callable<Integer> {
-    @Option(names = "--model", required = true, paramLabel = "DIR|FILE",
-            description = "A run folder of 'cyborg train', or a PyTorch/safetensors weight file with --arch.")
-    Path model;
-
-    @Option(names = "--arch", paramLabel = "NAME",
-            description = "With a weight file: its architecture (resnet18, resnet50, densenet121, inception_v3, xception).")
-    String arch;
-
-    @Option(names = "--strict", defaultValue = "true", paramLabel = "true|false", arity = "1",
-            description = "With a weight file: refuse keys the network lacks (default: ${DEFAULT-VALUE}).")
-    boolean strict;
+    @Mixin
+    ModelOptions model = new ModelOptions();
 
     @Mixin
     DataOptions data = new DataOptions();
 
-    @Option(names = "--split", defaultValue = "test", paramLabel = "NAME",
-            description = "Which CSV rows to score: train, val, test or all (default: ${DEFAULT-VALUE}).")
-    String split;
+    @Mixin
+    SelectionOptions selection = new SelectionOptions();
 
     @Option(names = "--batch", defaultValue = "32", description = "Images per forward pass (default: ${DEFAULT-VALUE}).")
     int batch;
@@ -57,9 +47,10 @@ final class ScoreCommand implements Callable<Integer> {
                     + " and <name>_overlay.png (jet colours over the image).")
     Path cams;
 
-    @Option(names = "--cam-class", defaultValue = "predicted", paramLabel = "predicted|true|contrast",
-            description = "Whose CAM --cams writes: the predicted class, the true label, or the contrastive map"
-                    + " |(W[Synthetic] - W[Real]) . F| / max (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--cam-class", defaultValue = "predicted", paramLabel = "TARGET",
+            completionCandidates = Choices.CamTargets.class,
+            description = "Whose CAM --cams writes: ${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE}); contrast is"
+                    + " the map of the logit difference, |(W[Synthetic] - W[Real]) . F| / max.")
     CamTarget camClass;
 
     @Option(names = "--out", required = true, paramLabel = "FILE", description = "Score file to write.")
@@ -71,9 +62,8 @@ final class ScoreCommand implements Callable<Integer> {
             throw new IllegalArgumentException("--batch must be at least 1");
         }
         SkipReport skips = data.skipReport();
-        List<Sample> samples = data.select(skips, split, null);
-        try (Scorer scorer = arch == null ? Scorer.open(model)
-                : Scorer.open(model, cyborg.model.Architecture.parse(arch), strict)) {
+        List<Sample> samples = selection.select(data, skips);
+        try (Scorer scorer = new Scorer(model.open())) {
             CamWriter writer = cams == null ? null : new CamWriter(cams, scorer.model().info().inputSize);
             List<Score> scores = scorer.score(samples, batch, writer, camClass, skips, System.err);
             ScoreFile.write(out, scores);

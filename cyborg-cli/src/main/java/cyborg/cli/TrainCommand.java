@@ -73,8 +73,9 @@ final class TrainCommand implements Callable<Integer> {
     Path maps;
 
     @Option(names = "--arch", defaultValue = "resnet50", paramLabel = "NAME",
-            description = "resnet18, resnet50, densenet121, inception_v3, xception (torchvision's structure and"
-                    + " names) or smallresnet (cyborg's, for 64 px images) (default: ${DEFAULT-VALUE}).")
+            completionCandidates = Choices.Architectures.class,
+            description = "${COMPLETION-CANDIDATES}: torchvision's structures and names, and cyborg's smallresnet"
+                    + " for 64 px images (default: ${DEFAULT-VALUE}).")
     String arch;
 
     @Option(names = "--init", paramLabel = "FILE",
@@ -96,9 +97,11 @@ final class TrainCommand implements Callable<Integer> {
             description = "CE weight of the 'cyborg' preset (default: ${DEFAULT-VALUE}).")
     double alpha;
 
-    @Option(names = "--cam-class", defaultValue = "predicted", paramLabel = "predicted|true|contrast",
-            description = "Whose CAM the saliency terms use: the predicted class (reference), the true label, or"
-                    + " contrast: |(W[Synthetic] - W[Real]) . F| / its maximum, evidence for either class.")
+    @Option(names = "--cam-class", defaultValue = "predicted", paramLabel = "TARGET",
+            completionCandidates = Choices.CamTargets.class,
+            description = "Whose CAM the saliency terms use: ${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE}:"
+                    + " the reference's); contrast is |(W[Synthetic] - W[Real]) . F| / its maximum, evidence for"
+                    + " either class.")
     CamTarget camClass;
 
     @Option(names = "--epochs", defaultValue = "50", description = "Epochs (default: ${DEFAULT-VALUE}).")

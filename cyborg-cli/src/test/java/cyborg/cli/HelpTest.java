@@ -7,6 +7,10 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.junit.jupiter.api.Test;
 
+import cyborg.model.Architecture;
+import cyborg.model.CamTarget;
+import cyborg.saliency.SaliencyMethod;
+
 class HelpTest {
     @Test
     void topLevelHelpListsEverySubcommandWithItsPurpose() {
@@ -24,6 +28,26 @@ class HelpTest {
         assertEquals(0, r.status, r.toString());
         assertTrue(r.out.startsWith("Usage: cyborg " + cmd), r.out);
         assertTrue(r.out.contains("  cyborg " + cmd + " "), "no example in:\n" + r.out);
+    }
+
+    @Test
+    void helpTextsListWhatTheRegistriesHold() {
+        for (String cmd : new String[] {"train", "score", "saliency", "import"}) {
+            String help = Cli.run(cmd, "--help").out.replaceAll("\\s+", " ");
+            for (Architecture a : Architecture.values()) {
+                assertTrue(help.contains(a.id()), cmd + " --help lacks " + a.id() + ":\n" + help);
+            }
+        }
+        for (String cmd : new String[] {"saliency", "explain"}) {
+            String help = Cli.run(cmd, "--help").out;
+            SaliencyMethod.ids().forEach(id -> assertTrue(help.contains(id), cmd + " --help lacks " + id));
+        }
+        for (String cmd : new String[] {"train", "score"}) {
+            String help = Cli.run(cmd, "--help").out;
+            for (CamTarget t : CamTarget.values()) {
+                assertTrue(help.contains(t.id()), cmd + " --help lacks " + t.id());
+            }
+        }
     }
 
     @Test

@@ -9,6 +9,8 @@ public final class Splits {
     public static final String VAL = "val";
     public static final String TEST = "test";
     static final Set<String> ALL = Set.of(TRAIN, VAL, TEST);
+    /** The split names in their natural order, for help texts and errors. */
+    public static final java.util.List<String> NAMES = java.util.List.of(TRAIN, VAL, TEST);
 
     private Splits() {}
 
