@@ -52,6 +52,7 @@ public final class ExplainRun {
 
     /** Runs everything and returns the verdict lines. */
     public static List<String> run(Config c, Path out, PrintStream console) throws IOException {
+        GroupSetup.requireUniform(c.groups());
         Map<String, Object> models = new LinkedHashMap<>();
         Map<String, Object> groups = new LinkedHashMap<>();
         Map<String, List<List<ImageMeasures>>> byGroup = new LinkedHashMap<>();
