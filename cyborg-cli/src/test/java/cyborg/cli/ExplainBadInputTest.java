@@ -12,6 +12,10 @@ class ExplainBadInputTest extends BadInputCorpus {
         String model = Toy.model().toString();
         String larger = largerCopy(dir.resolve("model-at-64")).toString();
         Path mapsFile = Files.writeString(dir.resolve("maps-file.png"), "x");
+        Path incomplete = Files.createDirectories(dir.resolve("incomplete-model"));
+        Files.copy(Toy.model().resolve("model.safetensors"), incomplete.resolve("model.safetensors"));
+        Files.writeString(incomplete.resolve("model.json"), "{\"architecture\": \"smallresnet\", \"input_size\": 32,"
+                + " \"mean\": [0.5, 0.5, 0.5], \"std\": [0.2, 0.2, 0.2]}");
         return List.of(
                 BadInput.fails("explain: one group, two CAM sizes", "model-at-64", "CAM 8x8",
                         explain(dir, "--models", model, larger)),
@@ -22,7 +26,9 @@ class ExplainBadInputTest extends BadInputCorpus {
                 BadInput.fails("explain --shift beyond the input", model, "does not fit the 32 px input",
                         explain(dir, "--models", model, "--shift", "40")),
                 BadInput.fails("explain --maps is a file", "maps-file.png", "a file, not a map folder",
-                        explain(dir, "--models", model, "--maps", mapsFile.toString())));
+                        explain(dir, "--models", model, "--maps", mapsFile.toString())),
+                BadInput.fails("explain: a model.json without its CAM size", "incomplete-model", "cam_size",
+                        explain(dir, "--models", incomplete.toString())));
     }
 
     /**

@@ -46,7 +46,13 @@ public final class Json {
             }
             return value;
         } catch (JsonParseException e) {
-            throw new IOException(file + ": not valid JSON for " + type.getSimpleName() + ": " + e.getMessage(), e);
+            throw new IOException(file + ": not valid JSON for " + type.getSimpleName() + ": " + firstLine(e), e);
         }
+    }
+
+    /** Gson's own words, without the exception class it wraps or the help link on the next line. */
+    private static String firstLine(JsonParseException e) {
+        String m = e.getCause() != null && e.getCause().getMessage() != null ? e.getCause().getMessage() : e.getMessage();
+        return m == null ? "unreadable" : m.lines().findFirst().orElse(m);
     }
 }

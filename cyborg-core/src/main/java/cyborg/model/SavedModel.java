@@ -92,7 +92,13 @@ public final class SavedModel {
             throw new IOException(location + ": not a cyborg model folder; expected " + SIDECAR
                     + " and " + WEIGHTS + hint);
         }
-        return Json.read(sidecar, ModelInfo.class);
+        ModelInfo info = Json.read(sidecar, ModelInfo.class);
+        String problem = info.problem();
+        if (problem != null) {
+            throw new IOException(sidecar + ": " + problem + "; it is not a model description written by cyborg"
+                    + " (or was edited): restore it, or train the model again");
+        }
+        return info;
     }
 
     private static Path folder(Path location) {

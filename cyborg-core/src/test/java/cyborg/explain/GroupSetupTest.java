@@ -27,6 +27,8 @@ class GroupSetupTest {
         ModelInfo info = new ModelInfo();
         info.architecture = "smallresnet";
         info.inputSize = inputSize;
+        info.mean = new float[] {0.5f, 0.5f, 0.5f};
+        info.std = new float[] {0.25f, 0.25f, 0.25f};
         info.camSize = new int[] {cam, cam};
         Json.write(d.resolve(SavedModel.SIDECAR), info);
         Files.createFile(d.resolve(SavedModel.WEIGHTS));
