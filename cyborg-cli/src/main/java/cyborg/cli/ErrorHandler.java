@@ -1,13 +1,15 @@
 package cyborg.cli;
 
+import cyborg.io.IoFaults;
 import picocli.CommandLine;
 
 import java.io.IOException;
-import java.nio.file.NoSuchFileException;
+import java.io.UncheckedIOException;
 
 /**
  * Prints failures as one clear line ({@code error: ...}) instead of a stack trace; set
- * {@code CYBORG_DEBUG=1} to see the trace.
+ * {@code CYBORG_DEBUG=1} to see the trace. File-system faults are told by {@link IoFaults}: the
+ * path, what is wrong with it and what to do.
  */
 final class ErrorHandler implements CommandLine.IExecutionExceptionHandler {
     @Override
@@ -17,10 +19,9 @@ final class ErrorHandler implements CommandLine.IExecutionExceptionHandler {
             t = t.getCause();
         }
         String message;
-        if (t instanceof NoSuchFileException nsf) {
-            message = nsf.getFile() + ": " + (nsf.getReason() == null ? "no such file" : nsf.getReason());
-        } else if (t instanceof IOException || t instanceof IllegalArgumentException
-                || t instanceof IllegalStateException) {
+        if (t instanceof IOException || t instanceof UncheckedIOException) {
+            message = IoFaults.describe(t);
+        } else if (t instanceof IllegalArgumentException || t instanceof IllegalStateException) {
             message = t.getMessage();
         } else {
             message = t.toString();

@@ -189,8 +189,7 @@ final class TrainCommand implements Callable<Integer> {
             System.out.printf(Locale.ROOT, "kept epoch %d: validation accuracy %.4f, AUC %.4f -> %s%n",
                     r.bestEpoch(), r.bestValAcc(), r.bestValAuc(), run.dir().resolve("model.json"));
             if (r.withoutMap() > 0) {
-                System.out.printf("%d training images had no human map: they got the classification term only%n",
-                        r.withoutMap());
+                System.out.println(r.mapSummary());
             }
         }
         return 0;
@@ -244,9 +243,9 @@ final class TrainCommand implements Callable<Integer> {
         }
         System.out.printf("validating on the '%s' rows of %s%n", valSplit, where);
         MapIndex index = MapIndex.empty();
-        if (config.loss().usesSaliency() || !config.counterexamples().isNone()) {
+        if (config.loss().usesMaps() || !config.counterexamples().isNone()) {
             if (maps == null) {
-                throw new IllegalArgumentException((config.loss().usesSaliency() ? "the loss " + config.lossSpec()
+                throw new IllegalArgumentException((config.loss().usesMaps() ? "the loss " + config.lossSpec()
                         : "--counterfactual") + " needs human maps: pass --maps DIR (or use --loss ce without"
                         + " --counterfactual)");
             }

@@ -15,8 +15,14 @@ import java.util.concurrent.Future;
 public final class DataValidator {
     private DataValidator() {}
 
-    /** The result of a validation pass. */
-    public record Result(List<Sample> usable, int withoutMap) {}
+    /**
+     * The result of a validation pass.
+     *
+     * @param usable the samples that decoded
+     * @param withoutMap usable samples without a human map file (0 unless maps were checked)
+     * @param constantMap usable samples whose averaged map is constant, which train as without one
+     */
+    public record Result(List<Sample> usable, int withoutMap, int constantMap) {}
 
     /**
      * @param samples the samples to check
@@ -30,21 +36,21 @@ public final class DataValidator {
             SkipReport skips, java.util.function.IntConsumer progress) throws BadInputException {
         ExecutorService pool = Executors.newFixedThreadPool(Math.max(1, threads));
         try {
-            List<Future<?>> futures = new ArrayList<>(samples.size());
+            List<Future<PreparedSample>> futures = new ArrayList<>(samples.size());
             for (Sample s : samples) {
-                futures.add(pool.submit(() -> {
-                    loader.load(s, Augmentation.Params.IDENTITY, withMaps);
-                    return null;
-                }));
+                futures.add(pool.submit(() -> loader.load(s, Augmentation.Params.IDENTITY, withMaps)));
             }
             List<Sample> usable = new ArrayList<>(samples.size());
             int withoutMap = 0;
+            int constantMap = 0;
             for (int i = 0; i < samples.size(); i++) {
                 try {
-                    futures.get(i).get();
+                    PreparedSample prepared = futures.get(i).get();
                     usable.add(samples.get(i));
                     if (withMaps && !loader.hasMap(samples.get(i))) {
                         withoutMap++;
+                    } else if (withMaps && prepared.map() == null) {
+                        constantMap++;
                     }
                 } catch (ExecutionException e) {
                     if (e.getCause() instanceof BadInputException bad) {
@@ -60,7 +66,7 @@ public final class DataValidator {
                     progress.accept(i + 1);
                 }
             }
-            return new Result(usable, withoutMap);
+            return new Result(usable, withoutMap, constantMap);
         } finally {
             pool.shutdownNow();
         }

@@ -18,19 +18,28 @@ import java.util.stream.Stream;
  */
 public final class MapIndex {
     private static final Pattern ANNOTATOR = Pattern.compile("(.+)\\.(\\d+)");
+    /** How a map is matched to its image, for messages that find none. */
+    public static final String MATCHING = "a map is matched to its image by file name: image NAME.jpg takes"
+            + " NAME.png, the annotators' NAME.<k>.png or <annotator>/NAME.png in the map folder (any image extension)";
+    private final Path dir;
     private final Map<String, List<Path>> byStem;
 
-    private MapIndex(Map<String, List<Path>> byStem) {
+    private MapIndex(Path dir, Map<String, List<Path>> byStem) {
+        this.dir = dir;
         this.byStem = byStem;
     }
 
     /** An index with no maps (training without saliency). */
     public static MapIndex empty() {
-        return new MapIndex(Map.of());
+        return new MapIndex(null, Map.of());
     }
 
     /** Scans {@code mapDir} and its immediate sub-folders. */
     public static MapIndex scan(Path mapDir) throws IOException {
+        if (Files.isRegularFile(mapDir)) {
+            throw new IOException(mapDir + ": a file, not a map folder; pass the folder that holds the maps"
+                    + " to --maps");
+        }
         if (!Files.isDirectory(mapDir)) {
             throw new IOException(mapDir + ": map folder not found; check --maps");
         }
@@ -45,7 +54,12 @@ public final class MapIndex {
                 }
             }
         }
-        return new MapIndex(byStem);
+        return new MapIndex(mapDir, byStem);
+    }
+
+    /** The scanned folder, as given; null for {@link #empty()}. */
+    public Path dir() {
+        return dir;
     }
 
     /** The annotators' maps of {@code image} (empty if it has none). */

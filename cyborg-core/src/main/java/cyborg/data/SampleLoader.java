@@ -49,7 +49,7 @@ public final class SampleLoader {
         return preprocessing;
     }
 
-    /** Whether the sample has at least one human map. */
+    /** Whether the sample has at least one human map file (which may still be constant). */
     public boolean hasMap(Sample s) {
         return !maps.mapsFor(s.image()).isEmpty();
     }
@@ -85,6 +85,12 @@ public final class SampleLoader {
             }
         }
         float[] input = tensor(img);
+        if (map != null && FloatMaps.isConstant(map)) {
+            // Min-max normalisation would make it an all-zero target, which no normalised CAM (its
+            // maximum is 1) can match and the reference's (x - min) / (max - min) turns into NaN:
+            // such a map (or crop of one) marks nothing, so the image trains as one without a map.
+            map = null;
+        }
         if (map == null) {
             return new PreparedSample(input, null, null);
         }

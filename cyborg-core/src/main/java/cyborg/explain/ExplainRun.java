@@ -39,6 +39,10 @@ public final class ExplainRun {
             if (!(maskThreshold >= 0 && maskThreshold <= 1)) {
                 throw new IllegalArgumentException("the mask threshold must lie in [0,1], got " + maskThreshold);
             }
+            if (shift != null && shift < 1) {
+                // A shift of 0 is the identity: its equivariance would be a perfect 1 that measures nothing.
+                throw new IllegalArgumentException("--shift must be at least 1 pixel, got " + shift);
+            }
         }
 
         /** Without human maps. */
@@ -52,6 +56,7 @@ public final class ExplainRun {
 
     /** Runs everything and returns the verdict lines. */
     public static List<String> run(Config c, Path out, PrintStream console) throws IOException {
+        GroupSetup.requireUniform(c.groups());
         Map<String, Object> models = new LinkedHashMap<>();
         Map<String, Object> groups = new LinkedHashMap<>();
         Map<String, List<List<ImageMeasures>>> byGroup = new LinkedHashMap<>();
@@ -70,6 +75,11 @@ public final class ExplainRun {
                 try (NDManager manager = NDManager.newBaseManager()) {
                     SavedModel sm = SavedModel.load(model, manager);
                     shift = c.shift() != null ? c.shift() : Explainer.referenceShift(sm.info().inputSize);
+                    if (shift >= sm.info().inputSize) {
+                        throw new IllegalArgumentException("a shift of " + shift + " px does not fit the "
+                                + sm.info().inputSize + " px input of " + model + ": the shifted image would be its"
+                                + " edge repeated; choose a smaller --shift");
+                    }
                     Explainer e = new Explainer(sm, manager, c.method(), shift, c.curveSteps(), c.seed())
                             .withHumanMaps(humanMaps, c.maskThreshold());
                     try (ProgressBar bar = new ProgressBar("explaining " + model, c.samples().size(), "img", console)) {

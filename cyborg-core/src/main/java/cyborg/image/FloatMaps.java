@@ -19,4 +19,14 @@ public final class FloatMaps {
         }
         return out;
     }
+
+    /** Whether every value is the same: min-max normalisation turns such a map into zeros. */
+    public static boolean isConstant(float[] v) {
+        for (float x : v) {
+            if (x != v[0]) {
+                return false;
+            }
+        }
+        return true;
+    }
 }

@@ -8,7 +8,6 @@ import com.google.gson.JsonParseException;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 
 /** The JSON conventions of cyborg's files: snake_case keys, pretty-printed, NaN allowed. */
@@ -37,8 +36,8 @@ public final class Json {
         String text;
         try {
             text = Files.readString(file, StandardCharsets.UTF_8);
-        } catch (NoSuchFileException e) {
-            throw new NoSuchFileException(file.toString(), null, "file not found");
+        } catch (IOException e) {
+            throw IoFaults.at(file, e);
         }
         try {
             T value = PRETTY.fromJson(text, type);
@@ -47,7 +46,13 @@ public final class Json {
             }
             return value;
         } catch (JsonParseException e) {
-            throw new IOException(file + ": not valid JSON for " + type.getSimpleName() + ": " + e.getMessage(), e);
+            throw new IOException(file + ": not valid JSON for " + type.getSimpleName() + ": " + firstLine(e), e);
         }
+    }
+
+    /** Gson's own words, without the exception class it wraps or the help link on the next line. */
+    private static String firstLine(JsonParseException e) {
+        String m = e.getCause() != null && e.getCause().getMessage() != null ? e.getCause().getMessage() : e.getMessage();
+        return m == null ? "unreadable" : m.lines().findFirst().orElse(m);
     }
 }

@@ -67,6 +67,14 @@ public final class SafeTensors {
 
     /** Reads every tensor of {@code file}, in header order. */
     public static Map<String, TensorData> read(Path file) throws IOException {
+        try {
+            return readTensors(file);
+        } catch (IOException e) {
+            throw IoFaults.at(file, e);
+        }
+    }
+
+    private static Map<String, TensorData> readTensors(Path file) throws IOException {
         try (InputStream in = new java.io.BufferedInputStream(Files.newInputStream(file), 1 << 16)) {
             byte[] lenBytes = in.readNBytes(8);
             if (lenBytes.length < 8) {

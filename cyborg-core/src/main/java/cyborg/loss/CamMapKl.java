@@ -11,6 +11,11 @@ public final class CamMapKl implements LossTerm {
     private static final float EPS = 1e-10f;
 
     @Override
+    public boolean needsMaps() {
+        return true;
+    }
+
+    @Override
     public String name() {
         return "kl";
     }

@@ -8,6 +8,11 @@ import ai.djl.ndarray.NDArray;
  */
 public final class CamMapMse implements LossTerm {
     @Override
+    public boolean needsMaps() {
+        return true;
+    }
+
+    @Override
     public String name() {
         return "cyborg";
     }

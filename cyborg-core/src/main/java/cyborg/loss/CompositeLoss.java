@@ -6,6 +6,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
 /**
  * A weighted sum of loss terms, optionally plus {@code ln(1 + sum of other weighted terms)}
@@ -54,12 +55,17 @@ public final class CompositeLoss {
     }
 
     /**
-     * Whether any term reads human saliency (the CAM terms, and {@code rrr}): every term but
-     * {@code ce}. The CAM terms need the maps at the CAM's size, {@code rrr} at the input's.
+     * Whether any term reads the human maps ({@code cyborg}, {@code kl}, {@code entmatch},
+     * {@code rrr}): the CAM terms need them at the CAM's size, {@code rrr} at the input's. The
+     * CAM-entropy terms ({@code ent}, {@code logent}) read the CAM alone.
      */
-    public boolean usesSaliency() {
-        return java.util.stream.Stream.concat(linear.stream(), logGroup.stream())
-                .anyMatch(wt -> !(wt.term() instanceof CrossEntropy));
+    public boolean usesMaps() {
+        return terms().anyMatch(wt -> wt.term().needsMaps());
+    }
+
+    /** Names of the terms that do not read human maps, which alone train the images without one. */
+    public List<String> mapFreeTermNames() {
+        return terms().filter(wt -> !wt.term().needsMaps()).map(wt -> wt.term().name()).toList();
     }
 
     /**
@@ -67,15 +73,16 @@ public final class CompositeLoss {
      * needs a {@link LossStep} (double backpropagation) and the human maps at input resolution.
      */
     public boolean usesInputGradient() {
-        return java.util.stream.Stream.concat(linear.stream(), logGroup.stream())
-                .anyMatch(wt -> wt.term().needsInputGradient());
+        return terms().anyMatch(wt -> wt.term().needsInputGradient());
     }
 
     /** Names of all terms, in order. */
     public List<String> termNames() {
-        return java.util.stream.Stream.concat(linear.stream(), logGroup.stream())
-                .map(wt -> wt.term().name())
-                .collect(Collectors.toList());
+        return terms().map(wt -> wt.term().name()).collect(Collectors.toList());
+    }
+
+    private Stream<WeightedTerm> terms() {
+        return Stream.concat(linear.stream(), logGroup.stream());
     }
 
     /** The canonical specification, which {@link LossSpec#parse} reads back to an equal loss. */

@@ -1,11 +1,15 @@
 package cyborg.loss;
 
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
+import java.util.function.DoubleFunction;
 import java.util.function.Supplier;
+import java.util.stream.Stream;
 
 /**
  * Reads loss specifications. A specification is a preset name or a comma-separated list of
@@ -49,25 +53,28 @@ public final class LossSpec {
     /** What the {@code rrr} preset stands for. */
     public static final String RRR_PRESET = "ce:1,rrr:10";
 
+    /** Each preset's expansion, given the {@code cyborg} preset's alpha. */
+    private static final Map<String, DoubleFunction<String>> PRESETS = new LinkedHashMap<>();
+
+    static {
+        PRESETS.put("ce", alpha -> "ce:1");
+        PRESETS.put("cyborg", alpha -> "ce:" + format(alpha) + ",cyborg:" + format(1 - alpha));
+        PRESETS.put("focus", alpha -> "ce:0.5,cyborg:0.5,logent:0.5");
+        PRESETS.put("rrr", alpha -> RRR_PRESET);
+    }
+
     private LossSpec() {}
 
     /** Parses {@code spec}; {@code alpha} is the CE weight of the {@code cyborg} preset. */
     public static CompositeLoss parse(String spec, double alpha) {
         String s = spec.trim().toLowerCase(Locale.ROOT);
-        switch (s) {
-            case "ce":
-                return parse("ce:1", alpha);
-            case "cyborg":
-                if (alpha < 0 || alpha > 1) {
-                    throw new IllegalArgumentException("--alpha must lie in [0, 1], got " + alpha);
-                }
-                return parse("ce:" + format(alpha) + ",cyborg:" + format(1 - alpha), alpha);
-            case "focus":
-                return parse("ce:0.5,cyborg:0.5,logent:0.5", alpha);
-            case "rrr":
-                return parse(RRR_PRESET, alpha);
-            default:
-                break;
+        DoubleFunction<String> preset = PRESETS.get(s);
+        if (preset != null) {
+            // NaN fails both comparisons, so it is refused too.
+            if (s.equals("cyborg") && !(alpha >= 0 && alpha <= 1)) {
+                throw new IllegalArgumentException("--alpha must lie in [0, 1], got " + alpha);
+            }
+            return parse(preset.apply(alpha), alpha);
         }
         List<WeightedTerm> linear = new ArrayList<>();
         List<WeightedTerm> group = new ArrayList<>();
@@ -83,7 +90,31 @@ public final class LossSpec {
                 linear.add(term(item, spec));
             }
         }
+        requireDistinct(linear, group, spec);
+        if (Stream.concat(linear.stream(), group.stream()).allMatch(wt -> wt.weight() == 0)) {
+            throw error(spec, "every weight is 0, so nothing would be trained; give at least one term a"
+                    + " positive weight");
+        }
         return new CompositeLoss(linear, group);
+    }
+
+    /** A term given twice (perhaps under an alias) would count twice but be logged once. */
+    private static void requireDistinct(List<WeightedTerm> linear, List<WeightedTerm> group, String spec) {
+        Set<String> seen = new HashSet<>();
+        for (WeightedTerm wt : (Iterable<WeightedTerm>) Stream.concat(linear.stream(), group.stream())::iterator) {
+            if (!seen.add(wt.term().name())) {
+                throw error(spec, "the term " + wt.term().name() + " appears twice" + aliasNote(wt.term().name())
+                        + "; give each term once with its total weight");
+            }
+        }
+    }
+
+    /** E.g. {@code " (mse is another name of cyborg)"}, or nothing for a term without aliases. */
+    private static String aliasNote(String name) {
+        List<String> aliases = TERMS.entrySet().stream()
+                .filter(e -> !e.getKey().equals(name) && e.getValue().get().name().equals(name))
+                .map(Map.Entry::getKey).toList();
+        return aliases.isEmpty() ? "" : " (" + String.join(", ", aliases) + " is another name of " + name + ")";
     }
 
     private static WeightedTerm term(String item, String spec) {
@@ -139,8 +170,9 @@ public final class LossSpec {
 
     private static IllegalArgumentException error(String spec, String why) {
         return new IllegalArgumentException("bad loss specification '" + spec + "': " + why
-                + ". Use a preset (ce, cyborg, focus, rrr) or terms like ce:0.5,cyborg:0.5,logent:0.5"
-                + " (terms: ce, cyborg, kl, logent, ent, entmatch, rrr; optional log1p(...) group).");
+                + ". Use a preset (" + String.join(", ", PRESETS.keySet()) + ") or terms like"
+                + " ce:0.5,cyborg:0.5,logent:0.5 (terms: " + String.join(", ", TERMS.keySet())
+                + "; optional log1p(...) group).");
     }
 
     /** Formats a weight without trailing zeros (0.5, 1, 0.25). */

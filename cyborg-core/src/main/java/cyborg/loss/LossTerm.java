@@ -17,4 +17,12 @@ public interface LossTerm {
     default boolean needsInputGradient() {
         return false;
     }
+
+    /**
+     * Whether the term reads the human maps: on images without one it adds nothing (it is
+     * averaged over the images of the batch that have a map).
+     */
+    default boolean needsMaps() {
+        return false;
+    }
 }

@@ -25,6 +25,11 @@ import ai.djl.ndarray.NDArray;
  */
 public final class RightReasons implements LossTerm {
     @Override
+    public boolean needsMaps() {
+        return true;
+    }
+
+    @Override
     public String name() {
         return "rrr";
     }

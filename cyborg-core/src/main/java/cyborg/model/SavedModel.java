@@ -78,12 +78,14 @@ public final class SavedModel {
         return new SavedModel(info, net);
     }
 
-    /** Loads a model folder (or its safetensors file) into arrays owned by {@code manager}. */
-    public static SavedModel load(Path location, NDManager manager) throws IOException {
-        Path dir = Files.isDirectory(location) ? location : location.toAbsolutePath().getParent();
+    /**
+     * Reads the description ({@value #SIDECAR}) of a model folder (or of its safetensors file)
+     * without its weights, after checking that both files are there.
+     */
+    public static ModelInfo readInfo(Path location) throws IOException {
+        Path dir = folder(location);
         Path sidecar = dir.resolve(SIDECAR);
-        Path weights = dir.resolve(WEIGHTS);
-        if (!Files.isRegularFile(sidecar) || !Files.isRegularFile(weights)) {
+        if (!Files.isRegularFile(sidecar) || !Files.isRegularFile(dir.resolve(WEIGHTS))) {
             String hint = Files.isDirectory(dir.resolve("run-1"))
                     ? " (this folder holds several runs: pass one of them, e.g. " + dir.resolve("run-1") + ")"
                     : " (train one with `cyborg train --out DIR`)";
@@ -91,6 +93,24 @@ public final class SavedModel {
                     + " and " + WEIGHTS + hint);
         }
         ModelInfo info = Json.read(sidecar, ModelInfo.class);
+        String problem = info.problem();
+        if (problem != null) {
+            throw new IOException(sidecar + ": " + problem + "; it is not a model description written by cyborg"
+                    + " (or was edited): restore it, or train the model again");
+        }
+        return info;
+    }
+
+    private static Path folder(Path location) {
+        return Files.isDirectory(location) ? location : location.toAbsolutePath().getParent();
+    }
+
+    /** Loads a model folder (or its safetensors file) into arrays owned by {@code manager}. */
+    public static SavedModel load(Path location, NDManager manager) throws IOException {
+        ModelInfo info = readInfo(location);
+        Path dir = folder(location);
+        Path sidecar = dir.resolve(SIDECAR);
+        Path weights = dir.resolve(WEIGHTS);
         CamNetwork net;
         try {
             net = info.architectureEnum().create(manager, 0);

@@ -1,5 +1,6 @@
 package cyborg.model;
 
+import cyborg.io.IoFaults;
 import cyborg.io.SafeTensors;
 import cyborg.io.TensorData;
 import cyborg.io.torch.TorchCheckpoint;
@@ -23,8 +24,13 @@ public final class Weights {
 
     /** Reads a {@code .safetensors} file or a {@code torch.save} file ({@code .pth}, {@code .pt}, ...). */
     public static Map<String, TensorData> read(Path file) throws IOException {
-        Map<String, TensorData> state = file.toString().toLowerCase(Locale.ROOT).endsWith(".safetensors")
-                ? SafeTensors.read(file) : TorchCheckpoint.read(file);
+        Map<String, TensorData> state;
+        try {
+            state = file.toString().toLowerCase(Locale.ROOT).endsWith(".safetensors")
+                    ? SafeTensors.read(file) : TorchCheckpoint.read(file);
+        } catch (IOException e) {
+            throw IoFaults.at(file, e); // e.g. a folder given: the zip reader does not name it
+        }
         return stripCommonPrefix(state, "model.");
     }
 

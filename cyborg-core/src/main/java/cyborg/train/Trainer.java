@@ -10,6 +10,7 @@ import cyborg.data.Batch;
 import cyborg.data.BatchLoader;
 import cyborg.data.Counterexamples;
 import cyborg.data.LoadPlan;
+import cyborg.data.MapCoverage;
 import cyborg.data.MapNeeds;
 import cyborg.data.Preprocessing;
 import cyborg.data.DataValidator;
@@ -74,7 +75,7 @@ public final class Trainer {
         Files.createDirectories(files.dir());
         CompositeLoss loss = config.loss();
         Counterexamples counterexamples = config.counterexamples();
-        boolean withMaps = loss.usesSaliency() || !counterexamples.isNone();
+        boolean withMaps = loss.usesMaps() || !counterexamples.isNone();
         try (NDManager manager = NDManager.newBaseManager()) {
             CamNetwork net = config.architecture().create(manager, config.seed());
             int[] camSize = SavedModel.camSize(net, manager, config.inputSize());
@@ -83,12 +84,23 @@ public final class Trainer {
                     cacheDecision(data));
             Inference validation = new Inference(net, preprocessing, camSize);
             int threads = Runtime.getRuntime().availableProcessors();
-            List<Sample> train = validate("checking training images", data.train(), loader, withMaps, threads, data);
-            int withoutMap = withMaps ? countWithoutMap(train, loader) : 0;
-            List<Sample> val = validate("checking validation images", data.validation(), loader, false, threads, data);
+            DataValidator.Result checked = validate("checking training images", data.train(), loader, withMaps,
+                    threads, data);
+            List<Sample> train = checked.usable();
+            List<Sample> val = validate("checking validation images", data.validation(), loader, false, threads,
+                    data).usable();
             requireBoth(train, "training");
             requireBoth(val, "validation (" + data.validationSplit() + " rows)");
-            say(String.format(Locale.ROOT, "training %s at %d px on %d images (%d without human map), validating on"
+            MapCoverage coverage = new MapCoverage(data.maps().dir(), train.size(), checked.withoutMap(),
+                    checked.constantMap());
+            String mapSummary = "";
+            if (withMaps) {
+                coverage.requireSome(loss.usesMaps() ? "the loss " + loss : "counterexamples (--counterfactual)");
+                mapSummary = coverage.summary(unmappedFate(loss, counterexamples));
+                say(mapSummary);
+            }
+            int withoutMap = withMaps ? coverage.unmapped() : 0;
+            say(String.format(Locale.ROOT, "training %s at %d px on %d images (%d without a usable human map), validating on"
                     + " %d %s images; loss %s; CAM %dx%d%s", config.architecture().id(), config.inputSize(),
                     train.size(), withoutMap, val.size(), data.validationSplit(), loss, camSize[0], camSize[1],
                     counterexamples.isNone() ? "" : String.format(Locale.ROOT, "; counterexamples (%s) at rate %s",
@@ -140,7 +152,7 @@ public final class Trainer {
                             rec.valAuc, rec.imagesPerS, rec.best ? "  (kept)" : ""));
                 }
             }
-            return new TrainResult(files.dir(), state.bestEpoch, state.bestValAcc, bestAuc, train.size(), withoutMap);
+            return new TrainResult(files.dir(), state.bestEpoch, state.bestValAcc, bestAuc, train.size(), withoutMap, mapSummary);
         }
     }
 
@@ -158,7 +170,7 @@ public final class Trainer {
         String label = String.format(Locale.ROOT, "epoch %d/%d", epoch + 1, config.epochs());
         try (ProgressBar bar = new ProgressBar(label, train.size(), "img", console)) {
             MapNeeds needs = loss.usesInputGradient() ? MapNeeds.CAM_AND_INPUT
-                    : loss.usesSaliency() ? MapNeeds.CAM : MapNeeds.NONE;
+                    : loss.usesMaps() ? MapNeeds.CAM : MapNeeds.NONE;
             var it = batches.batches(train, order, config.batchSize(), pos -> plan(epoch, pos, train, order, needs));
             while (it.hasNext()) {
                 Batch b = it.next();
@@ -266,19 +278,29 @@ public final class Trainer {
         return new LoadPlan(params, needs, draw);
     }
 
-    private List<Sample> validate(String what, List<Sample> samples, SampleLoader loader, boolean withMaps,
+    private DataValidator.Result validate(String what, List<Sample> samples, SampleLoader loader, boolean withMaps,
             int threads, TrainData data) throws IOException {
         try (ProgressBar bar = new ProgressBar(what, samples.size(), "img", console)) {
             int[] last = {0};
             return DataValidator.validate(samples, loader, withMaps, threads, data.skips(), done -> {
                 bar.step(done - last[0], null);
                 last[0] = done;
-            }).usable();
+            });
         }
     }
 
-    private static int countWithoutMap(List<Sample> samples, SampleLoader loader) {
-        return (int) samples.stream().filter(s -> !loader.hasMap(s)).count();
+    /** What happens to a training image without a usable map, said truthfully for this loss. */
+    private static String unmappedFate(CompositeLoss loss, Counterexamples counterexamples) {
+        List<String> fates = new java.util.ArrayList<>();
+        if (loss.usesMaps()) {
+            List<String> mapFree = loss.mapFreeTermNames();
+            fates.add(mapFree.isEmpty() ? "add nothing to the loss (every term of " + loss + " reads the maps)"
+                    : "train with " + String.join(", ", mapFree) + " only");
+        }
+        if (!counterexamples.isNone()) {
+            fates.add("are never made counterexamples");
+        }
+        return String.join(" and ", fates);
     }
 
     private static void requireBoth(List<Sample> samples, String what) throws IOException {

@@ -34,10 +34,27 @@ class SampleLoaderTest {
         PreparedSample flipped = loader.load(sample(img), new Augmentation.Params(true, 0, 0, 1, 1), true);
         assertArrayEquals(new float[] {0f, 1f}, flipped.map(), 1e-6f);
         org.junit.jupiter.api.Assertions.assertTrue(flipped.image()[0] < 0.2f && flipped.image()[1] > 0.8f);
-        // the left half only: image and map both all bright, so the map normalises to zeros (constant)
+        // the left half only: image and map both all bright, so the map's crop is constant and marks nothing
         PreparedSample left = loader.load(sample(img), new Augmentation.Params(false, 0, 0, 0.5, 1), true);
         assertEquals(1f, left.image()[1], 1e-6f);
-        assertArrayEquals(new float[] {0f, 0f}, left.map(), 1e-6f);
+        assertNull(left.map());
+    }
+
+    @Test
+    void aConstantMapIsNoTargetAndIsCountedApart() throws IOException {
+        Path flat = TestImages.plain(root.resolve("flat.png"), 8);
+        Path marked = TestImages.plain(root.resolve("marked.png"), 8);
+        Path bare = TestImages.plain(root.resolve("bare.png"), 8);
+        Path maps = Files.createDirectories(root.resolve("maps"));
+        TestImages.gray(maps.resolve("flat.png"), 4, 4, (x, y) -> 255);
+        TestImages.gray(maps.resolve("marked.png"), 4, 4, (x, y) -> x < 2 ? 255 : 0);
+        SampleLoader loader = new SampleLoader(Preprocessing.imagenet(4), 2, 2, MapIndex.scan(maps), false);
+        assertNull(loader.load(sample(flat), Augmentation.Params.IDENTITY, true).map());
+        DataValidator.Result r = DataValidator.validate(java.util.List.of(sample(flat), sample(marked), sample(bare)),
+                loader, true, 1, SkipReport.failFast(), null);
+        assertEquals(3, r.usable().size());
+        assertEquals(1, r.withoutMap());
+        assertEquals(1, r.constantMap());
     }
 
     @Test

@@ -56,6 +56,40 @@ class AtomicFilesTest {
         assertEquals(List.of(target), filesIn(dir));
     }
 
+    @Test
+    void aFullDiskIsReportedNamingTheTargetAsGiven() {
+        Path target = dir.resolve("model.safetensors");
+        IOException e = assertThrows(IOException.class, () -> AtomicFiles.write(target, out -> {
+            throw new IOException("No space left on device"); // what FileOutputStream says, without a path
+        }));
+        assertEquals(target + ": no space left on the device; free some space or write elsewhere", e.getMessage());
+    }
+
+    @Test
+    void aFolderWhereTheFileGoesIsReportedNamingIt() throws IOException {
+        Path target = Files.createDirectories(dir.resolve("scores.csv"));
+        IOException e = assertThrows(IOException.class, () -> AtomicFiles.writeString(target, "x"));
+        assertEquals(target + ": is a folder where a file is expected; remove it or choose another file name",
+                e.getMessage());
+        assertEquals(List.of(target), filesIn(dir));
+    }
+
+    @Test
+    void aFileWhereAFolderGoesIsReportedNamingIt() throws IOException {
+        Path file = Files.writeString(dir.resolve("out"), "x");
+        Path target = file.resolve("run/model.json");
+        IOException e = assertThrows(IOException.class, () -> AtomicFiles.writeString(target, "{}"));
+        assertEquals(target + ": " + file + " is a file where a folder is expected; remove it or choose another path",
+                e.getMessage());
+    }
+
+    @Test
+    void aLongNameThatFitsTheFileSystemIsWritten() throws IOException {
+        Path target = dir.resolve("x".repeat(250) + ".csv");
+        AtomicFiles.writeString(target, "x");
+        assertEquals("x", Files.readString(target));
+    }
+
     private static List<Path> filesIn(Path dir) throws IOException {
         try (Stream<Path> files = Files.list(dir)) {
             return files.toList();

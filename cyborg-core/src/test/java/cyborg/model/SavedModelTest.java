@@ -1,6 +1,7 @@
 package cyborg.model;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -27,6 +28,26 @@ class SavedModelTest {
         info.std = new float[] {0.229f, 0.224f, 0.225f};
         info.camSize = new int[] {1, 1};
         return info;
+    }
+
+    @Test
+    void anIncompleteDescriptionIsRefusedNamingTheFileAndTheField() throws IOException {
+        Files.createDirectories(dir);
+        Files.writeString(dir.resolve(SavedModel.SIDECAR), "{\"architecture\": \"resnet18\", \"input_size\": 32}");
+        Files.createFile(dir.resolve(SavedModel.WEIGHTS));
+        IOException e = assertThrows(IOException.class, () -> SavedModel.readInfo(dir));
+        assertTrue(e.getMessage().startsWith(dir.resolve(SavedModel.SIDECAR)
+                + ": \"mean\" and \"std\" must hold 3 numbers each"), e.getMessage());
+    }
+
+    @Test
+    void aDescriptionOfTheWrongJsonShapeIsOneLineWithoutClassNames() throws IOException {
+        Files.createDirectories(dir);
+        Files.writeString(dir.resolve(SavedModel.SIDECAR), "[]");
+        Files.createFile(dir.resolve(SavedModel.WEIGHTS));
+        IOException e = assertThrows(IOException.class, () -> SavedModel.readInfo(dir));
+        assertEquals(dir.resolve(SavedModel.SIDECAR) + ": not valid JSON for ModelInfo:"
+                + " Expected BEGIN_OBJECT but was BEGIN_ARRAY at line 1 column 2 path $", e.getMessage());
     }
 
     @Test
