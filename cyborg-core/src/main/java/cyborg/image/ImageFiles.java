@@ -71,6 +71,9 @@ public final class ImageFiles {
             } catch (OutOfMemoryError e) {
                 throw outOfMemory(file, size);
             } catch (IOException | RuntimeException e) {
+                if (outOfMemory(e)) { // the JDK's PNG reader wraps it: "Caught exception during read"
+                    throw outOfMemory(file, size);
+                }
                 // Decoders signal damage with IIOException, but also with runtime exceptions
                 // (e.g. index out of bounds inside a corrupt LZW stream).
                 throw corrupt(file, format, "the " + format.toUpperCase(Locale.ROOT) + " decoder failed: " + e, e);
@@ -170,6 +173,15 @@ public final class ImageFiles {
             throw new ImageDecodeException(file, ImageDecodeException.Reason.NOT_READABLE,
                     "is a directory, not an image file", "Point to an image file inside it", null);
         }
+    }
+
+    private static boolean outOfMemory(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof OutOfMemoryError) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static ImageDecodeException outOfMemory(Path file, ImageSize size) {
