@@ -47,7 +47,17 @@ public final class Json {
             }
             return value;
         } catch (JsonParseException e) {
-            throw new IOException(file + ": not valid JSON for " + type.getSimpleName() + ": " + e.getMessage(), e);
+            throw new IOException(file + ": not valid JSON for " + type.getSimpleName() + ": " + plain(e), e);
         }
+    }
+
+    /** The parser's own words: its deepest cause's first line (no exception class, no help link). */
+    private static String plain(Throwable e) {
+        Throwable root = e;
+        while (root.getCause() != null && root.getCause().getMessage() != null) {
+            root = root.getCause();
+        }
+        String message = root.getMessage() == null ? "cannot parse" : root.getMessage();
+        return message.lines().findFirst().orElse(message).trim();
     }
 }

@@ -90,20 +90,28 @@ public final class SavedModel {
             throw new IOException(location + ": not a cyborg model folder; expected " + SIDECAR
                     + " and " + WEIGHTS + hint);
         }
-        ModelInfo info = Json.read(sidecar, ModelInfo.class);
-        CamNetwork net;
+        ModelInfo info;
         try {
-            net = info.architectureEnum().create(manager, 0);
-        } catch (IllegalArgumentException e) {
-            throw new IOException(sidecar + ": " + e.getMessage(), e);
+            info = Json.read(sidecar, ModelInfo.class);
+        } catch (IOException e) {
+            throw new IOException(e.getMessage() + "; restore model.json from the training run, or retrain", e);
         }
-        Map<String, TensorData> state = SafeTensors.read(weights);
+        Architecture arch = SidecarCheck.fields(info, sidecar);
+        CamNetwork net = arch.create(manager, 0);
+        Map<String, TensorData> state;
+        try {
+            state = SafeTensors.read(weights);
+        } catch (IOException e) {
+            throw new IOException(e.getMessage() + "; copy " + WEIGHTS + " again from the training run, or retrain", e);
+        }
         try {
             StateDict.load(net.module(), state, true);
         } catch (IllegalArgumentException e) {
-            throw new IOException(weights + ": " + e.getMessage(), e);
+            throw new IOException(weights + ": " + e.getMessage() + "; these are not the weights of the "
+                    + arch.id() + " that " + SIDECAR + " describes: copy both files from the same run", e);
         }
         net.module().setTraining(false);
+        SidecarCheck.againstNetwork(info, net, manager, sidecar);
         return new SavedModel(info, net);
     }
 }
