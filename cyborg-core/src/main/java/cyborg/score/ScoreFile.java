@@ -14,13 +14,30 @@ import java.util.List;
 public final class ScoreFile {
     private ScoreFile() {}
 
-    /** Writes the scores, atomically. */
+    /**
+     * Writes the scores, atomically; nothing is written if any score is NaN or infinite.
+     *
+     * @throws IOException naming the first image whose score is not a finite number
+     */
     public static void write(Path file, List<Score> scores) throws IOException {
         StringBuilder sb = new StringBuilder(scores.size() * 64);
         for (Score s : scores) {
+            requireFinite(s.key(), s.score());
             sb.append(s.key()).append(',').append((float) s.score()).append('\n');
         }
         AtomicFiles.writeString(file, sb.toString());
+    }
+
+    /**
+     * Refuses a NaN or infinite score, which no metric can use and which would poison every
+     * file downstream; it comes from the model (normalisation or weights), not from the image.
+     */
+    public static void requireFinite(String image, double score) throws IOException {
+        if (!Double.isFinite(score)) {
+            throw new IOException(image + ": the model gave a score of " + score + " for this image, so nothing"
+                    + " was written; check the model's normalisation (mean and std in model.json) and its weights"
+                    + " (NaN or infinite values: retrain or re-import)");
+        }
     }
 
     /** Reads a score file; the path may itself contain commas (the score follows the last one). */
