@@ -51,11 +51,15 @@ public final class ImageFiles {
             List<String> warnings = new ArrayList<>();
             reader.addIIOReadWarningListener((source, warning) -> warnings.add(warning));
             String format = reader.getFormatName().toLowerCase(Locale.ROOT);
-            JpegLayout jpeg = format.equals("jpeg") || format.equals("jpg") ? JpegLayout.of(data) : null;
+            boolean isJpeg = format.equals("jpeg") || format.equals("jpg");
+            JpegLayout jpeg = isJpeg ? JpegLayout.of(data) : null;
             ImageSize size = null;
             Raster raw = null;
             BufferedImage image = null;
             try {
+                if (isJpeg && jpeg == null) {
+                    throw corrupt(file, format, "the markers before the image data are damaged", null);
+                }
                 reader.setInput(in, true, true);
                 size = new ImageSize(reader.getWidth(0), reader.getHeight(0));
                 PixelLimit.check(file, size);
