@@ -80,7 +80,7 @@ public final class ImageFiles {
                 }
                 // Decoders signal damage with IIOException, but also with runtime exceptions
                 // (e.g. index out of bounds inside a corrupt LZW stream).
-                throw corrupt(file, format, "the " + format.toUpperCase(Locale.ROOT) + " decoder failed: " + e, e);
+                throw corrupt(file, format, "the " + format.toUpperCase(Locale.ROOT) + " decoder failed: " + words(e), e);
             } finally {
                 reader.dispose();
             }
@@ -106,7 +106,7 @@ public final class ImageFiles {
             if (e instanceof ImageDecodeException) {
                 throw (ImageDecodeException) e;
             }
-            throw corrupt(file, "image", "read error: " + e, e);
+            throw corrupt(file, "image", "read error: " + words(e), e);
         }
     }
 
@@ -123,7 +123,7 @@ public final class ImageFiles {
                 reader.setInput(in, true, true);
                 return new ImageSize(reader.getWidth(0), reader.getHeight(0));
             } catch (IOException | RuntimeException e) {
-                throw corrupt(file, reader.getFormatName(), "cannot read the image header: " + e, e);
+                throw corrupt(file, reader.getFormatName(), "cannot read the image header: " + words(e), e);
             } finally {
                 reader.dispose();
             }
@@ -131,7 +131,7 @@ public final class ImageFiles {
             if (e instanceof ImageDecodeException) {
                 throw (ImageDecodeException) e;
             }
-            throw corrupt(file, "image", "read error: " + e, e);
+            throw corrupt(file, "image", "read error: " + words(e), e);
         }
     }
 
@@ -177,6 +177,16 @@ public final class ImageFiles {
             throw new ImageDecodeException(file, ImageDecodeException.Reason.NOT_READABLE,
                     "is a directory, not an image file", "Point to an image file inside it", null);
         }
+    }
+
+    /** What went wrong in the decoder's words, without exception class names. */
+    private static String words(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t.getMessage() != null && !t.getMessage().isBlank()) {
+                return t.getMessage().lines().findFirst().orElse("").trim();
+            }
+        }
+        return "no detail given";
     }
 
     private static boolean outOfMemory(Throwable e) {
