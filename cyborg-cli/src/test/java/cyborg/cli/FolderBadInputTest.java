@@ -31,9 +31,9 @@ class FolderBadInputTest extends BadInputCorpus {
         Path loose = dir.resolve("loose");
         image(someImage, loose.resolve("a.png"));
         image(someImage, loose.resolve("b.png"));
-        Path tiffs = dir.resolve("tiffs");
-        file(tiffs.resolve("real/ffhq/1.tif"));
-        file(tiffs.resolve("synthetic/gan/2.tif"));
+        Path tiffs = dir.resolve("heics");
+        file(tiffs.resolve("real/ffhq/1.heic"));
+        file(tiffs.resolve("synthetic/gan/2.heic"));
         Path shadowed = dir.resolve("shadowed");
         Files.createDirectories(shadowed.resolve("train"));
         image(someImage, shadowed.resolve("real/studio/1.png"));
@@ -46,7 +46,7 @@ class FolderBadInputTest extends BadInputCorpus {
                 BadInput.fails("evaluate --folder: images loose in the root, outside class folders", "loose",
                         "2 files outside the class folders", "evaluate", "--scores", someImage + ",0.5", "--folder",
                         loose.toString(), "--out", out),
-                BadInput.fails("train --folder: class folders holding only .tif files", "tiffs",
+                BadInput.fails("train --folder: class folders holding only .heic files (a format cyborg does not read)", "heics",
                         "2 files not ending in .png/.jpg", ToySplit.train(out, "--folder", tiffs.toString())),
                 BadInput.fails("saliency --folder: class folder beside an empty train/ folder", "shadowed",
                         "the root has train/val/test folders", "saliency", "--model", model, "--folder",
@@ -62,7 +62,7 @@ class FolderBadInputTest extends BadInputCorpus {
         Cli r = Cli.run("score", "--model", Toy.model().toString(), "--folder", folder.toString(), "--out",
                 dir.resolve("s.csv").toString());
         assertEquals(0, r.status, r.toString());
-        assertTrue(r.out.contains("ignored 2 files not ending in .png/.jpg/.jpeg/.bmp/.gif (e.g. real/studio/notes.txt,"
+        assertTrue(r.out.contains("ignored 2 files not ending in .png/.jpg/.jpeg/.bmp/.gif/.tif/.tiff/.webp (e.g. real/studio/notes.txt,"
                 + " synthetic/droplet/Thumbs.db) and folder 'other/' (not a class folder"), r.toString());
         assertTrue(r.out.contains("scored 4 images"), r.toString());
     }

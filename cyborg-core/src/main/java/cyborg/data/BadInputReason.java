@@ -4,6 +4,7 @@ package cyborg.data;
 public enum BadInputReason {
     MISSING_FILE("missing file"),
     BAD_IMAGE("unreadable, truncated or unsupported image"),
+    IMAGE_TOO_LARGE("image too large to decode"),
     BAD_MAP("unreadable human map"),
     MAP_ASPECT("human map with a different aspect ratio than its image"),
     BAD_ROW("CSV row with the wrong number of columns"),

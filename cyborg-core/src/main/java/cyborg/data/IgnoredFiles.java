@@ -44,7 +44,7 @@ public final class IgnoredFiles {
     }
 
     /**
-     * One line, e.g. {@code ignored 3 files not ending in .png/.jpg/.jpeg/.bmp/.gif (e.g. real/a.txt)
+     * One line, e.g. {@code ignored 3 files not ending in .png/.jpg/... (e.g. real/a.txt)
      * and folder 'other/' (not a class folder: real, 0_real, synthetic, fake, 1_fake)}; empty when
      * nothing was ignored.
      */

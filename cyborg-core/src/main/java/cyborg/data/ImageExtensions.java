@@ -6,7 +6,7 @@ import java.util.List;
 
 /** File endings cyborg reads as images. */
 public final class ImageExtensions {
-    private static final List<String> EXTENSIONS = List.of("png", "jpg", "jpeg", "bmp", "gif");
+    private static final List<String> EXTENSIONS = List.of("png", "jpg", "jpeg", "bmp", "gif", "tif", "tiff", "webp");
 
     private ImageExtensions() {}
 
@@ -15,7 +15,7 @@ public final class ImageExtensions {
         return EXTENSIONS.contains(extension(p));
     }
 
-    /** The extensions for messages: {@code .png/.jpg/.jpeg/.bmp/.gif}. */
+    /** The extensions for messages: {@code .png/.jpg/.jpeg/.bmp/.gif/.tif/.tiff/.webp}. */
     static String listed() {
         return "." + String.join("/.", EXTENSIONS);
     }

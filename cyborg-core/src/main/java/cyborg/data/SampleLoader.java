@@ -2,13 +2,13 @@ package cyborg.data;
 
 import cyborg.image.FloatMaps;
 import cyborg.image.Geometry;
+import cyborg.image.ImageDecodeException;
 import cyborg.image.ImageFiles;
 import cyborg.image.ImageSize;
 import cyborg.image.ImageTensors;
 import cyborg.image.Resampler;
 import cyborg.image.RgbImage;
 
-import java.io.IOException;
 import java.nio.file.Files;
 import java.util.List;
 import java.util.Map;
@@ -137,8 +137,10 @@ public final class SampleLoader {
     private static RgbImage readImage(Sample s) throws BadInputException {
         try {
             return ImageFiles.readRgb(s.image());
-        } catch (IOException e) {
-            BadInputReason reason = Files.exists(s.image()) ? BadInputReason.BAD_IMAGE : BadInputReason.MISSING_FILE;
+        } catch (ImageDecodeException e) {
+            BadInputReason reason = !Files.exists(s.image()) ? BadInputReason.MISSING_FILE
+                    : e.reason() == ImageDecodeException.Reason.TOO_LARGE ? BadInputReason.IMAGE_TOO_LARGE
+                    : BadInputReason.BAD_IMAGE;
             throw new BadInputException(s.origin(), reason, e.getMessage());
         }
     }

@@ -15,10 +15,12 @@ public class ImageDecodeException extends IOException {
     public enum Reason {
         /** The file does not exist or cannot be read. */
         NOT_READABLE,
-        /** No javax.imageio decoder recognises the content. */
+        /** No decoder recognises the content, or its colour model has no PIL-equal conversion. */
         UNSUPPORTED_FORMAT,
         /** The decoder failed or warned, or the file structure is incomplete. */
-        CORRUPT
+        CORRUPT,
+        /** Over the decoded-size limit ({@link PixelLimit}), or decoding ran out of memory. */
+        TOO_LARGE
     }
 
     private final transient Path file;

@@ -1,6 +1,7 @@
 package cyborg.image;
 
 import java.awt.image.BufferedImage;
+import java.awt.image.Raster;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.nio.file.AccessDeniedException;
@@ -17,8 +18,10 @@ import javax.imageio.stream.ImageInputStream;
 import javax.imageio.stream.MemoryCacheImageInputStream;
 
 /**
- * Reads image files (PNG, JPEG, BMP, GIF and whatever else javax.imageio can decode) into
- * {@link RgbImage}, and writes RGB PNGs. Failures are {@link ImageDecodeException}s that name
+ * The one image decoder of every command: reads image files (PNG, JPEG including CMYK and
+ * YCCK, BMP, GIF, TIFF, WebP; TwelveMonkeys' ImageIO plugins add the last ones) into
+ * {@link RgbImage} exactly as PIL's {@code Image.open(f).convert('RGB')} sees them, and writes
+ * RGB PNGs. Failures are {@link ImageDecodeException}s that name
  * the file, the reason and the remedy.
  *
  * <p>Truncated or damaged files are rejected rather than silently returned half-decoded:
@@ -32,21 +35,52 @@ public final class ImageFiles {
 
     /** Decodes the first image in {@code file} and converts it to 8-bit RGB like PIL's {@code convert('RGB')}. */
     public static RgbImage readRgb(Path file) throws ImageDecodeException {
+        return decode(file).rgb();
+    }
+
+    /**
+     * Decodes the first image in {@code file}: the one decoder of every command. Refuses images
+     * over the {@link PixelLimit} from their header, before any pixel is allocated, and turns
+     * running out of memory while decoding into an error naming the file.
+     */
+    public static DecodedImage decode(Path file) throws ImageDecodeException {
         byte[] data = readBytes(file);
         // Memory-backed stream: no ImageIO cache files, and the bytes are reused for checks.
         try (ImageInputStream in = new MemoryCacheImageInputStream(new ByteArrayInputStream(data))) {
             ImageReader reader = readerFor(file, in, data);
             List<String> warnings = new ArrayList<>();
             reader.addIIOReadWarningListener((source, warning) -> warnings.add(warning));
-            BufferedImage image;
             String format = reader.getFormatName().toLowerCase(Locale.ROOT);
+            boolean isJpeg = format.equals("jpeg") || format.equals("jpg");
+            JpegLayout jpeg = isJpeg ? JpegLayout.of(data) : null;
+            ImageSize size = null;
+            Raster raw = null;
+            BufferedImage image = null;
             try {
+                if (isJpeg && jpeg == null) {
+                    throw corrupt(file, format, "the markers before the image data are damaged", null);
+                }
                 reader.setInput(in, true, true);
-                image = reader.read(0);
+                size = new ImageSize(reader.getWidth(0), reader.getHeight(0));
+                PixelLimit.check(file, size);
+                // JPEG samples are read raw and converted like libjpeg+PIL (JpegColour): the
+                // decoders' own conversions colour-manage CMYK and ICC-tagged files.
+                if (jpeg != null) {
+                    raw = reader.readRaster(0, null);
+                } else {
+                    image = reader.read(0);
+                }
+            } catch (ImageDecodeException e) {
+                throw e;
+            } catch (OutOfMemoryError e) {
+                throw outOfMemory(file, size);
             } catch (IOException | RuntimeException e) {
+                if (outOfMemory(e)) { // the JDK's PNG reader wraps it: "Caught exception during read"
+                    throw outOfMemory(file, size);
+                }
                 // Decoders signal damage with IIOException, but also with runtime exceptions
                 // (e.g. index out of bounds inside a corrupt LZW stream).
-                throw corrupt(file, format, "the " + format.toUpperCase(Locale.ROOT) + " decoder failed: " + e, e);
+                throw corrupt(file, format, "the " + format.toUpperCase(Locale.ROOT) + " decoder failed: " + words(e), e);
             } finally {
                 reader.dispose();
             }
@@ -58,12 +92,21 @@ public final class ImageFiles {
             if (structural != null) {
                 throw corrupt(file, format, structural, null);
             }
-            return RgbConversion.toRgb(image);
+            try {
+                return jpeg != null ? new DecodedImage(JpegColour.toRgb(raw, jpeg.space()), 8)
+                        : new DecodedImage(RgbConversion.toRgb(image), RgbConversion.sampleBits(image));
+            } catch (IllegalArgumentException e) {
+                throw new ImageDecodeException(file, ImageDecodeException.Reason.UNSUPPORTED_FORMAT,
+                        "unsupported " + format.toUpperCase(Locale.ROOT) + " image: " + e.getMessage(),
+                        "Convert it to an RGB PNG or JPEG, or remove it from the data set", e);
+            } catch (OutOfMemoryError e) {
+                throw outOfMemory(file, size);
+            }
         } catch (IOException e) {
             if (e instanceof ImageDecodeException) {
                 throw (ImageDecodeException) e;
             }
-            throw corrupt(file, "image", "read error: " + e, e);
+            throw corrupt(file, "image", "read error: " + words(e), e);
         }
     }
 
@@ -80,7 +123,7 @@ public final class ImageFiles {
                 reader.setInput(in, true, true);
                 return new ImageSize(reader.getWidth(0), reader.getHeight(0));
             } catch (IOException | RuntimeException e) {
-                throw corrupt(file, reader.getFormatName(), "cannot read the image header: " + e, e);
+                throw corrupt(file, reader.getFormatName(), "cannot read the image header: " + words(e), e);
             } finally {
                 reader.dispose();
             }
@@ -88,7 +131,7 @@ public final class ImageFiles {
             if (e instanceof ImageDecodeException) {
                 throw (ImageDecodeException) e;
             }
-            throw corrupt(file, "image", "read error: " + e, e);
+            throw corrupt(file, "image", "read error: " + words(e), e);
         }
     }
 
@@ -100,7 +143,14 @@ public final class ImageFiles {
     private static byte[] readBytes(Path file) throws ImageDecodeException {
         checkReadable(file);
         try {
-            byte[] data = Files.readAllBytes(file);
+            byte[] data;
+            try {
+                data = Files.readAllBytes(file);
+            } catch (OutOfMemoryError e) {
+                throw new ImageDecodeException(file, ImageDecodeException.Reason.TOO_LARGE,
+                        "the file (" + Files.size(file) + " bytes) does not fit in memory",
+                        "Check that it is an image, and downscale it or remove it from the data set", null);
+            }
             if (data.length == 0) {
                 throw new ImageDecodeException(file, ImageDecodeException.Reason.CORRUPT,
                         "the file is empty (0 bytes)", "Re-copy or re-download it, or remove it from the data set", null);
@@ -129,6 +179,34 @@ public final class ImageFiles {
         }
     }
 
+    /** What went wrong in the decoder's words, without exception class names. */
+    private static String words(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t.getMessage() != null && !t.getMessage().isBlank()) {
+                return t.getMessage().lines().findFirst().orElse("").trim();
+            }
+        }
+        return "no detail given";
+    }
+
+    private static boolean outOfMemory(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof OutOfMemoryError) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static ImageDecodeException outOfMemory(Path file, ImageSize size) {
+        String what = size == null ? "" : " (" + size + ", "
+                + PixelLimit.megapixels((long) size.width() * size.height()) + " megapixels)";
+        return new ImageDecodeException(file, ImageDecodeException.Reason.TOO_LARGE,
+                "ran out of memory decoding the image" + what,
+                "Give Java more memory (CYBORG_HEAP), downscale the image, or lower " + PixelLimit.ENV
+                        + " so that such images are refused before decoding", null);
+    }
+
     private static ImageDecodeException missing(Path file, Throwable cause) {
         return new ImageDecodeException(file, ImageDecodeException.Reason.NOT_READABLE,
                 "file not found (resolved to " + file.toAbsolutePath() + ")",
@@ -141,7 +219,7 @@ public final class ImageFiles {
             String what = data == null ? "" : " (it starts with " + describeStart(data) + ")";
             throw new ImageDecodeException(file, ImageDecodeException.Reason.UNSUPPORTED_FORMAT,
                     "unsupported or unrecognised image format" + what,
-                    "Supported are PNG, JPEG, BMP, GIF (and TIFF, WBMP); the file may be misnamed or not an"
+                    "Supported are PNG, JPEG, BMP, GIF, TIFF and WebP; the file may be misnamed or not an"
                             + " image at all: convert it to PNG or remove it from the data set", null);
         }
         return readers.next();

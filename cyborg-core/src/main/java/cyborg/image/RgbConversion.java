@@ -5,12 +5,15 @@ import java.awt.image.BufferedImage;
 import java.awt.image.ColorModel;
 import java.awt.image.ComponentColorModel;
 import java.awt.image.DataBuffer;
+import java.awt.image.DirectColorModel;
+import java.awt.image.IndexColorModel;
 import java.awt.image.Raster;
 
 /**
- * Converts whatever javax.imageio decoded (gray, gray+alpha, palette, RGB, RGBA, 16-bit) to
- * 8-bit RGB the way PIL's {@code convert('RGB')} does: alpha is dropped (not composited),
- * gray is replicated, palette indices are looked up, and no colour management is applied.
+ * Converts whatever javax.imageio decoded (gray, gray+alpha, palette, RGB, RGBA, 16-bit, CMYK)
+ * to 8-bit RGB the way PIL's {@code convert('RGB')} does: alpha is dropped (not composited),
+ * gray is replicated, palette indices are looked up, CMYK goes through PIL's formula, and no
+ * colour management is applied. JPEGs take their own path ({@link JpegColour}).
  *
  * <p>Samples are read from the raster rather than through {@code BufferedImage.getRGB}, because
  * {@code getRGB} converts linear-gray and ICC-tagged images through colour spaces and changes
@@ -22,6 +25,10 @@ final class RgbConversion {
     private RgbConversion() {
     }
 
+    /**
+     * @throws IllegalArgumentException for colour models with no PIL-equal conversion (float
+     *     samples, Lab, colour-managed packed pixels)
+     */
     static RgbImage toRgb(BufferedImage bi) {
         ColorModel cm = bi.getColorModel();
         Raster raster = bi.getRaster();
@@ -30,8 +37,8 @@ final class RgbConversion {
         int transfer = raster.getTransferType();
         boolean integral = transfer == DataBuffer.TYPE_BYTE || transfer == DataBuffer.TYPE_USHORT
                 || transfer == DataBuffer.TYPE_SHORT || transfer == DataBuffer.TYPE_INT;
+        int type = cm.getColorSpace().getType();
         if (cm instanceof ComponentColorModel && integral) {
-            int type = cm.getColorSpace().getType();
             int colours = cm.getNumColorComponents();
             if (type == ColorSpace.TYPE_GRAY && colours == 1) {
                 return fromBands(raster, w, h, new int[] {0, 0, 0}, cm.getComponentSize(0));
@@ -39,10 +46,47 @@ final class RgbConversion {
             if (type == ColorSpace.TYPE_RGB && colours == 3) {
                 return fromBands(raster, w, h, new int[] {0, 1, 2}, cm.getComponentSize(0));
             }
+            if (type == ColorSpace.TYPE_CMYK && colours == 4 && cm.getComponentSize(0) == 8) {
+                return fromCmyk(raster, w, h);
+            }
         }
-        // Palette images (IndexColorModel) and packed RGB (DirectColorModel, e.g. 16-bit BMP)
-        // are exact through getRGB; anything else (CMYK, float rasters) needs its conversion.
-        return viaGetRgb(bi, w, h);
+        // Palette images (IndexColorModel) and packed sRGB (DirectColorModel, e.g. 16-bit BMP)
+        // are exact through getRGB; anything else would be colour-managed, which PIL does not do.
+        if (cm instanceof IndexColorModel || (cm instanceof DirectColorModel && cm.getColorSpace().isCS_sRGB())) {
+            return viaGetRgb(bi, w, h);
+        }
+        throw new IllegalArgumentException("its colour model (" + cm.getNumComponents() + " components of "
+                + cm.getComponentSize(0) + " bits, colour space type " + type + ") has no PIL-equal RGB conversion");
+    }
+
+    /** Bits per stored sample: 16 for deep PNG and TIFF, at most 8 otherwise. */
+    static int sampleBits(BufferedImage bi) {
+        ColorModel cm = bi.getColorModel();
+        if (cm instanceof IndexColorModel) {
+            return 8;
+        }
+        int bits = 0;
+        for (int c = 0; c < cm.getNumComponents(); c++) {
+            bits = Math.max(bits, cm.getComponentSize(c));
+        }
+        return bits;
+    }
+
+    /** Straight (not inverted) CMYK samples, as TIFF stores them, through PIL's formula. */
+    private static RgbImage fromCmyk(Raster raster, int w, int h) {
+        byte[] out = new byte[w * h * 3];
+        int[] px = new int[w * 4];
+        for (int y = 0; y < h; y++) {
+            raster.getPixels(raster.getMinX(), raster.getMinY() + y, w, 1, px);
+            for (int x = 0; x < w; x++) {
+                int k = px[4 * x + 3];
+                int o = 3 * (y * w + x);
+                out[o] = (byte) PilCmyk.channel(px[4 * x], k);
+                out[o + 1] = (byte) PilCmyk.channel(px[4 * x + 1], k);
+                out[o + 2] = (byte) PilCmyk.channel(px[4 * x + 2], k);
+            }
+        }
+        return new RgbImage(w, h, out);
     }
 
     private static RgbImage fromBands(Raster raster, int w, int h, int[] bands, int bits) {

@@ -46,13 +46,17 @@ public final class Json {
             }
             return value;
         } catch (JsonParseException e) {
-            throw new IOException(file + ": not valid JSON for " + type.getSimpleName() + ": " + firstLine(e), e);
+            throw new IOException(file + ": not valid JSON for " + type.getSimpleName() + ": " + plain(e), e);
         }
     }
 
-    /** Gson's own words, without the exception class it wraps or the help link on the next line. */
-    private static String firstLine(JsonParseException e) {
-        String m = e.getCause() != null && e.getCause().getMessage() != null ? e.getCause().getMessage() : e.getMessage();
-        return m == null ? "unreadable" : m.lines().findFirst().orElse(m);
+    /** The parser's own words: its deepest cause's first line (no exception class, no help link). */
+    private static String plain(Throwable e) {
+        Throwable root = e;
+        while (root.getCause() != null && root.getCause().getMessage() != null) {
+            root = root.getCause();
+        }
+        String message = root.getMessage() == null ? "cannot parse" : root.getMessage();
+        return message.lines().findFirst().orElse(message).trim();
     }
 }

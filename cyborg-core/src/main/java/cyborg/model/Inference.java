@@ -49,6 +49,18 @@ public final class Inference {
         return logits.get(new NDIndex(":, 1")).getNDArrayInternal().sigmoid().toFloatArray();
     }
 
+    /**
+     * Refuses a NaN or infinite score, which no metric can use and which would poison every
+     * file downstream; it comes from the model (normalisation or weights), not from the image.
+     */
+    public static void requireFinite(String image, double score) throws IOException {
+        if (!Double.isFinite(score)) {
+            throw new IOException(image + ": the model gave a score of " + score + " for this image, so nothing"
+                    + " was written; check the model's normalisation (mean and std in model.json) and its weights"
+                    + " (NaN or infinite values: retrain or re-import)");
+        }
+    }
+
     /** What to do with each batch's outputs; arrays made in {@link Outputs#manager()} are freed after. */
     @FunctionalInterface
     public interface Sink {

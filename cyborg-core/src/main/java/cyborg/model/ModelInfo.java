@@ -37,29 +37,6 @@ public final class ModelInfo {
         return info;
     }
 
-    /**
-     * What makes this description unusable (a field missing or out of range, as in a hand-edited
-     * or foreign file), or null when it is complete.
-     */
-    public String problem() {
-        if (architecture == null) {
-            return "no \"architecture\"";
-        }
-        if (inputSize <= 0) {
-            return "no positive \"input_size\"";
-        }
-        if (mean == null || mean.length != 3 || std == null || std.length != 3) {
-            return "\"mean\" and \"std\" must hold 3 numbers each";
-        }
-        if (camSize == null || camSize.length != 2 || camSize[0] <= 0 || camSize[1] <= 0) {
-            return "\"cam_size\" must hold 2 positive numbers";
-        }
-        if (classes == null || classes.size() != 2) {
-            return "\"classes\" must name 2 classes";
-        }
-        return null;
-    }
-
     /** The architecture as an enum. */
     public Architecture architectureEnum() {
         return Architecture.parse(architecture);

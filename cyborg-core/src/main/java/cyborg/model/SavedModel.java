@@ -92,12 +92,13 @@ public final class SavedModel {
             throw new IOException(location + ": not a cyborg model folder; expected " + SIDECAR
                     + " and " + WEIGHTS + hint);
         }
-        ModelInfo info = Json.read(sidecar, ModelInfo.class);
-        String problem = info.problem();
-        if (problem != null) {
-            throw new IOException(sidecar + ": " + problem + "; it is not a model description written by cyborg"
-                    + " (or was edited): restore it, or train the model again");
+        ModelInfo info;
+        try {
+            info = Json.read(sidecar, ModelInfo.class);
+        } catch (IOException e) {
+            throw new IOException(e.getMessage() + "; restore model.json from the training run, or retrain", e);
         }
+        SidecarCheck.fields(info, sidecar);
         return info;
     }
 
@@ -111,19 +112,22 @@ public final class SavedModel {
         Path dir = folder(location);
         Path sidecar = dir.resolve(SIDECAR);
         Path weights = dir.resolve(WEIGHTS);
-        CamNetwork net;
+        Architecture arch = info.architectureEnum();
+        CamNetwork net = arch.create(manager, 0);
+        Map<String, TensorData> state;
         try {
-            net = info.architectureEnum().create(manager, 0);
-        } catch (IllegalArgumentException e) {
-            throw new IOException(sidecar + ": " + e.getMessage(), e);
+            state = SafeTensors.read(weights);
+        } catch (IOException e) {
+            throw new IOException(e.getMessage() + "; copy " + WEIGHTS + " again from the training run, or retrain", e);
         }
-        Map<String, TensorData> state = SafeTensors.read(weights);
         try {
             StateDict.load(net.module(), state, true);
         } catch (IllegalArgumentException e) {
-            throw new IOException(weights + ": " + e.getMessage(), e);
+            throw new IOException(weights + ": " + e.getMessage() + "; these are not the weights of the "
+                    + arch.id() + " that " + SIDECAR + " describes: copy both files from the same run", e);
         }
         net.module().setTraining(false);
+        SidecarCheck.againstNetwork(info, net, manager, sidecar);
         return new SavedModel(info, net);
     }
 }

@@ -36,6 +36,13 @@ public final class StateDict {
         return TensorData.ofFloats(shape, a.toType(DataType.FLOAT32, false).toFloatArray());
     }
 
+    /** A few of {@code keys} and how many: a whole network's keys would make an unreadable message. */
+    private static String sample(List<String> keys) {
+        int shown = Math.min(3, keys.size());
+        return keys.size() + " (" + String.join(", ", keys.subList(0, shown))
+                + (keys.size() > shown ? ", ..." : "") + ")";
+    }
+
     /**
      * Loads {@code state} into {@code module} in place.
      *
@@ -64,9 +71,9 @@ public final class StateDict {
         }
         if (!missing.isEmpty() || !mismatched.isEmpty() || (strict && !unexpected.isEmpty())) {
             throw new IllegalArgumentException("weights do not fit the network:"
-                    + (missing.isEmpty() ? "" : " missing " + missing)
-                    + (mismatched.isEmpty() ? "" : " shape mismatch " + mismatched)
-                    + (strict && !unexpected.isEmpty() ? " unexpected " + unexpected : ""));
+                    + (missing.isEmpty() ? "" : " missing " + sample(missing))
+                    + (mismatched.isEmpty() ? "" : " shape mismatch " + sample(mismatched))
+                    + (strict && !unexpected.isEmpty() ? " unexpected " + sample(unexpected) : ""));
         }
         tensors.forEach((name, t) -> copyInto(t.array(), state.get(name)));
         return unexpected;

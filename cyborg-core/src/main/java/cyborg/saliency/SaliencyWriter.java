@@ -6,6 +6,7 @@ import cyborg.image.MapImages;
 import cyborg.image.Resampler;
 import cyborg.image.RgbImage;
 import cyborg.io.AtomicFiles;
+import cyborg.model.Inference;
 
 import java.io.IOException;
 import java.nio.file.Path;
@@ -38,6 +39,7 @@ public final class SaliencyWriter {
 
     /** Writes one image's files. */
     public void write(SaliencyResult r) throws IOException {
+        Inference.requireFinite(r.sample().key(), r.score());
         Path folder = dir.resolve(r.sample().source());
         String stem = ImageExtensions.stem(r.sample().image()) + "." + method;
         MapImages.writeGray(r.map(), r.width(), r.height(), folder.resolve(stem + ".map.png"));

@@ -2,6 +2,7 @@ package cyborg.score;
 
 import cyborg.io.AtomicFiles;
 import cyborg.io.Utf8Lines;
+import cyborg.model.Inference;
 
 import java.io.IOException;
 import java.nio.file.NoSuchFileException;
@@ -13,10 +14,15 @@ import java.util.List;
 public final class ScoreFile {
     private ScoreFile() {}
 
-    /** Writes the scores, atomically. */
+    /**
+     * Writes the scores, atomically; nothing is written if any score is NaN or infinite.
+     *
+     * @throws IOException naming the first image whose score is not a finite number
+     */
     public static void write(Path file, List<Score> scores) throws IOException {
         StringBuilder sb = new StringBuilder(scores.size() * 64);
         for (Score s : scores) {
+            Inference.requireFinite(s.key(), s.score());
             sb.append(s.key()).append(',').append((float) s.score()).append('\n');
         }
         AtomicFiles.writeString(file, sb.toString());

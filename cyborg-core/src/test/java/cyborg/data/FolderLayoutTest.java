@@ -36,13 +36,13 @@ class FolderLayoutTest {
     @Test
     void filesThatAreNotImagesAndFoldersThatAreNotClassesAreCountedInOneLine() throws IOException {
         image("ds/real/ffhq/1.png");
-        file("ds/real/ffhq/a.webp");
+        file("ds/real/ffhq/a.heic");
         file("ds/synthetic/x/notes.txt");
         file("ds/readme.txt");
         image("ds/other/2.png");
         FolderLayout.Scan scan = FolderLayout.scan(root.resolve("ds"), "test");
         assertEquals(1, scan.samples().size());
-        assertEquals("ignored 2 files not ending in .png/.jpg/.jpeg/.bmp/.gif (e.g. real/ffhq/a.webp,"
+        assertEquals("ignored 2 files not ending in .png/.jpg/.jpeg/.bmp/.gif/.tif/.tiff/.webp (e.g. real/ffhq/a.heic,"
                 + " synthetic/x/notes.txt), 1 file outside the class folders (e.g. readme.txt) and folder 'other/'"
                 + " (not a class folder: " + Label.FOLDER_NAMES + ")", scan.ignored().note().orElseThrow());
     }
@@ -60,7 +60,7 @@ class FolderLayoutTest {
     @Test
     void layoutWithoutUsableImagesNamesTheFolderAndWhatWasIgnored() throws IOException {
         image("ds/fakes/1.png");
-        file("ds/real/1.tif");
+        file("ds/real/1.heic");
         IOException e = assertThrows(IOException.class, () -> FolderLayout.scan(root.resolve("ds"), "test"));
         assertTrue(e.getMessage().startsWith(root.resolve("ds") + ": no images found (ignored 1 file not ending"),
                 e.getMessage());

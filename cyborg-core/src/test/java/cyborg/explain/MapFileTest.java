@@ -54,14 +54,6 @@ class MapFileTest {
         assertArrayEquals(new int[] {100, 1}, MapFile.read(file).values());
     }
 
-    @Test
-    void lumaUsesPilsFixedPointWeightsAndRounding() {
-        assertEquals(255, MapFile.luma(255, 255, 255));
-        assertEquals(0, MapFile.luma(0, 0, 0));
-        assertEquals(76, MapFile.luma(255, 0, 0)); // 0.299 * 255 = 76.2
-        assertEquals(150, MapFile.luma(0, 255, 0)); // 0.587 * 255 = 149.7
-        assertEquals(29, MapFile.luma(0, 0, 255)); // 0.114 * 255 = 29.1
-    }
 
     @Test
     void missingFileIsReportedByName() {

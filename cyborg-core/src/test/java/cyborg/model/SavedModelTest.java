@@ -37,7 +37,7 @@ class SavedModelTest {
         Files.createFile(dir.resolve(SavedModel.WEIGHTS));
         IOException e = assertThrows(IOException.class, () -> SavedModel.readInfo(dir));
         assertTrue(e.getMessage().startsWith(dir.resolve(SavedModel.SIDECAR)
-                + ": \"mean\" and \"std\" must hold 3 numbers each"), e.getMessage());
+                + ": field 'mean' is missing"), e.getMessage());
     }
 
     @Test
@@ -47,7 +47,8 @@ class SavedModelTest {
         Files.createFile(dir.resolve(SavedModel.WEIGHTS));
         IOException e = assertThrows(IOException.class, () -> SavedModel.readInfo(dir));
         assertEquals(dir.resolve(SavedModel.SIDECAR) + ": not valid JSON for ModelInfo:"
-                + " Expected BEGIN_OBJECT but was BEGIN_ARRAY at line 1 column 2 path $", e.getMessage());
+                + " Expected BEGIN_OBJECT but was BEGIN_ARRAY at line 1 column 2 path $; restore model.json from the"
+                + " training run, or retrain", e.getMessage());
     }
 
     @Test

@@ -1,6 +1,7 @@
 package cyborg.score;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -31,6 +32,18 @@ class ScoreFileTest {
         Path f = Files.writeString(dir.resolve("s.csv"), "/a.png,0.5\nimagepath;score\n");
         IOException e = assertThrows(IOException.class, () -> ScoreFile.read(f));
         assertTrue(e.getMessage().contains("s.csv:2"), e.getMessage());
+    }
+
+    @Test
+    void nonFiniteScoreIsNeverWrittenAndTheErrorNamesTheImage() {
+        Path f = dir.resolve("s.csv");
+        for (double bad : new double[] {Double.NaN, Double.POSITIVE_INFINITY}) {
+            IOException e = assertThrows(IOException.class, () -> ScoreFile.write(f,
+                    List.of(new Score("/img/test/a.png", 0.25), new Score("/img/test/b.png", bad))));
+            assertTrue(e.getMessage().startsWith("/img/test/b.png: the model gave a score of " + bad), e.getMessage());
+            assertTrue(e.getMessage().contains("mean and std in model.json"), e.getMessage());
+            assertFalse(Files.exists(f), "nothing written");
+        }
     }
 
     @Test
