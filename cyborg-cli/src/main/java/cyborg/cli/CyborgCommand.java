@@ -45,10 +45,11 @@ public final class CyborgCommand implements Runnable {
     public static int run(String... args) {
         System.setProperty("ai.djl.offline", System.getProperty("ai.djl.offline", "true"));
         System.setProperty("java.awt.headless", "true");
-        return new CommandLine(new CyborgCommand())
+        CommandLine cli = new CommandLine(new CyborgCommand())
                 .setExecutionExceptionHandler(new ErrorHandler())
                 .setCaseInsensitiveEnumValuesAllowed(true)
-                .setUsageHelpAutoWidth(true)
-                .execute(args);
+                .setUsageHelpAutoWidth(true);
+        TrainCommand.describeLosses(cli.getSubcommands().get("train"));
+        return cli.execute(args);
     }
 }

@@ -40,15 +40,10 @@ import java.util.concurrent.Callable;
                 + " the reference's: SGD lr 0.005, momentum 0.9, weight decay 1e-6, StepLR 12 epochs x 0.1,"
                 + " batch 20, 50 epochs.",
             "",
-            "Loss (--loss): a preset (ce, cyborg, focus, rrr) or weighted terms, for example",
+            "Loss (--loss): a preset or weighted terms, for example",
             "  --loss ce:0.5,cyborg:0.5,logent:0.5",
             "  --loss 'ce:0.5,log1p(cyborg:0.5,ent:0.25)'",
-            "Terms: ce (cross-entropy), cyborg (CAM-map MSE), kl (CAM-map KL divergence), logent (ln(1+H)),"
-                + " ent (H), entmatch ((mean H - mean human-map H)^2), where H is the spatial entropy of the CAM."
-                + " rrr (Right for the Right Reasons: squared input gradient of the summed log-probabilities"
-                + " outside the human map; a second backward pass, about 3x the cost of a CE step)."
-                + " 'cyborg' alone means ce:alpha,cyborg:(1-alpha); 'focus' means ce:0.5,cyborg:0.5,logent:0.5;"
-                + " 'rrr' means ce:1,rrr:10.",
+            TrainCommand.LOSS_HELP,
             "",
             "Writes into --out: model.safetensors and model.json (the kept model), train.json (settings),"
                 + " data.json (data paths), train-log.jsonl (one line per epoch), loss-curves.png/svg,"
@@ -61,6 +56,26 @@ import java.util.concurrent.Callable;
             "  cyborg train --out runs/cyborg --resume      (continue an interrupted run)"
         })
 final class TrainCommand implements Callable<Integer> {
+    /** Where {@link #describeLosses} puts the terms and presets of the loss registry. */
+    static final String LOSS_HELP = "(terms and presets)";
+
+    /** Replaces the {@link #LOSS_HELP} line of the train help with the registry's terms and presets. */
+    static void describeLosses(CommandLine train) {
+        CommandLine.Model.UsageMessageSpec usage = train.getCommandSpec().usageMessage();
+        List<String> lines = new java.util.ArrayList<>();
+        for (String line : usage.description()) {
+            if (line.equals(LOSS_HELP)) {
+                lines.add("Terms:");
+                lines.addAll(LossSpec.termHelp());
+                lines.add("Presets (a = --alpha):");
+                lines.addAll(LossSpec.presetHelp());
+            } else {
+                lines.add(line);
+            }
+        }
+        usage.description(lines.toArray(String[]::new));
+    }
+
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
@@ -87,10 +102,7 @@ final class TrainCommand implements Callable<Integer> {
     Integer size;
 
     @Option(names = "--loss", defaultValue = "cyborg", paramLabel = "SPEC",
-            description = {"Loss preset or weighted terms (default: ${DEFAULT-VALUE}); see above.",
-                "Also the term rrr (Right for the Right Reasons: squared input gradient of the summed"
-                    + " log-probabilities off the human map; a double backward, several times a CE step) and the"
-                    + " preset 'rrr' = " + LossSpec.RRR_PRESET + "."})
+            description = "Loss preset or weighted terms (default: ${DEFAULT-VALUE}); see above.")
     String loss;
 
     @Option(names = "--alpha", defaultValue = "0.5",

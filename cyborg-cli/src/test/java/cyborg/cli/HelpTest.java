@@ -7,6 +7,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.junit.jupiter.api.Test;
 
+import cyborg.loss.LossSpec;
 import cyborg.model.Architecture;
 import cyborg.model.CamTarget;
 import cyborg.saliency.SaliencyMethod;
@@ -42,6 +43,11 @@ class HelpTest {
             String help = Cli.run(cmd, "--help").out;
             SaliencyMethod.ids().forEach(id -> assertTrue(help.contains(id), cmd + " --help lacks " + id));
         }
+        String train = Cli.run("train", "--help").out.replaceAll("\\s+", " ");
+        for (String line : LossSpec.termHelp()) {
+            assertTrue(train.contains(line.trim()), "train --help lacks the term line " + line);
+        }
+        assertTrue(train.contains("cyborg = ce:a,cyborg:(1-a)"), train);
         for (String cmd : new String[] {"train", "score"}) {
             String help = Cli.run(cmd, "--help").out;
             for (CamTarget t : CamTarget.values()) {

@@ -21,6 +21,11 @@ public final class CamMapKl implements LossTerm {
     }
 
     @Override
+    public String what() {
+        return "KL divergence between the human map and the CAM, both as distributions";
+    }
+
+    @Override
     public NDArray compute(LossContext c) {
         if (c.mapCount() == 0) {
             return c.zero();

@@ -18,6 +18,11 @@ public final class CamMapMse implements LossTerm {
     }
 
     @Override
+    public String what() {
+        return "mean squared error between the normalised CAM and the human map (the CYBORG term)";
+    }
+
+    @Override
     public NDArray compute(LossContext c) {
         if (c.mapCount() == 0) {
             return c.zero();

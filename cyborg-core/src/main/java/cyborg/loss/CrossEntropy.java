@@ -10,6 +10,11 @@ public final class CrossEntropy implements LossTerm {
     }
 
     @Override
+    public String what() {
+        return "cross-entropy of the logits";
+    }
+
+    @Override
     public NDArray compute(LossContext c) {
         NDArray logits = c.logits();
         NDArray oneHot = c.labels().oneHot((int) logits.getShape().get(1)).toType(logits.getDataType(), false);

@@ -10,6 +10,11 @@ public final class Entropy implements LossTerm {
     }
 
     @Override
+    public String what() {
+        return "H, the spatial entropy of the CAM";
+    }
+
+    @Override
     public NDArray compute(LossContext c) {
         return c.camEntropy().mean();
     }

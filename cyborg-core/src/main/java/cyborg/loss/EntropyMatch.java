@@ -18,6 +18,11 @@ public final class EntropyMatch implements LossTerm {
     }
 
     @Override
+    public String what() {
+        return "(mean H - mean human-map H)^2: the CAM as spread as the human maps";
+    }
+
+    @Override
     public NDArray compute(LossContext c) {
         if (c.mapCount() == 0) {
             return c.zero();

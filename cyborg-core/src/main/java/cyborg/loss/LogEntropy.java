@@ -10,6 +10,11 @@ public final class LogEntropy implements LossTerm {
     }
 
     @Override
+    public String what() {
+        return "ln(1 + H), H the spatial entropy of the CAM (the focus term)";
+    }
+
+    @Override
     public NDArray compute(LossContext c) {
         return c.camEntropy().add(1).log().mean();
     }

@@ -65,6 +65,42 @@ public final class LossSpec {
 
     private LossSpec() {}
 
+    /**
+     * One line per term of the registry, for help texts: {@code cyborg (also mse): what it is}.
+     */
+    public static List<String> termHelp() {
+        Map<String, List<String>> namesByTerm = new LinkedHashMap<>();
+        Map<String, String> what = new LinkedHashMap<>();
+        TERMS.forEach((name, factory) -> {
+            LossTerm t = factory.get();
+            namesByTerm.computeIfAbsent(t.name(), k -> new ArrayList<>()).add(name);
+            what.put(t.name(), t.what());
+        });
+        List<String> lines = new ArrayList<>();
+        namesByTerm.forEach((term, names) -> {
+            List<String> aliases = names.stream().filter(n -> !n.equals(term)).toList();
+            lines.add("  " + term + (aliases.isEmpty() ? "" : " (also " + String.join(", ", aliases) + ")") + ": "
+                    + what.get(term));
+        });
+        return lines;
+    }
+
+    /**
+     * One line per preset, for help texts, each with its expansion; the {@code cyborg} preset's
+     * CE weight is shown as {@code a}, the value of {@code --alpha}.
+     */
+    public static List<String> presetHelp() {
+        List<String> lines = new ArrayList<>();
+        // expanding at two alphas shows which weights follow alpha, without a second list to keep in step
+        PRESETS.forEach((name, expansion) -> {
+            String at = expansion.apply(0.25);
+            String shown = at.equals(expansion.apply(0.5)) ? at
+                    : at.replace(format(0.25), "a").replace(format(0.75), "(1-a)");
+            lines.add("  " + name + " = " + shown);
+        });
+        return lines;
+    }
+
     /** Parses {@code spec}; {@code alpha} is the CE weight of the {@code cyborg} preset. */
     public static CompositeLoss parse(String spec, double alpha) {
         String s = spec.trim().toLowerCase(Locale.ROOT);

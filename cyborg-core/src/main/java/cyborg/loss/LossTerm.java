@@ -7,6 +7,9 @@ public interface LossTerm {
     /** The name used in loss specifications and logs. */
     String name();
 
+    /** What the term measures, in a phrase, for help texts. */
+    String what();
+
     /** The term's value on the batch, differentiable where the term depends on the model. */
     NDArray compute(LossContext context);
 

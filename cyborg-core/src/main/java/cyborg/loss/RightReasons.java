@@ -35,6 +35,11 @@ public final class RightReasons implements LossTerm {
     }
 
     @Override
+    public String what() {
+        return "Right for the Right Reasons: squared input gradient of the summed log-probabilities outside the human map (a second backward pass, about 3x the cost of a CE step)";
+    }
+
+    @Override
     public boolean needsInputGradient() {
         return true;
     }
