@@ -84,7 +84,8 @@ final class TrainCommand implements Callable<Integer> {
 
     @Option(names = "--maps", paramLabel = "DIR",
             description = "Human saliency maps, found by image file name: NAME.png, annotators NAME.<k>.png or"
-                    + " DIR/<annotator>/NAME.png (averaged). Needed by every loss but ce.")
+                    + " DIR/<annotator>/NAME.png (averaged). Needed by the terms that read human maps (see above)"
+                    + " and by --counterfactual.")
     Path maps;
 
     @Option(names = "--arch", defaultValue = "resnet50", paramLabel = "NAME",
@@ -208,6 +209,12 @@ final class TrainCommand implements Callable<Integer> {
     }
 
     private TrainConfig config(long runSeed) {
+        if (spec.commandLine().getParseResult().hasMatchedOption("--alpha")
+                && !loss.trim().equalsIgnoreCase("cyborg")) {
+            // not an error: reproduction lines (the demo's train_args) pass --alpha with any loss
+            System.out.println("note: --alpha sets the CE weight of the 'cyborg' preset only; the loss '" + loss
+                    + "' does not use it (write weights into --loss, e.g. --loss ce:0.3,cyborg:0.7)");
+        }
         return TrainConfig.builder().architecture(Architecture.parse(arch)).inputSize(size == null ? 0 : size)
                 .loss(loss).alpha(alpha).camClass(camClass).epochs(epochs).batchSize(batch).optimizer(optimizer)
                 .lr(lr).momentum(momentum).weightDecay(weightDecay).lrStep(lrStep).lrGamma(lrGamma).seed(runSeed)
