@@ -52,6 +52,9 @@ final class ExplainCommand implements Callable<Integer> {
     DataOptions data = new DataOptions();
 
     @Mixin
+    DeviceOptions device = new DeviceOptions();
+
+    @Mixin
     SelectionOptions selection = new SelectionOptions();
 
     @Option(names = "--method", defaultValue = "gradcam", paramLabel = "NAME",
@@ -92,7 +95,7 @@ final class ExplainCommand implements Callable<Integer> {
             throw new IllegalArgumentException("--steps must be at least 1");
         }
         List<String> verdict = ExplainRun.run(new ExplainRun.Config(groups, samples, SaliencyMethod.of(method), steps,
-                shift, seed, maps, maskThreshold), out, System.err);
+                shift, seed, maps, maskThreshold, device.device), out, System.err);
         verdict.forEach(System.out::println);
         System.out.printf("wrote %s and %s%n", out.resolve("measures.json"), out.resolve("report.html"));
         return 0;

@@ -2,6 +2,7 @@ package cyborg.cli;
 
 import cyborg.model.Architecture;
 import cyborg.model.LoadedModel;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 import java.io.IOException;
@@ -22,8 +23,12 @@ final class ModelOptions {
             description = "With a weight file: refuse keys the network lacks (default: ${DEFAULT-VALUE}).")
     boolean strict;
 
+    @Mixin
+    DeviceOptions device = new DeviceOptions();
+
     /** Loads the model. */
     LoadedModel open() throws IOException {
-        return arch == null ? LoadedModel.open(model) : LoadedModel.open(model, Architecture.parse(arch), strict);
+        return arch == null ? LoadedModel.open(model, device.device)
+                : LoadedModel.open(model, Architecture.parse(arch), strict, device.device);
     }
 }

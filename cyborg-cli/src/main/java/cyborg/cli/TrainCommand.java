@@ -82,6 +82,9 @@ final class TrainCommand implements Callable<Integer> {
     @Mixin
     DataOptions data = new DataOptions();
 
+    @Mixin
+    DeviceOptions device = new DeviceOptions();
+
     @Option(names = "--maps", paramLabel = "DIR",
             description = "Human saliency maps, found by image file name: NAME.png, annotators NAME.<k>.png or"
                     + " DIR/<annotator>/NAME.png (averaged). Needed by the terms that read human maps (see above)"
@@ -198,7 +201,7 @@ final class TrainCommand implements Callable<Integer> {
             }
             // before training, so that a killed run can be resumed with --out alone
             run.writeData(RunData.of(data.csv, data.images, maps, data.folder));
-            TrainResult r = new Trainer(config, System.out).train(trainData, run, resume);
+            TrainResult r = new Trainer(config, System.out).on(device.device).train(trainData, run, resume);
             System.out.printf(Locale.ROOT, "kept epoch %d: validation accuracy %.4f, AUC %.4f -> %s%n",
                     r.bestEpoch(), r.bestValAcc(), r.bestValAuc(), run.dir().resolve("model.json"));
             if (r.withoutMap() > 0) {

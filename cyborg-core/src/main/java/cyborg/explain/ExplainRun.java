@@ -4,6 +4,7 @@ import ai.djl.ndarray.NDManager;
 import cyborg.data.MapIndex;
 import cyborg.data.Sample;
 import cyborg.io.Json;
+import cyborg.model.ComputeDevice;
 import cyborg.model.SavedModel;
 import cyborg.saliency.SaliencyMethod;
 import cyborg.util.ProgressBar;
@@ -33,7 +34,7 @@ public final class ExplainRun {
      * @param maskThreshold a human map marks the cells where its min-max normalised value is at least this
      */
     public record Config(Map<String, List<Path>> groups, List<Sample> samples, SaliencyMethod method, int curveSteps,
-            Integer shift, long seed, Path maps, double maskThreshold) {
+            Integer shift, long seed, Path maps, double maskThreshold, ComputeDevice device) {
         public Config {
             // Checked here, not at the first image with a map, after the first model has loaded.
             if (!(maskThreshold >= 0 && maskThreshold <= 1)) {
@@ -48,7 +49,8 @@ public final class ExplainRun {
         /** Without human maps. */
         public Config(Map<String, List<Path>> groups, List<Sample> samples, SaliencyMethod method, int curveSteps,
                 Integer shift, long seed) {
-            this(groups, samples, method, curveSteps, shift, seed, null, Localisation.DEFAULT_THRESHOLD);
+            this(groups, samples, method, curveSteps, shift, seed, null, Localisation.DEFAULT_THRESHOLD,
+                    ComputeDevice.CPU);
         }
     }
 
@@ -72,7 +74,7 @@ public final class ExplainRun {
             List<List<ImageMeasures>> perModel = new ArrayList<>();
             for (Path model : g.getValue()) {
                 List<ImageMeasures> ms = new ArrayList<>();
-                try (NDManager manager = NDManager.newBaseManager()) {
+                try (NDManager manager = c.device().newManager()) {
                     SavedModel sm = SavedModel.load(model, manager);
                     shift = c.shift() != null ? c.shift() : Explainer.referenceShift(sm.info().inputSize);
                     if (shift >= sm.info().inputSize) {

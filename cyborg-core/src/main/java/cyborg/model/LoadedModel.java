@@ -24,9 +24,15 @@ public final class LoadedModel implements AutoCloseable {
         this.inference = Inference.of(model);
     }
 
-    /** Loads a PyTorch or safetensors weight file for {@code arch} (see {@link SavedModel#fromWeights}). */
+    /** Loads a PyTorch or safetensors weight file for {@code arch} (see {@link SavedModel#fromWeights}), on the CPU. */
     public static LoadedModel open(Path weights, Architecture arch, boolean strict) throws IOException {
-        NDManager manager = NDManager.newBaseManager();
+        return open(weights, arch, strict, ComputeDevice.CPU);
+    }
+
+    /** Loads a PyTorch or safetensors weight file for {@code arch} onto {@code device}. */
+    public static LoadedModel open(Path weights, Architecture arch, boolean strict, ComputeDevice device)
+            throws IOException {
+        NDManager manager = device.newManager();
         try {
             return new LoadedModel(manager, SavedModel.fromWeights(weights, arch, manager, strict));
         } catch (IOException | RuntimeException e) {
@@ -35,9 +41,14 @@ public final class LoadedModel implements AutoCloseable {
         }
     }
 
-    /** Loads the model at {@code location} (a model folder or its safetensors file). */
+    /** Loads the model at {@code location} (a model folder or its safetensors file), on the CPU. */
     public static LoadedModel open(Path location) throws IOException {
-        NDManager manager = NDManager.newBaseManager();
+        return open(location, ComputeDevice.CPU);
+    }
+
+    /** Loads the model at {@code location} (a model folder or its safetensors file) onto {@code device}. */
+    public static LoadedModel open(Path location, ComputeDevice device) throws IOException {
+        NDManager manager = device.newManager();
         try {
             return new LoadedModel(manager, SavedModel.load(location, manager));
         } catch (IOException | RuntimeException e) {

@@ -10,7 +10,7 @@ import java.util.Set;
 public final class ResumePolicy {
     /** The training options that may be given again with {@code --resume}, by long name. */
     public static final Set<String> CHANGEABLE = Set.of("--out", "--resume", "--epochs", "--csv", "--images",
-            "--maps", "--folder", "--skip-bad", "--cache", "--runs");
+            "--maps", "--folder", "--skip-bad", "--cache", "--runs", "--device");
 
     private ResumePolicy() {}
 

@@ -22,6 +22,7 @@ import cyborg.loss.LossContext;
 import cyborg.loss.LossStep;
 import cyborg.model.CamNetwork;
 import cyborg.model.CamOutput;
+import cyborg.model.ComputeDevice;
 import cyborg.model.Inference;
 import cyborg.model.ModelInfo;
 import cyborg.model.SavedModel;
@@ -50,6 +51,7 @@ public final class Trainer {
     private static final long COUNTEREXAMPLE_STREAM = 3;
     private final TrainConfig config;
     private final PrintStream console;
+    private ComputeDevice device = ComputeDevice.CPU;
 
     /**
      * @param config the run's settings
@@ -58,6 +60,12 @@ public final class Trainer {
     public Trainer(TrainConfig config, PrintStream console) {
         this.config = config;
         this.console = console;
+    }
+
+    /** Trains on {@code d} instead of the CPU. */
+    public Trainer on(ComputeDevice d) {
+        this.device = d;
+        return this;
     }
 
     /**
@@ -76,7 +84,7 @@ public final class Trainer {
         CompositeLoss loss = config.loss();
         Counterexamples counterexamples = config.counterexamples();
         boolean withMaps = loss.usesMaps() || !counterexamples.isNone();
-        try (NDManager manager = NDManager.newBaseManager()) {
+        try (NDManager manager = device.newManager()) {
             CamNetwork net = config.architecture().create(manager, config.seed());
             int[] camSize = SavedModel.camSize(net, manager, config.inputSize());
             Preprocessing preprocessing = config.architecture().preprocessing(config.inputSize());

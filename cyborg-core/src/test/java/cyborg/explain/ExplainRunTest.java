@@ -89,7 +89,8 @@ class ExplainRunTest {
         }
         Map<String, List<Path>> groups = Map.of("cyborg", List.of(model("cy1", 3)));
         ExplainRun.run(new ExplainRun.Config(groups, test, SaliencyMethod.of("gradcam"), 2, null, 1,
-                dir.resolve("bench/maps"), Localisation.DEFAULT_THRESHOLD), dir.resolve("out"), null);
+                dir.resolve("bench/maps"), Localisation.DEFAULT_THRESHOLD, cyborg.model.ComputeDevice.CPU),
+                dir.resolve("out"), null);
         JsonObject r = JsonParser.parseString(Files.readString(dir.resolve("out/measures.json"))).getAsJsonObject();
         assertEquals(0.5, r.get("mask_threshold").getAsDouble());
         JsonObject model = r.getAsJsonObject("models").entrySet().iterator().next().getValue().getAsJsonObject();
