@@ -13,7 +13,7 @@ import java.util.concurrent.Callable;
 /** {@code cyborg bench}: training and scoring throughput of each architecture on this machine. */
 @Command(name = "bench", mixinStandardHelpOptions = true, sortOptions = false,
         description = {
-            "Measure training and scoring images/s of each architecture at its native size on this machine.",
+            "Measure training and scoring images/s of each architecture at its native size (or --size) on this machine.",
             "",
             "Random inputs (decoding does not count); a training step is forward, loss (CYBORG unless --loss),"
                 + " backward and an SGD update. Warm-up steps are not timed. Run it through ./cyborg to get jemalloc"
@@ -41,6 +41,9 @@ final class BenchCommand implements Callable<Integer> {
     @Option(names = "--warmup", defaultValue = "1", description = "Untimed steps first (default: ${DEFAULT-VALUE}).")
     int warmup;
 
+    @Option(names = "--size", paramLabel = "PX", description = "Input size (default: each architecture's own).")
+    Integer size;
+
     @Override
     public Integer call() {
         List<Architecture> list = new ArrayList<>();
@@ -54,7 +57,7 @@ final class BenchCommand implements Callable<Integer> {
         System.out.println("| architecture | input | batch | training img/s | scoring img/s |");
         System.out.println("|---|---|---|---|---|");
         for (Architecture a : list) {
-            SpeedBench.Result r = SpeedBench.run(a, a.nativeSize(), batch, warmup, steps, loss);
+            SpeedBench.Result r = SpeedBench.run(a, size == null ? a.nativeSize() : size, batch, warmup, steps, loss);
             System.out.printf(Locale.ROOT, "| %s | %d | %d | %.1f | %.1f |%n", a.id(), r.size(), r.batch(),
                     r.trainImagesPerSecond(), r.scoreImagesPerSecond());
         }
