@@ -16,7 +16,7 @@ public final class ImageExtensions {
     }
 
     /** The extensions for messages: {@code .png/.jpg/.jpeg/.bmp/.gif/.tif/.tiff/.webp}. */
-    static String listed() {
+    public static String listed() {
         return "." + String.join("/.", EXTENSIONS);
     }
 

@@ -9,7 +9,6 @@ import cyborg.image.ImageTensors;
 import cyborg.image.Resampler;
 import cyborg.image.RgbImage;
 
-import java.nio.file.Files;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -138,10 +137,7 @@ public final class SampleLoader {
         try {
             return ImageFiles.readRgb(s.image());
         } catch (ImageDecodeException e) {
-            BadInputReason reason = !Files.exists(s.image()) ? BadInputReason.MISSING_FILE
-                    : e.reason() == ImageDecodeException.Reason.TOO_LARGE ? BadInputReason.IMAGE_TOO_LARGE
-                    : BadInputReason.BAD_IMAGE;
-            throw new BadInputException(s.origin(), reason, e.getMessage());
+            throw new BadInputException(s.origin(), BadInputReason.ofImage(s.image(), e), e.getMessage());
         }
     }
 }

@@ -16,6 +16,9 @@ public final class ShannonEntropy {
     /** Entropy in bits of the histogram of the distinct values (any ints, not only 0..255). */
     public static double bits(int[] values) {
         requireNonEmpty(values.length);
+        if (isEightBit(values)) {
+            return bitsOfEightBit(values); // a histogram, not a sort: the same counts in the same order
+        }
         int[] sorted = values.clone();
         Arrays.sort(sorted);
         // Counts in ascending value order, the order np.unique reports and np.sum adds them.
@@ -39,6 +42,27 @@ public final class ShannonEntropy {
         for (byte v : values) {
             histogram[v & 0xFF]++;
         }
+        return fromHistogram(histogram, values.length);
+    }
+
+    private static boolean isEightBit(int[] values) {
+        for (int v : values) {
+            if ((v & ~0xFF) != 0) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static double bitsOfEightBit(int[] values) {
+        long[] histogram = new long[256];
+        for (int v : values) {
+            histogram[v]++;
+        }
+        return fromHistogram(histogram, values.length);
+    }
+
+    private static double fromHistogram(long[] histogram, int total) {
         long[] counts = new long[256];
         int distinct = 0;
         for (long c : histogram) {
@@ -46,7 +70,7 @@ public final class ShannonEntropy {
                 counts[distinct++] = c;
             }
         }
-        return fromCounts(counts, distinct, values.length);
+        return fromCounts(counts, distinct, total);
     }
 
     /**
@@ -55,6 +79,11 @@ public final class ShannonEntropy {
      */
     public static double normalized(int[] values) {
         return normalize(bits(values), values.length);
+    }
+
+    /** Entropy {@code bits} of a map of {@code pixels} normalised as {@link #normalized(int[])} does. */
+    public static double normalized(double bits, int pixels) {
+        return normalize(bits, pixels);
     }
 
     /** {@link #normalized(int[])} for an 8-bit map read as unsigned bytes. */

@@ -1,6 +1,11 @@
 package cyborg.io;
 
+import java.io.BufferedInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.Closeable;
 import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
 import java.nio.CharBuffer;
 import java.nio.charset.CharacterCodingException;
@@ -10,8 +15,10 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Iterator;
 import java.util.List;
 import java.util.Locale;
+import java.util.NoSuchElementException;
 
 /**
  * Reads a text file's lines as strict UTF-8, each with its line number. A line that is not UTF-8
@@ -44,25 +51,95 @@ public final class Utf8Lines {
      * @throws IOException when the file is UTF-16 (it has a UTF-16 byte-order mark), naming it
      */
     public static List<Line> read(Path file) throws IOException {
-        byte[] bytes = Files.readAllBytes(file);
-        if (bytes.length >= 2 && ((bytes[0] == (byte) 0xFF && bytes[1] == (byte) 0xFE)
-                || (bytes[0] == (byte) 0xFE && bytes[1] == (byte) 0xFF))) {
-            throw new IOException(file + ": the file is UTF-16 text; re-save it as UTF-8");
-        }
-        CharsetDecoder decoder = StandardCharsets.UTF_8.newDecoder()
-                .onMalformedInput(CodingErrorAction.REPORT).onUnmappableCharacter(CodingErrorAction.REPORT);
         List<Line> lines = new ArrayList<>();
-        int start = 0;
-        for (int number = 1; start < bytes.length; number++) {
-            int end = start;
-            while (end < bytes.length && bytes[end] != '\n') {
-                end++;
+        try (Lines in = open(file)) {
+            while (in.hasNext()) {
+                lines.add(in.next());
             }
-            int stop = end > start && bytes[end - 1] == '\r' ? end - 1 : end;
-            lines.add(decode(bytes, start, stop, number, decoder));
-            start = end + 1;
+        } catch (UncheckedIOException e) {
+            throw e.getCause();
         }
         return lines;
+    }
+
+    /**
+     * The lines of {@code file} as {@link #read} gives them, one at a time, for files too long to
+     * hold: memory stays at one line whatever the file's length.
+     *
+     * @throws IOException when the file is UTF-16 (it has a UTF-16 byte-order mark), naming it
+     */
+    public static Lines open(Path file) throws IOException {
+        InputStream in = new BufferedInputStream(Files.newInputStream(file));
+        try {
+            in.mark(2);
+            int first = in.read();
+            int second = in.read();
+            if ((first == 0xFF && second == 0xFE) || (first == 0xFE && second == 0xFF)) {
+                throw new IOException(file + ": the file is UTF-16 text; re-save it as UTF-8");
+            }
+            in.reset();
+            return new Lines(file, in);
+        } catch (IOException | RuntimeException e) {
+            in.close();
+            throw e;
+        }
+    }
+
+    /** An open file's lines; {@link #hasNext} and {@link #next} fail with an unchecked {@link UncheckedIOException}. */
+    public static final class Lines implements Iterator<Line>, Closeable {
+        private final Path file;
+        private final InputStream in;
+        private final CharsetDecoder decoder = StandardCharsets.UTF_8.newDecoder()
+                .onMalformedInput(CodingErrorAction.REPORT).onUnmappableCharacter(CodingErrorAction.REPORT);
+        private final ByteArrayOutputStream buffer = new ByteArrayOutputStream();
+        private Line next;
+        private int number;
+
+        private Lines(Path file, InputStream in) {
+            this.file = file;
+            this.in = in;
+        }
+
+        @Override
+        public boolean hasNext() {
+            if (next == null) {
+                next = readLine();
+            }
+            return next != null;
+        }
+
+        @Override
+        public Line next() {
+            if (!hasNext()) {
+                throw new NoSuchElementException();
+            }
+            Line line = next;
+            next = null;
+            return line;
+        }
+
+        private Line readLine() {
+            buffer.reset();
+            try {
+                int b = in.read();
+                if (b < 0) {
+                    return null;
+                }
+                for (; b >= 0 && b != '\n'; b = in.read()) {
+                    buffer.write(b);
+                }
+            } catch (IOException e) {
+                throw new UncheckedIOException(file + ": " + e.getMessage(), e);
+            }
+            byte[] bytes = buffer.toByteArray();
+            int stop = bytes.length > 0 && bytes[bytes.length - 1] == '\r' ? bytes.length - 1 : bytes.length;
+            return decode(bytes, 0, stop, ++number, decoder);
+        }
+
+        @Override
+        public void close() throws IOException {
+            in.close();
+        }
     }
 
     private static Line decode(byte[] bytes, int start, int stop, int number, CharsetDecoder decoder) {

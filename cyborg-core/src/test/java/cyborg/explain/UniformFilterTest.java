@@ -40,4 +40,60 @@ class UniformFilterTest {
         assertEquals(0.0, out[1 * w + 4], 1e-12);
         assertEquals(0.0, out[9 * w + 4], 1e-12);
     }
+
+    @Test
+    void equalsTheColumnThenRowFilterBitForBitOnRandomImages() {
+        java.util.Random rng = new java.util.Random(10);
+        for (int[] wh : new int[][] {{7, 7}, {12, 7}, {7, 12}, {3, 5}, {224, 224}, {31, 17}}) {
+            int w = wh[0];
+            int h = wh[1];
+            double[] image = new double[w * h];
+            for (int i = 0; i < image.length; i++) {
+                image[i] = rng.nextInt(256) * (rng.nextBoolean() ? 1.0 : rng.nextInt(256)); // like a and a*b
+            }
+            assertArrayEquals(lineByLine(image, w, h, 7), UniformFilter.apply(image, w, h, 7), 0.0, w + "x" + h);
+        }
+    }
+
+    /** The filter as scipy writes it: each column gathered and filtered, then each row. */
+    private static double[] lineByLine(double[] image, int w, int h, int size) {
+        double[] down = new double[image.length];
+        for (int x = 0; x < w; x++) {
+            double[] line = new double[h];
+            for (int y = 0; y < h; y++) {
+                line[y] = image[y * w + x];
+            }
+            double[] f = scipyLine(line, size);
+            for (int y = 0; y < h; y++) {
+                down[y * w + x] = f[y];
+            }
+        }
+        double[] out = new double[image.length];
+        for (int y = 0; y < h; y++) {
+            System.arraycopy(scipyLine(java.util.Arrays.copyOfRange(down, y * w, y * w + w), size), 0, out, y * w, w);
+        }
+        return out;
+    }
+
+    /** scipy's NI_UniformFilter1D with mode='reflect'. */
+    private static double[] scipyLine(double[] line, int size) {
+        int n = line.length;
+        int before = size / 2;
+        double[] out = new double[n];
+        double sum = 0.0;
+        for (int k = 0; k < size; k++) {
+            sum += line[reflect(k - before, n)];
+        }
+        out[0] = sum / size;
+        for (int i = 1; i < n; i++) {
+            sum += line[reflect(i - before + size - 1, n)] - line[reflect(i - before - 1, n)];
+            out[i] = sum / size;
+        }
+        return out;
+    }
+
+    private static int reflect(int i, int n) {
+        int m = Math.floorMod(i, 2 * n);
+        return m < n ? m : 2 * n - 1 - m;
+    }
 }
