@@ -28,7 +28,7 @@ class ArchitectureTest {
     static final List<List<String>> LAYERS = List.of(
             List.of("util"),
             List.of("io"),
-            List.of("plot", "image"), // plot draws numbers and knows no domain type
+            List.of("chart", "image"), // chart draws numbers and knows no domain type
             List.of("data", "synth"),
             List.of("nn"),
             List.of("model"),

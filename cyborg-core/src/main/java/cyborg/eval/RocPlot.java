@@ -1,7 +1,6 @@
 package cyborg.eval;
 
-import cyborg.plot.LineChart;
-
+import cyborg.chart.LineFigure;
 import cyborg.metrics.RocCurve;
 import java.io.IOException;
 import java.nio.file.Path;
@@ -27,17 +26,17 @@ public final class RocPlot {
      *
      * @throws IllegalArgumentException if there are no curves
      */
-    public static LineChart chart(Map<String, RocCurve> curves) {
+    public static LineFigure chart(Map<String, RocCurve> curves) {
         if (curves.isEmpty()) {
             throw new IllegalArgumentException("no ROC curves to plot");
         }
-        LineChart.Builder chart = LineChart.builder()
+        LineFigure.Builder chart = LineFigure.builder()
                 .title("ROC")
                 .xLabel("False detection rate")
                 .yLabel("True detection rate")
                 .xRange(0, 1)
                 .yRange(0, 1)
-                .diagonal(true);
+                .diagonal();
         curves.forEach((name, roc) -> chart.series(legendLabel(name, roc), roc.fpr(), roc.tpr()));
         return chart.build();
     }
@@ -48,7 +47,7 @@ public final class RocPlot {
      */
     public static void write(Path pngPath, Path svgPath, Map<String, RocCurve> curves)
             throws IOException {
-        LineChart chart = chart(curves);
+        LineFigure chart = chart(curves);
         if (pngPath != null) {
             chart.writePng(pngPath, WIDTH, HEIGHT);
         }

@@ -6,8 +6,7 @@ import cyborg.image.MapImages;
 import cyborg.image.Resampler;
 import cyborg.image.RgbImage;
 import cyborg.io.AtomicFiles;
-import cyborg.plot.LineChart;
-import cyborg.plot.SvgCanvas;
+import cyborg.chart.LineFigure;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -147,13 +146,13 @@ final class HtmlReport {
     @SuppressWarnings("unchecked")
     private static String curve(String title, String xl, String yl, double[] xs, Map<String, Object> groups, String section,
             String key) {
-        LineChart.Builder b = LineChart.builder().title(title).xLabel(xl).yLabel(yl);
+        LineFigure.Builder b = LineFigure.builder().title(title).xLabel(xl).yLabel(yl);
         for (Map.Entry<String, Object> g : groups.entrySet()) {
             Map<String, Object> m = (Map<String, Object>) g.getValue();
             Object ys = section == null ? m.get(key) : ((Map<String, Object>) m.get(section)).get(key);
             b.series(g.getKey(), xs, (double[]) ys);
         }
-        return svg(b.build());
+        return svg(b.build(), key);
     }
 
     private static String entropyDistribution(Map<String, List<List<ImageMeasures>>> byGroup) {
@@ -162,7 +161,7 @@ final class HtmlReport {
         for (int i = 0; i < bins; i++) {
             xs[i] = (i + 0.5) / bins;
         }
-        LineChart.Builder b = LineChart.builder().title("Distribution of salience entropy").xLabel("normalised entropy")
+        LineFigure.Builder b = LineFigure.builder().title("Distribution of salience entropy").xLabel("normalised entropy")
                 .yLabel("share of images");
         for (Map.Entry<String, List<List<ImageMeasures>>> g : byGroup.entrySet()) {
             double[] hist = new double[bins];
@@ -178,14 +177,12 @@ final class HtmlReport {
             }
             b.series(g.getKey(), xs, hist);
         }
-        return svg(b.build());
+        return svg(b.build(), "entropy");
     }
 
-    private static String svg(LineChart chart) {
-        SvgCanvas canvas = new SvgCanvas(520, 360);
-        chart.draw(canvas);
-        String s = canvas.toSvg();
-        return "<div>" + s.substring(s.indexOf("<svg")) + "</div>";
+    /** Inline SVG of 520 x 360; {@code id} keeps its internal ids apart from the other figures' on the page. */
+    private static String svg(LineFigure figure, String id) {
+        return "<div>" + figure.svgElement(520, 360, id) + "</div>";
     }
 
     private static String examples(Map<String, List<List<ImageMeasures>>> byGroup, List<Sample> samples) throws IOException {

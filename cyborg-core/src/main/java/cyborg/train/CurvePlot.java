@@ -1,6 +1,6 @@
 package cyborg.train;
 
-import cyborg.plot.LineChart;
+import cyborg.chart.LineFigure;
 
 import java.io.IOException;
 import java.util.LinkedHashMap;
@@ -16,7 +16,8 @@ final class CurvePlot {
 
     static void write(RunFiles files, List<EpochRecord> history) throws IOException {
         double[] epochs = history.stream().mapToDouble(r -> r.epoch).toArray();
-        LineChart.Builder loss = LineChart.builder().title("Training loss").xLabel("epoch").yLabel("loss")
+        LineFigure.Builder loss = LineFigure.builder().title("Training loss").xLabel("epoch").yLabel("loss")
+                .wholeNumberX()
                 .series("total", epochs, history.stream().mapToDouble(r -> r.loss).toArray());
         Map<String, double[]> parts = new LinkedHashMap<>();
         for (int i = 0; i < history.size(); i++) {
@@ -29,7 +30,8 @@ final class CurvePlot {
             parts.forEach((name, ys) -> loss.series(name, epochs, ys));
         }
         write(loss.build(), files, "loss");
-        LineChart acc = LineChart.builder().title("Accuracy and AUC").xLabel("epoch").yLabel("value")
+        LineFigure acc = LineFigure.builder().title("Accuracy and AUC").xLabel("epoch").yLabel("value")
+                .wholeNumberX()
                 .yRange(0, 1)
                 .series("train accuracy", epochs, history.stream().mapToDouble(r -> r.trainAcc).toArray())
                 .series("validation accuracy", epochs, history.stream().mapToDouble(r -> r.valAcc).toArray())
@@ -38,7 +40,7 @@ final class CurvePlot {
         write(acc, files, "accuracy");
     }
 
-    private static void write(LineChart chart, RunFiles files, String which) throws IOException {
+    private static void write(LineFigure chart, RunFiles files, String which) throws IOException {
         boolean isLoss = which.equals("loss");
         chart.writePng(isLoss ? files.lossCurves("png") : files.accuracyCurves("png"), WIDTH, HEIGHT);
         chart.writeSvg(isLoss ? files.lossCurves("svg") : files.accuracyCurves("svg"), WIDTH, HEIGHT);

@@ -1,6 +1,6 @@
 package cyborg.eval;
 
-import cyborg.plot.SvgDocuments;
+import cyborg.chart.SvgDocuments;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -51,7 +51,9 @@ class RocPlotTest {
         assertEquals(RocPlot.HEIGHT, image.getHeight());
 
         Document doc = SvgDocuments.parse(svg);
-        assertEquals(2, SvgDocuments.elements(doc, "polyline").size());
+        // One drawn line per curve, each in its own colour.
+        assertEquals(2, SvgDocuments.drawnLines(doc).stream().map(SvgDocuments::strokeOf).distinct().count());
+        assertEquals(2, SvgDocuments.drawnLines(doc).size());
         List<String> texts = SvgDocuments.texts(doc);
         assertTrue(texts.containsAll(List.of("run-2 (AUC 1.000)", "run-1 (AUC 0.875)",
                 "False detection rate", "True detection rate", "0.0", "1.0")), texts::toString);
