@@ -14,7 +14,7 @@ import java.util.concurrent.atomic.AtomicLong;
 /**
  * A one-line progress bar with rate and time left, drawn by {@code me.tongfei:progressbar}. On a
  * terminal it redraws in place five times a second; in a log (no console) it writes a line at
- * every quarter and at the end, so CI output stays short.
+ * every quarter and at the end, so CI output stays short. The times in brackets are elapsed / left.
  */
 public final class ProgressBar implements AutoCloseable {
     private static final int TERMINAL_REDRAW_MILLIS = 200;
