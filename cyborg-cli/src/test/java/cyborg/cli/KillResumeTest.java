@@ -49,7 +49,7 @@ class KillResumeTest {
             Thread.sleep(20);
         }
         // wait into the second epoch's batches, then kill without warning
-        while (!Files.readString(dir.resolve("killed.log")).contains("epoch 2/3 [") && System.nanoTime() < deadline) {
+        while (!Files.readString(dir.resolve("killed.log")).contains("epoch 2/3  25% [") && System.nanoTime() < deadline) {
             Thread.sleep(5);
         }
         assertTrue(p.isAlive(), "the run ended before it could be killed:\n" + Files.readString(dir.resolve("killed.log")));

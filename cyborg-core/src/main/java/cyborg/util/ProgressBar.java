@@ -1,27 +1,32 @@
 package cyborg.util;
 
+import me.tongfei.progressbar.ConsoleProgressBarConsumer;
+import me.tongfei.progressbar.ProgressBarBuilder;
+import me.tongfei.progressbar.ProgressBarConsumer;
+import me.tongfei.progressbar.ProgressBarStyle;
+
 import java.io.PrintStream;
+import java.text.DecimalFormat;
+import java.text.DecimalFormatSymbols;
 import java.util.Locale;
+import java.util.concurrent.atomic.AtomicLong;
 
 /**
- * A one-line progress bar with rate and time left. On a terminal it redraws in place at most
- * ten times a second; in logs (no console) it prints a line at every quarter, so CI output
- * stays short.
+ * A one-line progress bar with rate and time left, drawn by {@code me.tongfei:progressbar}. On a
+ * terminal it redraws in place five times a second; in a log (no console) it writes a line at
+ * every quarter and at the end, so CI output stays short. The times in brackets are elapsed / left.
  */
 public final class ProgressBar implements AutoCloseable {
-    private static final int WIDTH = 24;
-    private static final long REDRAW_NANOS = 100_000_000L;
+    private static final int TERMINAL_REDRAW_MILLIS = 200;
+    /** In a log a frame is rendered each tick but written only when it reaches a new quarter. */
+    private static final int LOG_TICK_MILLIS = 1000;
+    /** Width of a log line without the status: a log line is not cut to a terminal, so neither is the status. */
+    private static final int LOG_WIDTH = 90;
 
-    private final String label;
-    private final long total;
-    private final String unit;
-    private final PrintStream out;
-    private final boolean interactive;
-    private final long started = System.nanoTime();
-    private long done;
-    private long lastDraw;
-    private int lastQuarter;
-    private String status = "";
+    private final AtomicLong done = new AtomicLong();
+    private volatile String status = "";
+    private final me.tongfei.progressbar.ProgressBar bar;
+    private final ClosedOnce consumer;
 
     /**
      * @param label what is being done
@@ -30,63 +35,128 @@ public final class ProgressBar implements AutoCloseable {
      * @param out where to draw (null draws nothing)
      */
     public ProgressBar(String label, long total, String unit, PrintStream out) {
-        this.label = label;
-        this.total = Math.max(1, total);
-        this.unit = unit;
-        this.out = out;
-        this.interactive = System.console() != null;
+        this(label, total, unit, out, System.console() != null);
     }
 
-    /** Advances by {@code n} units and sets the status text shown after the bar. */
-    public synchronized void step(long n, String statusText) {
-        done = Math.min(total, done + n);
-        if (statusText != null) {
-            status = statusText;
-        }
+    /** @param terminal whether {@code out} redraws in place (else it is a log read line by line) */
+    ProgressBar(String label, long total, String unit, PrintStream out, boolean terminal) {
         if (out == null) {
+            bar = null;
+            consumer = null;
             return;
         }
-        long now = System.nanoTime();
-        if (interactive) {
-            if (now - lastDraw > REDRAW_NANOS || done == total) {
-                lastDraw = now;
-                out.print("\r" + line() + "\u001b[K");
-                out.flush();
-            }
-        } else {
-            int quarter = (int) (4 * done / total);
-            if (quarter > lastQuarter) {
-                lastQuarter = quarter;
-                out.println(line());
+        long max = Math.max(1, total);
+        consumer = new ClosedOnce(terminal ? new ConsoleProgressBarConsumer(out) : new QuarterLines(out, max));
+        bar = new ProgressBarBuilder()
+                .setTaskName(label)
+                .setInitialMax(max)
+                .setUnit(" " + unit, 1)
+                .showSpeed(new DecimalFormat("0.0", DecimalFormatSymbols.getInstance(Locale.ROOT)))
+                .setStyle(ProgressBarStyle.ASCII) // CI logs and Windows consoles show neither colour codes nor blocks
+                .setUpdateIntervalMillis(terminal ? TERMINAL_REDRAW_MILLIS : LOG_TICK_MILLIS)
+                .setConsumer(consumer)
+                .build();
+    }
+
+    /** Advances by {@code n} units and sets the status text shown after the bar (null keeps it). */
+    public void step(long n, String statusText) {
+        if (bar == null) {
+            return;
+        }
+        done.addAndGet(n);
+        if (statusText != null) {
+            status = " " + statusText;
+            bar.setExtraMessage(status);
+        }
+        bar.stepBy(n);
+    }
+
+    /** Draws the final state and ends the line. */
+    @Override
+    public void close() {
+        if (bar != null) {
+            bar.close();
+            consumer.close();
+        }
+    }
+
+    /**
+     * Ends the bar exactly once. The library closes its consumer after the final frame, except when
+     * the bar is closed before its first frame was drawn (a quick loop): then it draws the final frame
+     * but never ends the line, and the next line printed would run on after the bar.
+     */
+    private static final class ClosedOnce implements ProgressBarConsumer {
+        private final ProgressBarConsumer consumer;
+        private boolean closed;
+
+        ClosedOnce(ProgressBarConsumer consumer) {
+            this.consumer = consumer;
+        }
+
+        @Override
+        public int getMaxRenderedLength() {
+            return consumer.getMaxRenderedLength();
+        }
+
+        @Override
+        public void accept(String frame) {
+            consumer.accept(frame);
+        }
+
+        @Override
+        public synchronized void close() {
+            if (!closed) {
+                closed = true;
+                consumer.close();
             }
         }
     }
 
-    /** Units per second so far. */
-    public synchronized double rate() {
-        double seconds = (System.nanoTime() - started) / 1e9;
-        return seconds > 0 ? done / seconds : 0;
-    }
+    /**
+     * Writes a frame as a line when a new quarter is reached, and the last frame at the end: the
+     * library's own console output rewrites one line with carriage returns, a frame a second,
+     * which a log file or CI keeps as one ever-growing line.
+     */
+    private final class QuarterLines implements ProgressBarConsumer {
+        private final PrintStream out;
+        private final long max;
+        private int lastQuarter;
+        private String last;
+        private long lastAt;
+        private long writtenAt = -1;
 
-    private String line() {
-        int filled = (int) (WIDTH * done / total);
-        double rate = rate();
-        long left = rate > 0 ? (long) ((total - done) / rate) : 0;
-        return String.format(Locale.ROOT, "%s [%s%s] %d/%d %.1f %s/s %s %s", label, "#".repeat(filled),
-                ".".repeat(WIDTH - filled), done, total, rate, unit,
-                done == total ? "done in " + clock((long) ((System.nanoTime() - started) / 1e9)) : "eta " + clock(left),
-                status).stripTrailing();
-    }
+        QuarterLines(PrintStream out, long max) {
+            this.out = out;
+            this.max = max;
+        }
 
-    private static String clock(long seconds) {
-        return String.format(Locale.ROOT, "%d:%02d", seconds / 60, seconds % 60);
-    }
+        @Override
+        public int getMaxRenderedLength() {
+            return LOG_WIDTH + status.length();
+        }
 
-    /** Ends the line on a terminal. */
-    @Override
-    public synchronized void close() {
-        if (out != null && interactive) {
-            out.println();
+        @Override
+        public void accept(String frame) {
+            last = frame;
+            lastAt = Math.min(done.get(), max);
+            int quarter = (int) (4 * lastAt / max);
+            if (quarter > lastQuarter) {
+                lastQuarter = quarter;
+                write();
+            }
+        }
+
+        @Override
+        public void close() {
+            if (last != null && lastAt != writtenAt) {
+                write();
+            }
+            out.flush();
+        }
+
+        private void write() {
+            out.println(last);
+            writtenAt = lastAt;
         }
     }
 }
