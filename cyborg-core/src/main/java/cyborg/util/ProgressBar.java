@@ -140,8 +140,10 @@ public final class ProgressBar implements AutoCloseable {
             last = frame;
             lastAt = Math.min(done.get(), max);
             int quarter = (int) (4 * lastAt / max);
-            if (quarter > lastQuarter) {
-                lastQuarter = quarter;
+            // the first frame says when the loop started (a log otherwise shows nothing of a
+            // short loop until its first quarter); then one line per quarter reached
+            if (writtenAt < 0 || quarter > lastQuarter) {
+                lastQuarter = Math.max(lastQuarter, quarter);
                 write();
             }
         }

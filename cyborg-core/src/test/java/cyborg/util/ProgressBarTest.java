@@ -30,7 +30,8 @@ class ProgressBarTest {
         String log = printed();
         assertFalse(log.contains("\r"), log);
         List<String> lines = log.lines().toList();
-        assertTrue(lines.size() >= 2 && lines.size() <= 5, "a line per quarter reached and the last:\n" + log);
+        assertTrue(lines.size() >= 2 && lines.size() <= 6, "the first frame, a line per quarter reached and the last:\n"
+                + log);
         String last = lines.get(lines.size() - 1);
         assertTrue(last.startsWith("epoch 1/2 100% ["), last);
         assertTrue(last.matches(".*\\] 40/40 img \\(\\d+:\\d\\d:\\d\\d / \\d+:\\d\\d:\\d\\d\\) \\d+\\.\\d img/s loss 40"), last);
@@ -51,8 +52,8 @@ class ProgressBarTest {
             bar.step(1, null);
         }
         List<String> lines = printed().lines().toList();
-        assertEquals(1, lines.size(), printed());
-        assertTrue(lines.get(0).contains(" 1/10 img"), lines.get(0));
+        assertTrue(lines.size() <= 2, printed()); // the first frame, then the last state
+        assertTrue(lines.get(lines.size() - 1).contains(" 1/10 img"), printed());
     }
 
     @Test
