@@ -78,7 +78,7 @@ public final class InceptionV3 extends Module implements CamNetwork {
     public CamSplit forwardToCam(NDArray input) {
         NDArray x = input;
         for (Layer layer : body) {
-            x = layer.forward(x);
+            x = layer.forwardFreeing(x);
         }
         return new CamSplit(x, null);
     }

@@ -7,6 +7,7 @@ import ai.djl.ndarray.types.Shape;
 import cyborg.nn.BatchNorm2d;
 import cyborg.nn.Conv2d;
 import cyborg.nn.Init;
+import cyborg.nn.Layer;
 import cyborg.nn.Linear;
 import cyborg.nn.Module;
 import cyborg.nn.Sequential;
@@ -97,7 +98,7 @@ public final class ResNet extends Module implements CamNetwork {
             x = x.getNDArrayInternal().maxPool(POOL_KERNEL, POOL_STRIDE, POOL_PAD, false);
         }
         for (int i = 0; i < blocks.size() - 1; i++) {
-            x = blocks.get(i).forward(x);
+            x = blocks.get(i).forwardFreeing(x);
         }
         Block last = blocks.get(blocks.size() - 1);
         NDList tapped = last.tap(x);
@@ -129,7 +130,7 @@ public final class ResNet extends Module implements CamNetwork {
     }
 
     /** A residual block that can stop after its last convolution (the reference's CAM layer). */
-    private abstract static class Block extends Module {
+    private abstract static class Block extends Layer {
         private final Sequential downsample;
 
         Block(NDManager m, Random rng, int in, int out, int stride) {
@@ -162,7 +163,8 @@ public final class ResNet extends Module implements CamNetwork {
             return lastNorm().forward(lastConv).add(identity).getNDArrayInternal().relu();
         }
 
-        final NDArray forward(NDArray x) {
+        @Override
+        public final NDArray forward(NDArray x) {
             NDList t = tap(x);
             return finish(t.get(0), t.get(1));
         }

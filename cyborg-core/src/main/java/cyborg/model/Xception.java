@@ -77,7 +77,7 @@ public final class Xception extends Module implements CamNetwork {
         NDArray x = relu(bn1.forward(conv1.forward(input)));
         x = relu(bn2.forward(conv2.forward(x)));
         for (Block b : blocks) {
-            x = b.forward(x);
+            x = b.forwardFreeing(x);
         }
         x = relu(bn3.forward(conv3.forward(x)));
         return new CamSplit(conv4.forward(x), null);

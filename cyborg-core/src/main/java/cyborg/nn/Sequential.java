@@ -25,7 +25,7 @@ public final class Sequential extends Layer {
     public NDArray forward(NDArray x) {
         NDArray y = x;
         for (Layer layer : layers) {
-            y = layer.forward(y);
+            y = layer.forwardFreeing(y);
         }
         return y;
     }
