@@ -93,8 +93,10 @@ public final class Explainer {
         }
         variants.add(SalienceDegradation.apply(img, cleanMap, false));
         variants.add(SalienceDegradation.apply(img, cleanMap, true));
-        variants.addAll(DeletionInsertion.steps(img, cleanMap, curveSteps, false));
-        variants.addAll(DeletionInsertion.steps(img, cleanMap, curveSteps, true));
+        // deletion starts from the clean image and insertion ends with it: their probability is the
+        // clean pass's, so those two images are not run again
+        variants.addAll(DeletionInsertion.steps(img, cleanMap, curveSteps, false).subList(1, curveSteps + 1));
+        variants.addAll(DeletionInsertion.steps(img, cleanMap, curveSteps, true).subList(0, curveSteps));
         List<ImageRunner.Output> out = runner.run(variants, target);
 
         ImageMeasures m = new ImageMeasures();
@@ -138,12 +140,14 @@ public final class Explainer {
         m.objectPearson = MapCompare.pearson(objectMap, cleanMap);
         m.deletion = new double[curveSteps + 1];
         m.insertion = new double[curveSteps + 1];
-        for (int i = 0; i <= curveSteps; i++) {
+        m.deletion[0] = clean.targetProbability();
+        for (int i = 1; i <= curveSteps; i++) {
             m.deletion[i] = out.get(k++).targetProbability();
         }
-        for (int i = 0; i <= curveSteps; i++) {
+        for (int i = 0; i < curveSteps; i++) {
             m.insertion[i] = out.get(k++).targetProbability();
         }
+        m.insertion[curveSteps] = clean.targetProbability();
         m.deletionAuc = DeletionInsertion.area(m.deletion);
         m.insertionAuc = DeletionInsertion.area(m.insertion);
         return m;
