@@ -3,6 +3,7 @@ package cyborg.cli;
 import cyborg.demo.Demo;
 import cyborg.demo.DemoConfig;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 import java.nio.file.Path;
@@ -32,6 +33,9 @@ import java.util.concurrent.Callable;
             "  cyborg demo --benchmark-seed 11  (another draw of the benchmark)"
         })
 final class DemoCommand implements Callable<Integer> {
+    @Mixin
+    DeviceOptions device = new DeviceOptions();
+
     @Option(names = "--out", defaultValue = "demo-out", paramLabel = "DIR",
             description = "Output folder (default: ${DEFAULT-VALUE}).")
     Path out;
@@ -49,7 +53,8 @@ final class DemoCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        String table = new Demo(DemoConfig.defaults(out, quick, benchmarkSeed, withRrr), System.out).run();
+        String table = new Demo(DemoConfig.defaults(out, quick, benchmarkSeed, withRrr), System.out)
+                .on(device.device).run();
         System.out.println();
         System.out.print(table);
         System.out.printf("report: %s, results: %s%n", out.resolve("report.md"), out.resolve("results.json"));

@@ -26,6 +26,14 @@ class DeviceOptionTest {
     }
 
     @Test
+    void theDemoOnAGpuWhereNoneIsVisibleStopsBeforeTraining() {
+        assumeTrue(Engine.getInstance().getGpuCount() == 0, "a GPU is visible here");
+        Cli r = Cli.run("demo", "--quick", "--device", "gpu", "--out", dir.resolve("demo").toString());
+        assertEquals(1, r.status, r.toString());
+        assertTrue(r.err.contains("--device gpu: PyTorch sees no GPU here"), r.toString());
+    }
+
+    @Test
     void trainingOnTheCpuIsTheDefaultAndCanBeNamed() {
         Cli r = Cli.run("train", "--csv", Toy.csv(), "--images", Toy.images(), "--loss", "ce", "--arch",
                 "smallresnet", "--size", "32", "--epochs", "1", "--batch", "8", "--device", "cpu", "--out",

@@ -4,6 +4,7 @@ import cyborg.data.SkipReport;
 import cyborg.eval.RocPlot;
 import cyborg.io.Json;
 import cyborg.metrics.RocCurve;
+import cyborg.model.ComputeDevice;
 import cyborg.synth.Benchmark;
 import cyborg.train.RunFiles;
 import cyborg.train.TrainData;
@@ -26,11 +27,19 @@ import java.util.Map;
  */
 public final class Demo {
     private final DemoConfig config;
+    private ComputeDevice device = ComputeDevice.CPU;
     private final PrintStream console;
 
     public Demo(DemoConfig config, PrintStream console) {
         this.config = config;
         this.console = console;
+    }
+
+    /** Trains and measures on {@code d} instead of the CPU. */
+    public Demo on(ComputeDevice d) {
+        d.device(); // a GPU that is not there fails here, before any work
+        this.device = d;
+        return this;
     }
 
     /** Runs everything and returns the summary table. */
@@ -47,7 +56,7 @@ public final class Demo {
             say("== reusing the benchmark in " + benchDir);
         }
         BenchmarkData data = BenchmarkData.read(benchDir);
-        RunMeasurer measurer = new RunMeasurer(data, console);
+        RunMeasurer measurer = new RunMeasurer(data, console, device);
         List<MethodOutcome> outcomes = new ArrayList<>();
         int runsTotal = config.methods().size() * config.seeds().size();
         int runNo = 0;
@@ -58,7 +67,7 @@ public final class Demo {
                 Path runDir = RunFiles.numbered(out.resolve("runs").resolve(method.name()), seed);
                 say(String.format(Locale.ROOT, "== run %d/%d: %s (%s), seed %d", runNo, runsTotal, method.name(),
                         method.commandLine(), seed));
-                new Trainer(method.config(config.training(), seed), console).train(
+                new Trainer(method.config(config.training(), seed), console).on(device).train(
                         new TrainData(data.train(), data.val(), "val", data.maps(), SkipReport.failFast(), true),
                         new RunFiles(runDir), true);
                 SeedOutcome o = measurer.measure(runDir, seed);

@@ -8,6 +8,8 @@ import cyborg.eval.RunMetrics;
 import cyborg.explain.Localisation;
 import cyborg.explain.ShortcutReliance;
 import cyborg.model.CamTarget;
+import cyborg.model.ComputeDevice;
+import cyborg.model.LoadedModel;
 import cyborg.saliency.InputGradients;
 import cyborg.score.Score;
 import cyborg.score.ScoreFile;
@@ -31,14 +33,16 @@ final class RunMeasurer {
 
     private final BenchmarkData data;
     private final PrintStream console;
+    private final ComputeDevice device;
 
-    RunMeasurer(BenchmarkData data, PrintStream console) {
+    RunMeasurer(BenchmarkData data, PrintStream console, ComputeDevice device) {
         this.data = data;
         this.console = console;
+        this.device = device;
     }
 
     SeedOutcome measure(Path runDir, long seed) throws IOException {
-        try (Scorer scorer = Scorer.open(runDir)) {
+        try (Scorer scorer = new Scorer(LoadedModel.open(runDir, device))) {
             int[] camSize = scorer.model().info().camSize;
             SampleLoader mapLoader = new SampleLoader(scorer.model().preprocessing(), camSize[0], camSize[1],
                     data.maps(), false);

@@ -64,6 +64,7 @@ public final class Trainer {
 
     /** Trains on {@code d} instead of the CPU. */
     public Trainer on(ComputeDevice d) {
+        d.device(); // a GPU that is not there fails here, before any work
         this.device = d;
         return this;
     }
