@@ -138,8 +138,12 @@ public final class BatchLoader implements AutoCloseable {
         }
     }
 
-    /** Batches of plain images without maps, for scoring and validation. */
-    public Iterator<Batch> plainBatches(List<Sample> samples, int[] order, int batchSize) {
+    /** Batches of plain images without maps, in the samples' order, for scoring and validation. */
+    public Iterator<Batch> plainBatches(List<Sample> samples, int batchSize) {
+        int[] order = new int[samples.size()];
+        for (int i = 0; i < order.length; i++) {
+            order[i] = i;
+        }
         return batches(samples, order, batchSize, pos -> LoadPlan.PLAIN);
     }
 

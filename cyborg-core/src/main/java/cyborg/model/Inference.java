@@ -79,19 +79,15 @@ public final class Inference {
             NDManager manager, Sink sink) throws IOException {
         SampleLoader loader = new SampleLoader(preprocessing, camSize[0], camSize[1], MapIndex.empty(), false);
         int threads = Runtime.getRuntime().availableProcessors();
-        int[] order = new int[samples.size()];
-        for (int i = 0; i < order.length; i++) {
-            order[i] = i;
-        }
         // images are checked as they stream through the batches: one decode per image
         try (BatchLoader batches = new BatchLoader(loader, threads, camSize[0] * camSize[1], skips);
                 ProgressBar bar = new ProgressBar(task, samples.size(), "img", console)) {
-            Iterator<Batch> it = batches.plainBatches(samples, order, batchSize);
+            Iterator<Batch> it = batches.plainBatches(samples, batchSize);
             int position = 0;
             while (it.hasNext()) {
                 Batch b = it.next();
                 run(b, manager, sink);
-                int consumed = Math.min(batchSize, order.length - position);
+                int consumed = Math.min(batchSize, samples.size() - position);
                 position += consumed;
                 bar.step(consumed, null); // skipped images count as done
             }

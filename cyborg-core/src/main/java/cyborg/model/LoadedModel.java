@@ -32,13 +32,7 @@ public final class LoadedModel implements AutoCloseable {
     /** Loads a PyTorch or safetensors weight file for {@code arch} onto {@code device}. */
     public static LoadedModel open(Path weights, Architecture arch, boolean strict, ComputeDevice device)
             throws IOException {
-        NDManager manager = device.newManager();
-        try {
-            return new LoadedModel(manager, SavedModel.fromWeights(weights, arch, manager, strict));
-        } catch (IOException | RuntimeException e) {
-            manager.close();
-            throw e;
-        }
+        return load(device, manager -> SavedModel.fromWeights(weights, arch, manager, strict));
     }
 
     /** Loads the model at {@code location} (a model folder or its safetensors file), on the CPU. */
@@ -48,9 +42,20 @@ public final class LoadedModel implements AutoCloseable {
 
     /** Loads the model at {@code location} (a model folder or its safetensors file) onto {@code device}. */
     public static LoadedModel open(Path location, ComputeDevice device) throws IOException {
+        return load(device, manager -> SavedModel.load(location, manager));
+    }
+
+    /** How a model's arrays are made in a given manager. */
+    @FunctionalInterface
+    private interface Loader {
+        SavedModel into(NDManager manager) throws IOException;
+    }
+
+    /** Loads into a fresh manager on {@code device}, closing it again if loading fails. */
+    private static LoadedModel load(ComputeDevice device, Loader loader) throws IOException {
         NDManager manager = device.newManager();
         try {
-            return new LoadedModel(manager, SavedModel.load(location, manager));
+            return new LoadedModel(manager, loader.into(manager));
         } catch (IOException | RuntimeException e) {
             manager.close();
             throw e;

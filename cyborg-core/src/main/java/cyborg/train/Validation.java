@@ -20,15 +20,11 @@ final class Validation {
 
     static Result run(Inference inference, BatchLoader batches, List<Sample> samples, int batchSize,
             NDManager manager) {
-        int[] order = new int[samples.size()];
-        for (int i = 0; i < order.length; i++) {
-            order[i] = i;
-        }
         double[] scores = new double[samples.size()];
         int[] labels = new int[samples.size()];
         int[] counts = new int[2]; // images scored (a skipped unreadable image shrinks its batch), correct
         try {
-            inference.run(batches.plainBatches(samples, order, batchSize), manager, o -> {
+            inference.run(batches.plainBatches(samples, batchSize), manager, o -> {
                 long[] truth = o.batch().labels();
                 counts[1] += Trainer.countCorrect(o.predicted(), truth);
                 float[] synthetic = o.scores();
