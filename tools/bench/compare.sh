@@ -11,9 +11,11 @@
 #   train RN50@224  CYBORG training step, ResNet-50, 224 px, batch 20, random inputs (cyborg bench
 #                   vs tools/bench/reference.py train): images/s of the timed steps
 #   train RN18@64   the same with ResNet-18 at 64 px
-#   score single    200 PNGs end to end, one image per forward (reference.py single, the reference's
-#                   test.py style) vs cyborg score: images / wall time, process start included
-#   score batched   the same, 32 images per forward (reference.py batched) vs cyborg score
+#   score vs test.py  200 PNGs end to end: the reference's test.py style, one image per forward
+#                   (reference.py single), vs cyborg score as a user runs it (its default batch):
+#                   images / wall time, process start and model load included
+#   score batched   the same, both 8 images per forward (reference.py batched --batch 8, cyborg
+#                   score --batch 8; 8 ran fastest for both here, 32 slower than 1)
 # Peak RSS is /usr/bin/time's maximum resident set size of each process.
 set -euo pipefail
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
@@ -77,10 +79,10 @@ for rep in $(seq 1 "$REPS"); do
   run "train RN50@224" cyborg ./cyborg bench --arch resnet50 --batch 20 --steps "$STEPS"
   run "train RN18@64" reference $PY tools/bench/reference.py train --arch resnet18 --size 64 --batch 20 --steps $((STEPS * 10))
   run "train RN18@64" cyborg ./cyborg bench --arch resnet18 --size 64 --batch 20 --steps $((STEPS * 10))
-  run "score single" reference $PY tools/bench/reference.py single --arch resnet50 --weights "$WORK/resnet50.pth" --list "$WORK/list.txt"
-  run "score single" cyborg ./cyborg score --model "$WORK/resnet50.pth" --arch resnet50 --folder "$WORK/images" --batch 1 --out "$WORK/scores.csv"
-  run "score batched" reference $PY tools/bench/reference.py batched --arch resnet50 --batch 32 --weights "$WORK/resnet50.pth" --list "$WORK/list.txt"
-  run "score batched" cyborg ./cyborg score --model "$WORK/resnet50.pth" --arch resnet50 --folder "$WORK/images" --batch 32 --out "$WORK/scores.csv"
+  run "score vs test.py" reference $PY tools/bench/reference.py single --arch resnet50 --weights "$WORK/resnet50.pth" --list "$WORK/list.txt"
+  run "score vs test.py" cyborg ./cyborg score --model "$WORK/resnet50.pth" --arch resnet50 --folder "$WORK/images" --out "$WORK/scores.csv"
+  run "score batched 8" reference $PY tools/bench/reference.py batched --arch resnet50 --batch 8 --weights "$WORK/resnet50.pth" --list "$WORK/list.txt"
+  run "score batched 8" cyborg ./cyborg score --model "$WORK/resnet50.pth" --arch resnet50 --folder "$WORK/images" --batch 8 --out "$WORK/scores.csv"
 done
 
 $PY - "$results" "$REPS" <<'PYEOF'

@@ -39,7 +39,9 @@ final class ScoreCommand implements Callable<Integer> {
     @Mixin
     SelectionOptions selection = new SelectionOptions();
 
-    @Option(names = "--batch", defaultValue = "32", description = "Images per forward pass (default: ${DEFAULT-VALUE}).")
+    // 8: on 2 cores ResNet-50 at 224 px ran 28 img/s at batches 2-8 and 18 at 32 (cyborg bench --batch)
+    @Option(names = "--batch", defaultValue = "8", description = "Images per forward pass (default: ${DEFAULT-VALUE};"
+            + " larger batches are slower on a CPU once activations outgrow its caches).")
     int batch;
 
     @Option(names = "--cams", paramLabel = "DIR",

@@ -2,6 +2,7 @@ package cyborg.model;
 
 import ai.djl.ndarray.NDManager;
 import cyborg.data.Preprocessing;
+import cyborg.nn.Init;
 
 import java.util.Arrays;
 import java.util.Locale;
@@ -78,7 +79,18 @@ public enum Architecture {
 
     /** Builds a freshly initialised 2-way network; the same seed gives the same weights. */
     public CamNetwork create(NDManager manager, long seed) {
-        Random rng = cyborg.util.Seeds.random(seed, 0);
+        return create(manager, cyborg.util.Seeds.random(seed, 0));
+    }
+
+    /**
+     * Builds a 2-way network with every tensor at zero, for loading a complete state dict into
+     * (a load refuses missing keys, so no tensor keeps its zeros): no initial values are drawn.
+     */
+    public CamNetwork forLoading(NDManager manager) {
+        return create(manager, Init.FOR_LOADING);
+    }
+
+    private CamNetwork create(NDManager manager, Random rng) {
         return switch (this) {
             case RESNET18 -> ResNet.resnet18(manager, rng, 2);
             case RESNET50 -> ResNet.resnet50(manager, rng, 2);

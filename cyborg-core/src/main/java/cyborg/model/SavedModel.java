@@ -68,7 +68,7 @@ public final class SavedModel {
      */
     public static SavedModel fromWeights(Path file, Architecture arch, NDManager manager, boolean strict)
             throws IOException {
-        CamNetwork net = arch.create(manager, 0);
+        CamNetwork net = arch.forLoading(manager);
         Weights.load(net, Weights.read(file), file, strict);
         net.module().setTraining(false);
         ModelInfo info = ModelInfo.of(arch, arch.nativeSize(), camSize(net, manager, arch.nativeSize()));
@@ -113,7 +113,7 @@ public final class SavedModel {
         Path sidecar = dir.resolve(SIDECAR);
         Path weights = dir.resolve(WEIGHTS);
         Architecture arch = info.architectureEnum();
-        CamNetwork net = arch.create(manager, 0);
+        CamNetwork net = arch.forLoading(manager);
         Map<String, TensorData> state;
         try {
             state = SafeTensors.read(weights);

@@ -19,6 +19,13 @@ public interface Init {
      */
     float[] values(int size, long fanIn, long fanOut, Random rng);
 
+    /**
+     * The random source of a network whose every tensor is about to be loaded from a complete
+     * state dict: modules built with it start at zero instead of drawing their initial values,
+     * which for ResNet-50 saves about a second of every model load.
+     */
+    Random FOR_LOADING = new Random(0);
+
     /** All values equal to {@code c}. */
     static Init constant(float c) {
         return (size, fanIn, fanOut, rng) -> {

@@ -34,8 +34,9 @@ public abstract class Module {
             String name, NDManager manager, Shape shape, Init init, Random rng, boolean trainable) {
         long fanIn = shape.dimension() > 1 ? shape.size() / shape.get(0) : shape.size();
         long fanOut = shape.dimension() > 1 ? shape.size() / shape.get(1) : shape.size();
-        float[] values = init.values(Math.toIntExact(shape.size()), fanIn, fanOut, rng);
-        NDArray array = manager.create(values, shape);
+        NDArray array = rng == Init.FOR_LOADING
+                ? manager.zeros(shape)
+                : manager.create(init.values(Math.toIntExact(shape.size()), fanIn, fanOut, rng), shape);
         register(name, array, trainable);
         return array;
     }
