@@ -1,5 +1,6 @@
 package cyborg.cli;
 
+import cyborg.bench.KernelPeak;
 import cyborg.bench.SpeedBench;
 import cyborg.model.Architecture;
 import picocli.CommandLine.Command;
@@ -54,13 +55,20 @@ final class BenchCommand implements Callable<Integer> {
         }
         cyborg.loss.LossSpec.parse(loss, 0.5); // a bad specification fails before any measuring
         System.out.println("training loss: " + cyborg.loss.LossSpec.parse(loss, 0.5));
-        System.out.println("| architecture | input | batch | training img/s | scoring img/s |");
-        System.out.println("|---|---|---|---|---|");
+        KernelPeak.Result kernels = KernelPeak.measure();
+        double peak = kernels.gflops();
+        System.out.printf(Locale.ROOT, "peak: %.0f GFLOP/s, the better of a float32 matrix product (%.0f) and a"
+                + " 3 x 3 convolution (%.0f)%n", peak, kernels.matmulGflops(), kernels.convolutionGflops());
+        System.out.println("| architecture | input | batch | training img/s | scoring img/s | forward GFLOP/img"
+                + " | training % of peak | scoring % of peak |");
+        System.out.println("|---|---|---|---|---|---|---|---|");
         for (Architecture a : list) {
             SpeedBench.Result r = SpeedBench.run(a, size == null ? a.nativeSize() : size, batch, warmup, steps, loss);
-            System.out.printf(Locale.ROOT, "| %s | %d | %d | %.1f | %.1f |%n", a.id(), r.size(), r.batch(),
-                    r.trainImagesPerSecond(), r.scoreImagesPerSecond());
+            System.out.printf(Locale.ROOT, "| %s | %d | %d | %.1f | %.1f | %.2f | %.0f | %.0f |%n", a.id(), r.size(),
+                    r.batch(), r.trainImagesPerSecond(), r.scoreImagesPerSecond(), r.forwardFlopsPerImage() / 1e9,
+                    100 * r.trainGflops() / peak, 100 * r.scoreGflops() / peak);
         }
+        System.out.println("(operations of convolutions and linear layers; a training step counted as 3 forward passes)");
         return 0;
     }
 }

@@ -13,6 +13,7 @@ import cyborg.model.Architecture;
 import cyborg.model.CamNetwork;
 import cyborg.model.CamOutput;
 import cyborg.model.CamTarget;
+import cyborg.nn.FlopCount;
 import cyborg.nn.Tensor;
 import cyborg.train.Sgd;
 
@@ -27,8 +28,25 @@ import java.util.Map;
  * not timed.
  */
 public final class SpeedBench {
-    /** Images per second for training and for scoring. */
-    public record Result(Architecture arch, int size, int batch, double trainImagesPerSecond, double scoreImagesPerSecond) {}
+    /**
+     * Images per second for training and for scoring, and the forward pass's matrix-multiply
+     * operations per image ({@link FlopCount}).
+     */
+    public record Result(Architecture arch, int size, int batch, double trainImagesPerSecond,
+            double scoreImagesPerSecond, long forwardFlopsPerImage) {
+        /**
+         * Training GFLOP/s, counting a step as three forward passes (the backward pass computes
+         * gradients for both the inputs and the weights of every layer, each as costly as the forward).
+         */
+        public double trainGflops() {
+            return 3.0 * forwardFlopsPerImage * trainImagesPerSecond / 1e9;
+        }
+
+        /** Scoring GFLOP/s. */
+        public double scoreGflops() {
+            return (double) forwardFlopsPerImage * scoreImagesPerSecond / 1e9;
+        }
+    }
 
     private SpeedBench() {}
 
@@ -67,7 +85,12 @@ public final class SpeedBench {
                 }
             }
             double score = (double) steps * batch / ((System.nanoTime() - t0) / 1e9);
-            return new Result(arch, size, batch, train, score);
+            long flops;
+            try (NDManager bm = m.newSubManager()) {
+                NDArray one = bm.randomNormal(new Shape(1, 3, size, size));
+                flops = FlopCount.of(() -> net.forward(one));
+            }
+            return new Result(arch, size, batch, train, score, flops);
         }
     }
 

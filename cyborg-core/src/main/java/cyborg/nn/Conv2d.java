@@ -31,9 +31,12 @@ public final class Conv2d extends Layer {
 
     @Override
     public NDArray forward(NDArray x) {
-        return x.getNDArrayInternal()
+        NDArray y = x.getNDArrayInternal()
                 .convolution(x, weight, bias, stride, padding, new Shape(1, 1), groups)
                 .singletonOrThrow();
+        // each output value is one dot product over a kernel of (in / groups) x kh x kw weights
+        FlopCount.addMultiplyAdds(y.size() * (weight.size() / weight.getShape().get(0)));
+        return y;
     }
 
     /** Starts a convolution from {@code in} to {@code out} channels with a square kernel. */

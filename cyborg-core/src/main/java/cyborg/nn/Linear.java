@@ -33,7 +33,9 @@ public final class Linear extends Layer {
 
     @Override
     public NDArray forward(NDArray x) {
-        return x.getNDArrayInternal().linear(x, weight, bias).singletonOrThrow();
+        NDArray y = x.getNDArrayInternal().linear(x, weight, bias).singletonOrThrow();
+        FlopCount.addMultiplyAdds(y.size() * weight.getShape().get(1));
+        return y;
     }
 
     /** The weight matrix (out x in): for a classifier head, the CAM weights. */
