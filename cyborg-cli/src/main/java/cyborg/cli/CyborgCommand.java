@@ -18,6 +18,7 @@ import picocli.CommandLine.Command;
             SynthCommand.class,
             TrainCommand.class,
             ScoreCommand.class,
+            ServeCommand.class,
             EvaluateCommand.class,
             SaliencyCommand.class,
             MeasureCommand.class,
