@@ -46,7 +46,7 @@ public final class CyborgServer implements AutoCloseable {
                     new ModelsHandler(models), new OpenApiHandler(), new HealthHandler(models),
                     new MetricsHandler(metrics));
             TokenGuard guard = config.token() == null ? null : new TokenGuard(config.token());
-            Javalin app = Javalin.create(cfg -> configure(cfg, config, table, guard, metrics));
+            Javalin app = Javalin.create(cfg -> configure(cfg, config, table, guard, metrics, inFlight));
             app.start(config.host(), config.port());
             LOG.info("serving {} model(s) [{}] at http://{}:{}/", models.all().size(), models.names(),
                     config.host(), app.port());
@@ -58,14 +58,21 @@ public final class CyborgServer implements AutoCloseable {
     }
 
     private static void configure(JavalinConfig cfg, ServeConfig config, List<Routes.Route> table, TokenGuard guard,
-            ServeMetrics metrics) {
+            ServeMetrics metrics, InFlight inFlight) {
         cfg.startup.showJavalinBanner = false;
+        cfg.requestLogger.http((ctx, millis) -> inFlight.written(ctx));
         cfg.startup.showOldJavalinVersionWarning = false;
         long max = config.maxUploadBytes();
         cfg.jetty.multipartConfig.maxFileSize(max, SizeUnit.BYTES);
         cfg.jetty.multipartConfig.maxTotalRequestSize(max, SizeUnit.BYTES);
         // uploads stay in memory: nothing a client sends is written to disk (unless --keep-uploads)
         cfg.jetty.multipartConfig.maxInMemoryFileSize((int) max, SizeUnit.BYTES);
+        cfg.http.prefer405over404 = true;
+        cfg.jetty.modifyServer(server -> {
+            server.setErrorHandler(new JettyErrors());
+            // Jetty finishes writing answers (to connections it no longer reads from) before it stops
+            server.setStopTimeout(DRAIN_MILLIS);
+        });
         cfg.staticFiles.add(s -> {
             s.hostedPath = "/";
             s.directory = Routes.STATIC_FOLDER;
@@ -78,6 +85,16 @@ public final class CyborgServer implements AutoCloseable {
     /** The port it listens on (the free port picked when the config said 0). */
     public int port() {
         return app.port();
+    }
+
+    /** Images waiting for a forward pass, over all models. */
+    int queued() {
+        return models.queued();
+    }
+
+    /** Whether close() has begun refusing new scoring requests. */
+    boolean draining() {
+        return inFlight.closing();
     }
 
     /** The routes it serves. */

@@ -45,10 +45,8 @@ final class ScoreHandler implements Handler {
 
     @Override
     public void handle(Context ctx) throws Exception {
-        if (!inFlight.enter()) {
-            throw new ApiError(ErrorKind.SHUTTING_DOWN, "the server is shutting down; retry on another instance");
-        }
-        try {
+        inFlight.admit(ctx);
+        {
             List<Upload> uploads = reader.read(ctx); // first: it refuses oversized bodies before parsing
             List<ServedModel> selected = models.select(ctx.formParam("model"));
             boolean cam = "true".equalsIgnoreCase(ctx.formParam("cam"));
@@ -65,8 +63,6 @@ final class ScoreHandler implements Handler {
                 results.add(result(p, cam));
             }
             Json.send(ctx, 200, new Response(results));
-        } finally {
-            inFlight.exit();
         }
     }
 
