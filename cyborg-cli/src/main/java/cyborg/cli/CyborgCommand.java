@@ -18,6 +18,8 @@ import picocli.CommandLine.Command;
             SynthCommand.class,
             TrainCommand.class,
             ScoreCommand.class,
+            ServeCommand.class,
+            ServeBenchCommand.class,
             EvaluateCommand.class,
             SaliencyCommand.class,
             MeasureCommand.class,

@@ -5,7 +5,6 @@ import cyborg.image.Geometry;
 import cyborg.image.ImageDecodeException;
 import cyborg.image.ImageFiles;
 import cyborg.image.ImageSize;
-import cyborg.image.ImageTensors;
 import cyborg.image.Resampler;
 import cyborg.image.RgbImage;
 
@@ -108,11 +107,7 @@ public final class SampleLoader {
 
     /** The normalised CHW tensor of an image resized to the input size. */
     private float[] tensor(RgbImage img) {
-        int size = preprocessing.size();
-        if (img.width() != size || img.height() != size) {
-            img = Resampler.resize(img, size, size);
-        }
-        return ImageTensors.normalizedChw(img, preprocessing.mean(), preprocessing.std());
+        return preprocessing.input(img);
     }
 
     private Decoded decode(Sample s, boolean withMap) throws BadInputException {

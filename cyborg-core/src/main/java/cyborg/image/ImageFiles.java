@@ -44,7 +44,20 @@ public final class ImageFiles {
      * running out of memory while decoding into an error naming the file.
      */
     public static DecodedImage decode(Path file) throws ImageDecodeException {
-        byte[] data = readBytes(file);
+        return decode(readBytes(file), file, PixelLimit.current());
+    }
+
+    /**
+     * Decodes an image held in memory (e.g. an upload) exactly as {@link #decode(Path)} decodes a
+     * file, refusing it from its header if it has more than {@code maxPixels} pixels.
+     *
+     * @param file what errors call it (e.g. the upload's base name); nothing is read from it
+     */
+    public static DecodedImage decode(byte[] data, Path file, long maxPixels) throws ImageDecodeException {
+        if (data.length == 0) {
+            throw new ImageDecodeException(file, ImageDecodeException.Reason.CORRUPT,
+                    "the file is empty (0 bytes)", "Send the image's bytes", null);
+        }
         // Memory-backed stream: no ImageIO cache files, and the bytes are reused for checks.
         try (ImageInputStream in = new MemoryCacheImageInputStream(new ByteArrayInputStream(data))) {
             ImageReader reader = readerFor(file, in, data);
@@ -62,7 +75,7 @@ public final class ImageFiles {
                 }
                 reader.setInput(in, true, true);
                 size = new ImageSize(reader.getWidth(0), reader.getHeight(0));
-                PixelLimit.check(file, size);
+                PixelLimit.check(file, size, maxPixels);
                 // JPEG samples are read raw and converted like libjpeg+PIL (JpegColour): the
                 // decoders' own conversions colour-manage CMYK and ICC-tagged files.
                 if (jpeg != null) {
@@ -133,6 +146,11 @@ public final class ImageFiles {
             }
             throw corrupt(file, "image", "read error: " + words(e), e);
         }
+    }
+
+    /** An RGB image encoded as 8-bit PNG bytes (e.g. for a data URL). */
+    public static byte[] encodePng(RgbImage image) throws IOException {
+        return PngWriter.encode(image);
     }
 
     /** Writes an RGB image as an 8-bit PNG, atomically (temporary file, then rename). */

@@ -29,6 +29,19 @@ public final class MapImages {
         PngWriter.write(toGray(map, width, height), png);
     }
 
+    /** The map coloured with {@link JetColormap} (0 = blue, 1 = red), at its own size. */
+    public static RgbImage jet(float[] map, int width, int height) {
+        checkMap(map, width, height);
+        byte[] out = new byte[3 * map.length];
+        for (int i = 0; i < map.length; i++) {
+            int jet = JetColormap.rgb(level(map[i]));
+            out[3 * i] = (byte) (jet >> 16);
+            out[3 * i + 1] = (byte) (jet >> 8);
+            out[3 * i + 2] = (byte) jet;
+        }
+        return new RgbImage(width, height, out);
+    }
+
     /**
      * The map resized to the image's size with {@link Resampler#resize(float[], int, int, int, int)},
      * coloured with {@link JetColormap} (0 = blue, 1 = red) and blended 50/50 with the image,

@@ -49,7 +49,11 @@ public final class PixelLimit {
 
     /** Refuses {@code size} if it is over the limit. */
     static void check(Path file, ImageSize size) throws ImageDecodeException {
-        long limit = current();
+        check(file, size, current());
+    }
+
+    /** Refuses {@code size} if it has more than {@code limit} pixels. */
+    static void check(Path file, ImageSize size, long limit) throws ImageDecodeException {
         long pixels = (long) size.width() * size.height();
         if (pixels > limit) {
             throw new ImageDecodeException(file, ImageDecodeException.Reason.TOO_LARGE,

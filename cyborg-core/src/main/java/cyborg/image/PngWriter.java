@@ -29,6 +29,14 @@ final class PngWriter {
         write(wrap(image.pixels(), image.width(), image.height(), 1), file);
     }
 
+    static byte[] encode(RgbImage image) throws IOException {
+        java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+        if (!ImageIO.write(wrap(image.pixels(), image.width(), image.height(), 3), "png", out)) {
+            throw new IOException("no PNG writer available in javax.imageio");
+        }
+        return out.toByteArray();
+    }
+
     private static BufferedImage wrap(byte[] pixels, int w, int h, int bands) {
         int[] offsets = bands == 3 ? new int[] {0, 1, 2} : new int[] {0};
         WritableRaster raster = Raster.createInterleavedRaster(

@@ -73,6 +73,14 @@ public final class LoadedModel implements AutoCloseable {
         inference.run(samples, batchSize, skips, task, console, manager, sink);
     }
 
+    /**
+     * Runs one batch of in-memory images (see {@link Inference#run(cyborg.data.Batch, NDManager, Inference.Sink)})
+     * in a scratch manager of the model's, closed after. One thread at a time per model.
+     */
+    public void run(cyborg.data.Batch batch, Inference.Sink sink) throws IOException {
+        inference.run(batch, manager, sink);
+    }
+
     @Override
     public void close() {
         manager.close();

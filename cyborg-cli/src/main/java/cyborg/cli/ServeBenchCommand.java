@@ -1,0 +1,72 @@
+package cyborg.cli;
+
+import cyborg.data.ImageExtensions;
+import cyborg.model.Architecture;
+import cyborg.web.ModelSource;
+import cyborg.web.ServeBench;
+import cyborg.web.ServeConfig;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.Callable;
+import java.util.stream.Stream;
+
+/** {@code cyborg serve-bench}: throughput of cyborg serve under concurrent clients against batched scoring. */
+@Command(name = "serve-bench", mixinStandardHelpOptions = true, sortOptions = false,
+        description = {
+            "Measure 'cyborg serve' under load: scores the folder's images once in batches (as 'cyborg score'),"
+                + " then starts the server in-process on a free port and posts them, one image per request,"
+                + " from concurrent HTTP clients. Prints requests/s, images/s, p50/p99 latency and the ratio"
+                + " to batched scoring.",
+            "",
+            "Example:",
+            "  cyborg serve-bench --model resnet50.pth --arch resnet50 --folder images/ --clients 64 --requests 400"
+        })
+final class ServeBenchCommand implements Callable<Integer> {
+    @Option(names = "--model", required = true, paramLabel = "DIR|FILE", description = "The model (as for serve).")
+    String model;
+
+    @Option(names = "--arch", paramLabel = "NAME", completionCandidates = Choices.Architectures.class,
+            description = "With a weight file: its architecture, one of ${COMPLETION-CANDIDATES}.")
+    String arch;
+
+    @Option(names = "--folder", required = true, paramLabel = "DIR", description = "Images to post (searched recursively).")
+    Path folder;
+
+    @Option(names = "--clients", defaultValue = "64", description = "Concurrent HTTP clients (default: ${DEFAULT-VALUE}).")
+    int clients;
+
+    @Option(names = "--requests", defaultValue = "0",
+            description = "Requests in all, one image each (default: 2 per image).")
+    int requests;
+
+    @Option(names = "--batch-window-ms", defaultValue = "" + ServeConfig.DEFAULT_BATCH_WINDOW_MILLIS,
+            description = "The server's batch window (default: ${DEFAULT-VALUE} ms).")
+    int batchWindowMs;
+
+    @Option(names = "--max-batch", defaultValue = "" + ServeConfig.DEFAULT_MAX_BATCH,
+            description = "The server's and batched scoring's batch size (default: ${DEFAULT-VALUE}).")
+    int maxBatch;
+
+    @Override
+    public Integer call() throws Exception {
+        List<Path> images;
+        try (Stream<Path> files = Files.walk(folder)) {
+            images = files.filter(Files::isRegularFile).filter(p -> ImageExtensions.isImage(p)).sorted().toList();
+        }
+        if (images.isEmpty()) {
+            throw new IllegalArgumentException(folder + ": no images found; point --folder at a folder of PNG/JPEG files");
+        }
+        Architecture architecture = arch == null ? null : Architecture.parse(arch);
+        ServeConfig config = ServeConfig.builder().model(ModelSource.parse(model, architecture)).port(0)
+                .batchWindowMillis(batchWindowMs).maxBatch(maxBatch).queueCapacity(Math.max(256, 4 * clients)).build();
+        int n = requests > 0 ? requests : 2 * images.size();
+        System.out.printf("serve-bench: %d images, %d clients, %d requests, %d cores%n", images.size(), clients, n,
+                Runtime.getRuntime().availableProcessors());
+        ServeBench.run(config, images, clients, n, maxBatch, System.out);
+        return 0;
+    }
+}

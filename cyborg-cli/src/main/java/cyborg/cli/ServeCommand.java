@@ -1,0 +1,130 @@
+package cyborg.cli;
+
+import cyborg.model.Architecture;
+import cyborg.model.SavedModel;
+import cyborg.web.CyborgServer;
+import cyborg.web.ModelSource;
+import cyborg.web.ServeConfig;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+
+/** {@code cyborg serve}: the HTTP scoring service. */
+@Command(name = "serve", mixinStandardHelpOptions = true, sortOptions = false,
+        description = {
+            "Serve trained detectors over HTTP: a page at / to try images, and a JSON API.",
+            "",
+            "Models are loaded once at start. Concurrent requests share forward passes: each model's worker"
+                + " waits up to --batch-window-ms after an image arrives for others to join its batch (up to"
+                + " --max-batch). Scores are exactly those of 'cyborg score' (same decoder, resize and model path).",
+            "Listens on 127.0.0.1 unless --host says otherwise; with --token (or CYBORG_TOKEN) /api/* and"
+                + " /metrics need 'Authorization: Bearer TOKEN'. Uploads stay in memory unless --keep-uploads."
+                + " Ctrl-C or SIGTERM answers the requests in flight, then stops.",
+            "",
+            "Examples:",
+            "  cyborg serve --model runs/cyborg",
+            "  cyborg serve --model cyborg=runs/cyborg/run-1 --model focus=runs/focus/run-1 --port 9000",
+            "  cyborg serve --model densenet.pth --arch densenet121 --token s3cret",
+            "",
+            "Then:",
+            "  curl -F image=@face.png http://127.0.0.1:8080/api/v1/score",
+            "  curl -F image=@a.png -F image=@b.jpg -F model=cyborg -F cam=true http://127.0.0.1:8080/api/v1/score",
+            "  curl -H 'Authorization: Bearer s3cret' http://127.0.0.1:8080/api/v1/models",
+            "  curl http://127.0.0.1:8080/healthz",
+            "API: GET /api/v1/openapi.json; metrics: GET /metrics (Prometheus text)."
+        })
+final class ServeCommand implements Callable<Integer> {
+    @Option(names = "--model", required = true, paramLabel = "DIR|FILE|NAME=PATH",
+            description = "A model to serve (repeat for several): a run folder of 'cyborg train' (or its"
+                    + " model.safetensors), or a PyTorch/safetensors weight file with --arch; NAME=PATH names it"
+                    + " (default: its folder name, with parent folders prefixed where two would clash).")
+    List<String> models;
+
+    @Option(names = "--arch", paramLabel = "NAME", completionCandidates = Choices.Architectures.class,
+            description = "The architecture of the weight files among --model: ${COMPLETION-CANDIDATES}.")
+    String arch;
+
+    @Option(names = "--host", defaultValue = "127.0.0.1",
+            description = "Address to listen on (default: ${DEFAULT-VALUE}, this machine only; 0.0.0.0: every interface).")
+    String host;
+
+    @Option(names = "--port", defaultValue = "8080", description = "Port (default: ${DEFAULT-VALUE}; 0: a free one).")
+    int port;
+
+    @Option(names = "--token", paramLabel = "TOKEN",
+            description = "Require 'Authorization: Bearer TOKEN' on /api/* and /metrics (default: the environment"
+                    + " variable CYBORG_TOKEN; unset: open).")
+    String token;
+
+    @Option(names = "--max-upload-mb", defaultValue = "20",
+            description = "Largest request body, in MB (default: ${DEFAULT-VALUE}); larger ones get 413.")
+    long maxUploadMb;
+
+    @Option(names = "--max-pixels", defaultValue = "40000000",
+            description = "Largest image, in pixels, checked from its header before decoding (default: ${DEFAULT-VALUE}).")
+    long maxPixels;
+
+    @Option(names = "--batch-window-ms", defaultValue = "" + ServeConfig.DEFAULT_BATCH_WINDOW_MILLIS,
+            description = "How long a model waits after an image arrives for more to batch with it (default:"
+                    + " ${DEFAULT-VALUE} ms; 0: batch only what is already waiting).")
+    int batchWindowMs;
+
+    @Option(names = "--max-batch", defaultValue = "" + ServeConfig.DEFAULT_MAX_BATCH,
+            description = "Images per forward pass at most (default: ${DEFAULT-VALUE}).")
+    int maxBatch;
+
+    @Option(names = "--queue", defaultValue = "" + ServeConfig.DEFAULT_QUEUE_CAPACITY,
+            description = "Images waiting per model before clients get 503 + Retry-After (default: ${DEFAULT-VALUE}).")
+    int queue;
+
+    @Option(names = "--keep-uploads", paramLabel = "DIR",
+            description = "Keep every upload in DIR under a generated name (default: uploads never touch the disk).")
+    Path keepUploads;
+
+    @Override
+    public Integer call() throws Exception {
+        ServeConfig config = config();
+        CyborgServer server = CyborgServer.start(config);
+        CountDownLatch stopped = new CountDownLatch(1);
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            server.close(); // answers the requests in flight first
+            stopped.countDown();
+        }, "cyborg-serve-shutdown"));
+        String shown = host.equals("0.0.0.0") ? "127.0.0.1" : host;
+        System.out.printf("cyborg serve: ready at http://%s:%d/ (Ctrl-C stops)%n", shown, server.port());
+        System.out.flush();
+        stopped.await();
+        return 0;
+    }
+
+    ServeConfig config() {
+        ServeConfig.Builder b = ServeConfig.builder().host(host).port(port)
+                .token(token != null ? token : System.getenv("CYBORG_TOKEN"))
+                .maxUploadBytes(maxUploadMb * 1024 * 1024).maxPixels(maxPixels)
+                .batchWindowMillis(batchWindowMs).maxBatch(maxBatch).queueCapacity(queue).keepUploads(keepUploads);
+        Architecture architecture = arch == null ? null : Architecture.parse(arch);
+        for (String spec : models) {
+            ModelSource plain = ModelSource.parse(spec, null);
+            b.model(isWeightFile(plain.location()) ? ModelSource.parse(spec, requireArch(architecture, spec)) : plain);
+        }
+        return b.build();
+    }
+
+    /** A file that is not the weights of a cyborg model folder (no model.json next to it). */
+    private static boolean isWeightFile(Path p) {
+        Path dir = p.toAbsolutePath().getParent();
+        return Files.isRegularFile(p) && (dir == null || !Files.isRegularFile(dir.resolve(SavedModel.SIDECAR)));
+    }
+
+    private static Architecture requireArch(Architecture arch, String spec) {
+        if (arch == null) {
+            throw new IllegalArgumentException(spec + " is a weight file: say its architecture with --arch");
+        }
+        return arch;
+    }
+}

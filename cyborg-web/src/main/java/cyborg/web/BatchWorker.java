@@ -1,0 +1,144 @@
+package cyborg.web;
+
+import cyborg.data.Batch;
+import cyborg.model.CamTarget;
+import cyborg.model.LoadedModel;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * One model's forward passes, shared by every client: requests put preprocessed images on a
+ * bounded queue; this worker takes the first waiting image, gathers more until it has
+ * {@code maxBatch} or {@code batchWindowMillis} have passed since the first, and runs them as one
+ * batch through the model's {@link cyborg.model.Inference} path. Images already waiting join
+ * without waiting, so under load batches fill at once and the window costs nothing.
+ */
+final class BatchWorker implements AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger(BatchWorker.class);
+
+    /** One image waiting to be scored. */
+    private record Job(float[] input, boolean cam, CompletableFuture<Prediction> result) {
+    }
+
+    private final String name;
+    private final LoadedModel model;
+    private final int maxBatch;
+    private final long windowNanos;
+    private final int capacity;
+    private final BlockingQueue<Job> queue;
+    private final Runnable beforeForward;
+    private final ServeMetrics metrics;
+    private final Thread thread;
+    private volatile boolean running = true;
+
+    BatchWorker(String name, LoadedModel model, ServeConfig config, ServeMetrics metrics) {
+        this.name = name;
+        this.model = model;
+        this.maxBatch = config.maxBatch();
+        this.windowNanos = TimeUnit.MILLISECONDS.toNanos(config.batchWindowMillis());
+        this.capacity = config.queueCapacity();
+        this.queue = new ArrayBlockingQueue<>(capacity);
+        this.beforeForward = config.beforeForward;
+        this.metrics = metrics;
+        this.thread = new Thread(this::loop, "cyborg-batch-" + name);
+        thread.setDaemon(true);
+        thread.start();
+    }
+
+    /** Queues one normalised input (3, size, size); the future completes after its batch's forward pass. */
+    CompletableFuture<Prediction> submit(float[] input, boolean cam) throws QueueFullException {
+        Job job = new Job(input, cam, new CompletableFuture<>());
+        if (!running || !queue.offer(job)) {
+            throw new QueueFullException(name, capacity);
+        }
+        return job.result();
+    }
+
+    /** Images waiting now. */
+    int depth() {
+        return queue.size();
+    }
+
+    private void loop() {
+        List<Job> batch = new ArrayList<>(maxBatch);
+        while (running || !queue.isEmpty()) {
+            try {
+                Job first = queue.poll(100, TimeUnit.MILLISECONDS);
+                if (first == null) {
+                    continue;
+                }
+                batch.add(first);
+                long deadline = System.nanoTime() + windowNanos;
+                while (batch.size() < maxBatch) {
+                    long wait = deadline - System.nanoTime();
+                    Job next = wait > 0 ? queue.poll(wait, TimeUnit.NANOSECONDS) : queue.poll();
+                    if (next == null) {
+                        break;
+                    }
+                    batch.add(next);
+                }
+                beforeForward.run();
+                forward(batch);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                fail(batch, e);
+                return;
+            } finally {
+                batch.clear();
+            }
+        }
+    }
+
+    private void forward(List<Job> jobs) {
+        int n = jobs.size();
+        int length = jobs.get(0).input().length;
+        float[] images = new float[n * length];
+        boolean anyCam = false;
+        for (int i = 0; i < n; i++) {
+            System.arraycopy(jobs.get(i).input(), 0, images, i * length, length);
+            anyCam |= jobs.get(i).cam();
+        }
+        boolean cams = anyCam;
+        // In-memory images: no samples, no labels (the predicted-class CAM needs none), no human maps.
+        Batch batch = new Batch(List.of(), images, new long[n], new float[0], new float[0], null);
+        metrics.batchSize(name, n);
+        try {
+            model.run(batch, o -> {
+                float[] scores = o.scores();
+                float[][] maps = cams ? o.cams(CamTarget.PREDICTED) : null;
+                for (int i = 0; i < n; i++) {
+                    Job job = jobs.get(i);
+                    job.result().complete(new Prediction(scores[i], job.cam() ? maps[i] : null));
+                }
+            });
+        } catch (Exception | Error e) {
+            LOG.error("model '{}' failed on a batch of {} images", name, n, e);
+            fail(jobs, e);
+        }
+    }
+
+    private static void fail(List<Job> jobs, Throwable e) {
+        jobs.forEach(j -> j.result().completeExceptionally(e));
+    }
+
+    /** Stops taking images, finishes those queued, and waits for the worker to end. */
+    @Override
+    public void close() {
+        running = false;
+        try {
+            thread.join(TimeUnit.SECONDS.toMillis(60));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        if (thread.isAlive()) {
+            thread.interrupt();
+        }
+    }
+}

@@ -1,0 +1,123 @@
+package cyborg.web;
+
+import io.javalin.Javalin;
+import io.javalin.config.JavalinConfig;
+import io.javalin.config.SizeUnit;
+import io.javalin.http.staticfiles.Location;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.io.IOException;
+import java.util.List;
+
+/**
+ * {@code cyborg serve}: an HTTP server that scores uploaded images with models loaded once at
+ * start. Requests from concurrent clients share forward passes ({@link BatchWorker}). Closing it
+ * refuses new scoring requests, answers those in flight, then stops.
+ */
+public final class CyborgServer implements AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger(CyborgServer.class);
+    /** How long close() waits for requests in flight. */
+    private static final long DRAIN_MILLIS = 30_000;
+
+    private final Javalin app;
+    private final ModelRegistry models;
+    private final InFlight inFlight;
+    private final List<Routes.Route> routes;
+    private boolean closed;
+
+    private CyborgServer(Javalin app, ModelRegistry models, InFlight inFlight, List<Routes.Route> routes) {
+        this.app = app;
+        this.models = models;
+        this.inFlight = inFlight;
+        this.routes = routes;
+    }
+
+    /** Loads the models, then starts listening; fails (freeing what it loaded) if either fails. */
+    public static CyborgServer start(ServeConfig config) throws IOException {
+        ServeMetrics metrics = new ServeMetrics();
+        ModelRegistry models = ModelRegistry.load(config, metrics);
+        try {
+            metrics.queueDepth(models::queued);
+            InFlight inFlight = new InFlight();
+            List<Routes.Route> table = Routes.table(
+                    new ScoreHandler(models, new UploadReader(config.maxUploadBytes()),
+                            new UploadDecoder(config.maxPixels()), new UploadKeeper(config.keepUploads()), inFlight),
+                    new ModelsHandler(models), new OpenApiHandler(), new HealthHandler(models),
+                    new MetricsHandler(metrics));
+            TokenGuard guard = config.token() == null ? null : new TokenGuard(config.token());
+            Javalin app = Javalin.create(cfg -> configure(cfg, config, table, guard, metrics, inFlight));
+            app.start(config.host(), config.port());
+            LOG.info("serving {} model(s) [{}] at http://{}:{}/", models.all().size(), models.names(),
+                    config.host(), app.port());
+            return new CyborgServer(app, models, inFlight, table);
+        } catch (IOException | RuntimeException e) {
+            models.close();
+            throw e;
+        }
+    }
+
+    private static void configure(JavalinConfig cfg, ServeConfig config, List<Routes.Route> table, TokenGuard guard,
+            ServeMetrics metrics, InFlight inFlight) {
+        cfg.startup.showJavalinBanner = false;
+        cfg.requestLogger.http((ctx, millis) -> inFlight.written(ctx));
+        cfg.startup.showOldJavalinVersionWarning = false;
+        long max = config.maxUploadBytes();
+        cfg.jetty.multipartConfig.maxFileSize(max, SizeUnit.BYTES);
+        cfg.jetty.multipartConfig.maxTotalRequestSize(max, SizeUnit.BYTES);
+        // uploads stay in memory: nothing a client sends is written to disk (unless --keep-uploads)
+        cfg.jetty.multipartConfig.maxInMemoryFileSize((int) max, SizeUnit.BYTES);
+        cfg.http.prefer405over404 = true;
+        cfg.jetty.modifyServer(server -> {
+            server.setErrorHandler(new JettyErrors());
+            // Jetty finishes writing answers (to connections it no longer reads from) before it stops
+            server.setStopTimeout(DRAIN_MILLIS);
+        });
+        cfg.staticFiles.add(s -> {
+            s.hostedPath = "/";
+            s.directory = Routes.STATIC_FOLDER;
+            s.location = Location.CLASSPATH;
+        });
+        Routes.install(cfg.routes, table, guard, metrics);
+        new ErrorResponses(metrics).install(cfg.routes);
+    }
+
+    /** The port it listens on (the free port picked when the config said 0). */
+    public int port() {
+        return app.port();
+    }
+
+    /** Images waiting for a forward pass, over all models. */
+    int queued() {
+        return models.queued();
+    }
+
+    /** Whether close() has begun refusing new scoring requests. */
+    boolean draining() {
+        return inFlight.closing();
+    }
+
+    /** The routes it serves. */
+    List<Routes.Route> routes() {
+        return routes;
+    }
+
+    /** Refuses new scoring requests, answers those in flight, stops listening and frees the models. */
+    @Override
+    public synchronized void close() {
+        if (closed) {
+            return;
+        }
+        closed = true;
+        try {
+            if (!inFlight.drain(DRAIN_MILLIS)) {
+                LOG.warn("stopping with scoring requests still running after {} s", DRAIN_MILLIS / 1000);
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        app.stop();
+        models.close();
+        LOG.info("stopped");
+    }
+}

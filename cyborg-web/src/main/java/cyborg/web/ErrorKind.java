@@ -1,0 +1,24 @@
+package cyborg.web;
+
+/** Every way a request fails, with its HTTP status and the label it is counted under in /metrics. */
+enum ErrorKind {
+    MISSING_IMAGE(400, "missing_image"),
+    BAD_IMAGE(400, "bad_image"),
+    BAD_REQUEST(400, "bad_request"),
+    UNAUTHORIZED(401, "unauthorized"),
+    NOT_FOUND(404, "not_found"),
+    UNKNOWN_MODEL(404, "unknown_model"),
+    METHOD_NOT_ALLOWED(405, "method_not_allowed"),
+    TOO_LARGE(413, "too_large"),
+    QUEUE_FULL(503, "queue_full"),
+    SHUTTING_DOWN(503, "shutting_down"),
+    INTERNAL(500, "internal");
+
+    final int status;
+    final String label;
+
+    ErrorKind(int status, String label) {
+        this.status = status;
+        this.label = label;
+    }
+}

@@ -1,0 +1,59 @@
+package cyborg.web;
+
+import io.javalin.config.RoutesConfig;
+import io.javalin.http.Context;
+import io.javalin.http.HttpResponseException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Turns every failure into a JSON {@code {"error": ..., "file": ...}} body: no stack trace or HTML
+ * page ever reaches a client. Unexpected exceptions are logged here with their stack trace.
+ */
+final class ErrorResponses {
+    private static final Logger LOG = LoggerFactory.getLogger(ErrorResponses.class);
+
+    private final ServeMetrics metrics;
+
+    ErrorResponses(ServeMetrics metrics) {
+        this.metrics = metrics;
+    }
+
+    void install(RoutesConfig routes) {
+        routes.exception(ApiError.class, (e, ctx) -> send(ctx, e));
+        routes.exception(HttpResponseException.class, (e, ctx) -> send(ctx, fromStatus(e.getStatus())));
+        routes.exception(Exception.class, (e, ctx) -> {
+            LOG.error("{} {} failed", ctx.method(), ctx.path(), e);
+            send(ctx, new ApiError(ErrorKind.INTERNAL, "internal error; the server log has the details"));
+        });
+        // Statuses set without an exception (e.g. by the router or the static files) still get a JSON body.
+        for (int status : new int[] {404, 405, 413, 500}) {
+            routes.error(status, ctx -> {
+                if (ctx.result() == null || ctx.result().isEmpty()) {
+                    send(ctx, fromStatus(status));
+                }
+            });
+        }
+    }
+
+    private void send(Context ctx, ApiError e) {
+        metrics.error(e.kind);
+        if (e.kind == ErrorKind.QUEUE_FULL || e.kind == ErrorKind.SHUTTING_DOWN) {
+            ctx.header("Retry-After", "1");
+        }
+        Json.send(ctx, e.kind.status, new Json.ErrorBody(e.getMessage(), e.file));
+    }
+
+    private static ApiError fromStatus(int status) {
+        return switch (status) {
+            case 404 -> new ApiError(ErrorKind.NOT_FOUND, "no such page or endpoint; the API is under /api/v1"
+                    + " (GET /api/v1/openapi.json describes it)");
+            case 405 -> new ApiError(ErrorKind.METHOD_NOT_ALLOWED, "this endpoint does not take that method;"
+                    + " GET /api/v1/openapi.json describes the API");
+            case 413 -> new ApiError(ErrorKind.TOO_LARGE, "the request is too large; send smaller or fewer images");
+            case 401 -> new ApiError(ErrorKind.UNAUTHORIZED, "send the header 'Authorization: Bearer TOKEN'");
+            case 400 -> new ApiError(ErrorKind.BAD_REQUEST, "bad request");
+            default -> new ApiError(ErrorKind.INTERNAL, "internal error; the server log has the details");
+        };
+    }
+}

@@ -1,0 +1,35 @@
+package cyborg.web;
+
+import org.eclipse.jetty.http.HttpHeader;
+import org.eclipse.jetty.server.Request;
+import org.eclipse.jetty.server.Response;
+import org.eclipse.jetty.server.handler.ErrorHandler;
+import org.eclipse.jetty.util.Callback;
+
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
+
+/**
+ * Jetty's own errors, for requests it refuses before any route sees them, as JSON instead of its
+ * HTML page. A path that climbs above the root ({@code /../etc/passwd}, {@code /%2e%2e/...})
+ * names nothing this server has, so it is answered 404 like any unknown path.
+ */
+final class JettyErrors extends ErrorHandler {
+    @Override
+    protected void generateResponse(Request request, Response response, int code, String message, Throwable cause,
+            Callback callback) {
+        int status = code == 400 && climbsAboveRoot(request) ? 404 : code;
+        String error = status == 404 ? "no such page or endpoint; the API is under /api/v1" : "the request was refused ("
+                + status + (message == null ? "" : " " + message) + "); check its path and headers";
+        response.setStatus(status);
+        response.getHeaders().put(HttpHeader.CONTENT_TYPE, "application/json");
+        byte[] body = Json.GSON.toJson(new Json.ErrorBody(error, null)).getBytes(StandardCharsets.UTF_8);
+        response.write(true, ByteBuffer.wrap(body), callback);
+    }
+
+    private static boolean climbsAboveRoot(Request request) {
+        String raw = request.getHttpURI() == null ? "" : String.valueOf(request.getHttpURI().getPath());
+        String decoded = raw.replace("%2e", ".").replace("%2E", ".");
+        return decoded.contains("..") || "/badMessage".equals(raw);
+    }
+}

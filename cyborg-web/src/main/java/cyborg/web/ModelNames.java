@@ -1,0 +1,76 @@
+package cyborg.web;
+
+import cyborg.model.SavedModel;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * The names clients select models by: an explicit {@code NAME=PATH} name, else the model's
+ * folder name (a weight file's name without extension), with as many parent folders prefixed as
+ * it takes to tell same-named models apart ({@code cyborg/run-1}, {@code focus/run-1}).
+ */
+final class ModelNames {
+    private ModelNames() {
+    }
+
+    /** One name per source, in order; refuses two explicit names that are the same. */
+    static List<String> assign(List<ModelSource> sources) {
+        List<List<String>> parts = new ArrayList<>();
+        for (ModelSource s : sources) {
+            parts.add(s.name() != null ? List.of(s.name()) : pathParts(s));
+        }
+        int[] depth = new int[sources.size()];
+        java.util.Arrays.fill(depth, 1);
+        List<String> names = names(parts, depth);
+        for (boolean changed = true; changed; ) {
+            changed = false;
+            Map<String, Integer> counts = new HashMap<>();
+            names.forEach(n -> counts.merge(n, 1, Integer::sum));
+            for (int i = 0; i < names.size(); i++) {
+                if (counts.get(names.get(i)) > 1 && depth[i] < parts.get(i).size()) {
+                    depth[i]++;
+                    changed = true;
+                }
+            }
+            names = names(parts, depth);
+        }
+        Set<String> seen = new HashSet<>();
+        for (int i = 0; i < names.size(); i++) {
+            if (!seen.add(names.get(i))) {
+                throw new IllegalArgumentException("two models are both called '" + names.get(i) + "' ("
+                        + sources.get(i).location() + "); name them apart with --model NAME=PATH");
+            }
+        }
+        return names;
+    }
+
+    private static List<String> names(List<List<String>> parts, int[] depth) {
+        List<String> out = new ArrayList<>();
+        for (int i = 0; i < parts.size(); i++) {
+            List<String> p = parts.get(i);
+            out.add(String.join("/", p.subList(p.size() - Math.min(depth[i], p.size()), p.size())));
+        }
+        return out;
+    }
+
+    /** The folder names from the root down to the model's own name. */
+    private static List<String> pathParts(ModelSource s) {
+        Path p = s.location().toAbsolutePath().normalize();
+        String file = p.getFileName() == null ? "model" : p.getFileName().toString();
+        if (s.arch() != null) {
+            int dot = file.lastIndexOf('.');
+            p = p.resolveSibling(dot > 0 ? file.substring(0, dot) : file);
+        } else if (file.equals(SavedModel.WEIGHTS) && p.getParent() != null) {
+            p = p.getParent();
+        }
+        List<String> parts = new ArrayList<>();
+        p.forEach(part -> parts.add(part.toString()));
+        return parts.isEmpty() ? List.of("model") : parts;
+    }
+}

@@ -1,0 +1,164 @@
+package cyborg.web;
+
+import cyborg.data.Label;
+import cyborg.data.Origin;
+import cyborg.data.Sample;
+import cyborg.data.SkipReport;
+import cyborg.score.Scorer;
+
+import java.io.IOException;
+import java.io.PrintStream;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * Load measurement of {@code cyborg serve}: the same images scored once in batches through
+ * {@link Scorer} (what {@code cyborg score} does), then posted one per request by concurrent
+ * HTTP clients to a server started in-process on a free port. The ratio of the two throughputs
+ * says what serving costs over batch scoring.
+ */
+public final class ServeBench {
+    /** The outcome: throughputs and client-side latency. */
+    public record Result(int requests, double requestsPerSecond, double p50Millis, double p99Millis,
+            double batchedImagesPerSecond, int failures) {
+        /** Served images per second over batched scoring's. */
+        public double ratio() {
+            return requestsPerSecond / batchedImagesPerSecond;
+        }
+    }
+
+    private ServeBench() {
+    }
+
+    /**
+     * @param server the server to start (its port is ignored: a free one is used); its first model is measured
+     * @param images the image files
+     * @param clients concurrent HTTP clients
+     * @param requests requests in all, one image each, cycling over {@code images}
+     * @param batch batched scoring's batch size
+     */
+    public static Result run(ServeConfig server, List<Path> images, int clients, int requests, int batch,
+            PrintStream out) throws Exception {
+        double batched = batchedImagesPerSecond(server.models().get(0), images, batch, out);
+        List<byte[]> bodies = new ArrayList<>();
+        for (Path p : images) {
+            bodies.add(Files.readAllBytes(p));
+        }
+        ServeConfig config = rebind(server);
+        try (CyborgServer s = CyborgServer.start(config)) {
+            URI uri = URI.create("http://127.0.0.1:" + s.port() + Routes.SCORE);
+            HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+            post(http, uri, bodies, Math.min(requests, clients * 2), clients, server.token()); // warm-up
+            long start = System.nanoTime();
+            long[] latencies = post(http, uri, bodies, requests, clients, server.token());
+            double seconds = (System.nanoTime() - start) / 1e9;
+            int failures = (int) Arrays.stream(latencies).filter(l -> l < 0).count();
+            long[] ok = Arrays.stream(latencies).filter(l -> l >= 0).sorted().toArray();
+            Result r = new Result(requests, ok.length / seconds, percentile(ok, 0.50), percentile(ok, 0.99), batched,
+                    failures);
+            out.printf(Locale.ROOT, "serve: %d requests (1 image each) from %d clients in %.1f s: %.1f requests/s ="
+                    + " %.1f images/s, latency p50 %.0f ms, p99 %.0f ms, %d failed%n", requests, clients, seconds,
+                    r.requestsPerSecond(), r.requestsPerSecond(), r.p50Millis(), r.p99Millis(), failures);
+            out.printf(Locale.ROOT, "batched scoring: %.1f images/s; serve / batched = %.0f %%%n", batched,
+                    100 * r.ratio());
+            return r;
+        }
+    }
+
+    /** The same config on a free port of this machine. */
+    private static ServeConfig rebind(ServeConfig c) {
+        ServeConfig.Builder b = ServeConfig.builder().host("127.0.0.1").port(0).token(c.token())
+                .maxUploadBytes(c.maxUploadBytes()).maxPixels(c.maxPixels()).batchWindowMillis(c.batchWindowMillis())
+                .maxBatch(c.maxBatch()).queueCapacity(c.queueCapacity());
+        c.models().forEach(b::model);
+        return b.build();
+    }
+
+    private static double batchedImagesPerSecond(ModelSource model, List<Path> images, int batch, PrintStream out)
+            throws IOException {
+        List<Sample> samples = new ArrayList<>();
+        for (Path p : images) {
+            samples.add(new Sample(p.toString(), p, Label.REAL, "bench", "test", new Origin(p, 0)));
+        }
+        try (Scorer scorer = model.arch() == null ? Scorer.open(model.location())
+                : Scorer.open(model.location(), model.arch(), true)) {
+            // warm-up: one full pass, so every batch shape (the last one is smaller) has been seen once
+            scorer.score(samples, batch, null, null, SkipReport.failFast(), null);
+            long start = System.nanoTime();
+            scorer.score(samples, batch, null, null, SkipReport.failFast(), null);
+            double seconds = (System.nanoTime() - start) / 1e9;
+            out.printf(Locale.ROOT, "batched scoring (Scorer, batch %d): %d images in %.1f s%n", batch, images.size(),
+                    seconds);
+            return images.size() / seconds;
+        }
+    }
+
+    /** Posts {@code requests} single-image requests from {@code clients} threads; each latency in ms, -1 if failed. */
+    private static long[] post(HttpClient http, URI uri, List<byte[]> bodies, int requests, int clients, String token)
+            throws Exception {
+        long[] latencies = new long[requests];
+        AtomicInteger next = new AtomicInteger();
+        ExecutorService pool = Executors.newFixedThreadPool(clients);
+        try {
+            List<Future<?>> done = new ArrayList<>();
+            for (int c = 0; c < clients; c++) {
+                done.add(pool.submit(() -> {
+                    for (int i = next.getAndIncrement(); i < requests; i = next.getAndIncrement()) {
+                        latencies[i] = postOne(http, uri, bodies.get(i % bodies.size()), "img-" + i + ".png", token);
+                    }
+                    return null;
+                }));
+            }
+            for (Future<?> f : done) {
+                f.get();
+            }
+        } finally {
+            pool.shutdown();
+        }
+        return latencies;
+    }
+
+    private static long postOne(HttpClient http, URI uri, byte[] image, String name, String token) {
+        String boundary = "cyborg-bench-boundary";
+        byte[] head = ("--" + boundary + "\r\nContent-Disposition: form-data; name=\"image\"; filename=\"" + name
+                + "\"\r\nContent-Type: application/octet-stream\r\n\r\n").getBytes(StandardCharsets.UTF_8);
+        byte[] tail = ("\r\n--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8);
+        byte[] body = new byte[head.length + image.length + tail.length];
+        System.arraycopy(head, 0, body, 0, head.length);
+        System.arraycopy(image, 0, body, head.length, image.length);
+        System.arraycopy(tail, 0, body, head.length + image.length, tail.length);
+        HttpRequest.Builder b = HttpRequest.newBuilder(uri)
+                .header("Content-Type", "multipart/form-data; boundary=" + boundary)
+                .POST(HttpRequest.BodyPublishers.ofByteArray(body));
+        if (token != null) {
+            b.header("Authorization", "Bearer " + token);
+        }
+        long start = System.nanoTime();
+        try {
+            HttpResponse<String> r = http.send(b.build(), HttpResponse.BodyHandlers.ofString());
+            return r.statusCode() == 200 ? (System.nanoTime() - start) / 1_000_000 : -1;
+        } catch (IOException e) {
+            return -1;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return -1;
+        }
+    }
+
+    private static double percentile(long[] sorted, double q) {
+        return sorted.length == 0 ? Double.NaN : sorted[(int) Math.min(sorted.length - 1, Math.floor(q * sorted.length))];
+    }
+}

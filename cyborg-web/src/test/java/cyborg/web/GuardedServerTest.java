@@ -1,0 +1,80 @@
+package cyborg.web;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.stream.Stream;
+
+/** A server with a token, small limits and kept uploads. */
+class GuardedServerTest {
+    private static final String TOKEN = "s3cret";
+    @TempDir
+    static Path kept;
+    private static CyborgServer server;
+
+    @BeforeAll
+    static void start() throws Exception {
+        server = CyborgServer.start(ServeConfig.builder().model("alpha", TestModels.alpha()).port(0).token(TOKEN)
+                .maxUploadBytes(20_000).maxPixels(64 * 64).keepUploads(kept).build());
+    }
+
+    @AfterAll
+    static void stop() {
+        server.close();
+    }
+
+    @Test
+    void missingOrWrongTokenIs401OnTheApiAndMetrics() {
+        Client none = new Client(server.port(), null);
+        Client wrong = new Client(server.port(), "guess");
+        for (Client c : List.of(none, wrong)) {
+            CyborgServerTest.assertError(c.get(Routes.MODELS), 401, "token");
+            CyborgServerTest.assertError(c.get(Routes.METRICS), 401, "token");
+            CyborgServerTest.assertError(c.post(Routes.SCORE,
+                    new Multipart().file("image", "a.png", TestModels.png(32, 32, 1))), 401, "token");
+        }
+        assertEquals(200, new Client(server.port(), TOKEN).get(Routes.MODELS).statusCode());
+    }
+
+    @Test
+    void pageAndHealthStayOpen() {
+        Client none = new Client(server.port(), null);
+        assertEquals(200, none.get("/").statusCode());
+        assertEquals(200, none.get(Routes.HEALTH).statusCode());
+    }
+
+    @Test
+    void uploadOverTheByteLimitIs413() {
+        byte[] big = new byte[30_000];
+        CyborgServerTest.assertError(new Client(server.port(), TOKEN).post(Routes.SCORE,
+                new Multipart().file("image", "big.png", big)), 413, "limit");
+    }
+
+    @Test
+    void imageOverThePixelLimitIs413FromItsHeader() {
+        var r = new Client(server.port(), TOKEN).post(Routes.SCORE,
+                new Multipart().file("image", "wide.png", TestModels.png(100, 50, 1)));
+        CyborgServerTest.assertError(r, 413, "megapixels");
+        assertEquals("wide.png", Client.json(r).get("file").getAsString());
+    }
+
+    @Test
+    void keptUploadsGetGeneratedNames() throws Exception {
+        CyborgServerTest.ok(new Client(server.port(), TOKEN).post(Routes.SCORE,
+                new Multipart().file("image", "../evil.png", TestModels.png(32, 32, 4))));
+        try (Stream<Path> files = Files.list(kept)) {
+            List<Path> all = files.toList();
+            assertTrue(!all.isEmpty() && all.stream().allMatch(p -> p.getFileName().toString().endsWith(".upload")),
+                    all.toString());
+        }
+        assertTrue(Files.notExists(kept.getParent().resolve("evil.png")));
+    }
+}
