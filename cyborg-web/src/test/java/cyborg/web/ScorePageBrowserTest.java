@@ -147,6 +147,24 @@ class ScorePageBrowserTest {
         assertEquals(first.getLocation().getX(), second.getLocation().getX(), "cards stack in one column");
     }
 
+    @Test
+    void aServerWithATokenAsksForItThenScoresWithIt(@TempDir Path dir) throws Exception {
+        try (CyborgServer guarded = CyborgServer.start(ServeConfig.builder().model("alpha", TestModels.alpha())
+                .port(0).token("s3cret").build())) {
+            driver.get("http://127.0.0.1:" + guarded.port() + "/");
+            WebElement form = driver.findElement(By.cssSelector("[data-testid=token-form]"));
+            Browser.waiting(driver).until(d -> form.isDisplayed());
+            assertTrue(text(form, "token-message").contains("Authorization: Bearer"), form.getText());
+
+            form.findElement(By.cssSelector("[data-testid=token]")).sendKeys("s3cret", Keys.ENTER);
+            Browser.waiting(driver).until(d -> d.findElements(By.cssSelector("[data-testid=model]")).size() == 1);
+            assertFalse(form.isDisplayed());
+            Browser.upload(driver, List.of(Files.write(dir.resolve("face.png"), TestModels.png(32, 32, 5))));
+            WebElement card = Browser.awaitCard(driver, "face.png");
+            assertEquals(1, card.findElements(By.cssSelector("[data-testid=score]")).size(), card.getText());
+        }
+    }
+
     private static String text(WebElement figure, String testId) {
         return figure.findElement(By.cssSelector("[data-testid=" + testId + "]")).getText();
     }
