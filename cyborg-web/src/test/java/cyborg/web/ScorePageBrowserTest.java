@@ -32,14 +32,20 @@ import java.util.Map;
  * install) where Debian's chromium and chromium-driver are absent; CI installs them.
  */
 class ScorePageBrowserTest {
+    /**
+     * Why the browser is missing, or null. Checked per test rather than in @BeforeAll: Surefire
+     * reports a class skipped there as "Tests run: 0" and drops the message.
+     */
+    private static final String MISSING = Browser.missing();
     private static CyborgServer server;
     private static Client client;
     private static ChromeDriver driver;
 
     @BeforeAll
     static void start() throws Exception {
-        String missing = Browser.missing();
-        assumeTrue(missing == null, () -> "browser test skipped: it " + missing);
+        if (MISSING != null) {
+            return; // each test is skipped below, with the reason
+        }
         server = CyborgServer.start(ServeConfig.builder().model("alpha", TestModels.alpha())
                 .model("beta", TestModels.beta()).port(0).build());
         client = new Client(server.port(), null);
@@ -58,6 +64,7 @@ class ScorePageBrowserTest {
 
     @BeforeEach
     void freshPage() {
+        assumeTrue(MISSING == null, () -> "browser test skipped: it " + MISSING);
         driver.executeCdpCommand("Emulation.clearDeviceMetricsOverride", Map.of()); // after the phone test
         Browser.openPage(driver, server.port(), 2);
     }
