@@ -231,7 +231,9 @@ final class AnnotateApi {
             }
             return e.getAsJsonObject();
         } catch (JsonParseException e) {
-            throw new ApiError(ErrorKind.BAD_REQUEST, "the body is not valid JSON: " + e.getMessage());
+            Throwable why = e.getCause() != null ? e.getCause() : e;
+            String detail = String.valueOf(why.getMessage()).lines().findFirst().orElse("");
+            throw new ApiError(ErrorKind.BAD_REQUEST, "the body is not valid JSON (" + detail + "); send a JSON object");
         }
     }
 
