@@ -117,9 +117,9 @@ final class AnnotateApi {
             throw new ApiError(ErrorKind.BAD_REQUEST, "'images' " + imageIds + " are not those of task " + taskId
                     + " " + task.images());
         }
-        Optional<Long> earlier = store.answerOf(taskId);
+        Optional<AnnotationStore.Answer> earlier = store.answerOf(taskId);
         if (earlier.isPresent()) { // a retry of a save whose answer was lost: same answer, nothing saved twice
-            Json.send(ctx, 200, new SavedBody(earlier.get(), null, progress(a)));
+            Json.send(ctx, 200, new SavedBody(earlier.get().id(), earlier.get().correct(), progress(a)));
             return;
         }
         NewAnnotation annotation = task.mode() == Mode.PAIR ? pairAnswer(body, a, task) : singleAnswer(body, a, task);

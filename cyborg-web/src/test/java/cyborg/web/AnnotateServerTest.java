@@ -113,6 +113,7 @@ class AnnotateServerTest {
         HttpResponse<String> again = save(client, body);
         assertEquals(200, again.statusCode(), again.body());
         assertEquals(saved.get("saved").getAsLong(), Client.json(again).get("saved").getAsLong());
+        assertTrue(Client.json(again).get("correct").getAsBoolean());
         assertEquals(1, store.annotations().size());
         assertTrue(!task("alice").get("task").equals(task.get("task")), "an answered task is not handed out again");
     }

@@ -277,12 +277,21 @@ public final class AnnotationStore implements AutoCloseable {
         });
     }
 
+    /** The saved answer of a task: its id and whether the decision was right (null: unsure or imported). */
+    public record Answer(long id, Boolean correct) {
+    }
+
     /** The annotation that answered a task, if it was answered. */
-    public synchronized Optional<Long> answerOf(long task) throws IOException {
+    public synchronized Optional<Answer> answerOf(long task) throws IOException {
         return query(() -> {
-            try (PreparedStatement q = prepare("SELECT id FROM annotations WHERE task = ?", task);
+            try (PreparedStatement q = prepare("SELECT id, correct FROM annotations WHERE task = ?", task);
                     ResultSet r = q.executeQuery()) {
-                return r.next() ? Optional.of(r.getLong(1)) : Optional.empty();
+                if (!r.next()) {
+                    return Optional.empty();
+                }
+                long id = r.getLong(1);
+                int correct = r.getInt(2);
+                return Optional.of(new Answer(id, r.wasNull() ? null : correct != 0));
             }
         });
     }

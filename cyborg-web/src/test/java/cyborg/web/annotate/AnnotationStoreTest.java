@@ -58,7 +58,7 @@ class AnnotationStoreTest {
             assertEquals("the eyes", a.text());
             assertArrayEquals(mask.bits(), Mask.decode(a.maskPng(), "m", 1000).bits());
             assertTrue(store.task(task.id()).orElseThrow().done(), "saving answers the task");
-            assertEquals(id, store.answerOf(task.id()).orElseThrow());
+            assertEquals(new AnnotationStore.Answer(id, true), store.answerOf(task.id()).orElseThrow());
         }
     }
 
