@@ -9,7 +9,6 @@ import io.javalin.config.RoutesConfig;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import java.util.List;
 import java.util.Random;
 
 /**
@@ -66,11 +65,6 @@ public final class AnnotateServer implements AutoCloseable {
         routes.get(PROGRESS, api::progress);
         routes.get(OVERVIEW, api::overview);
         new ErrorResponses(kind -> { }, DESCRIBED_BY).install(routes);
-    }
-
-    /** The paths of the API, for tests and docs. */
-    static List<String> paths() {
-        return List.of(NEXT, IMAGE, ANNOTATIONS, PROGRESS, OVERVIEW);
     }
 
     public int port() {

@@ -39,9 +39,12 @@ public final class MaskImports {
     }
 
     private static final Map<Format, Reader> READERS = new EnumMap<>(Format.class);
-    // The decoders register here, one line each, e.g.:
-    //   READERS.put(Format.LABELSTUDIO, cyborg.web.annotate.imports.LabelStudioMasks::read);
-    //   READERS.put(Format.COCO, cyborg.web.annotate.imports.CocoMasks::read);
+
+    static {
+        // The decoders register here, one line each, once they exist:
+        //   READERS.put(Format.LABELSTUDIO, cyborg.web.annotate.imports.LabelStudioMasks::read);
+        //   READERS.put(Format.COCO, cyborg.web.annotate.imports.CocoMasks::read);
+    }
 
     private MaskImports() {
     }
