@@ -19,6 +19,7 @@ import picocli.CommandLine.Command;
             TrainCommand.class,
             ScoreCommand.class,
             ServeCommand.class,
+            AnnotateCommand.class,
             ServeBenchCommand.class,
             EvaluateCommand.class,
             SaliencyCommand.class,

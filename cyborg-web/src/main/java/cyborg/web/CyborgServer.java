@@ -2,8 +2,6 @@ package cyborg.web;
 
 import io.javalin.Javalin;
 import io.javalin.config.JavalinConfig;
-import io.javalin.config.SizeUnit;
-import io.javalin.http.staticfiles.Location;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -17,9 +15,6 @@ import java.util.List;
  */
 public final class CyborgServer implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(CyborgServer.class);
-    /** How long close() waits for requests in flight. */
-    private static final long DRAIN_MILLIS = 30_000;
-
     private final Javalin app;
     private final ModelRegistry models;
     private final InFlight inFlight;
@@ -59,27 +54,9 @@ public final class CyborgServer implements AutoCloseable {
 
     private static void configure(JavalinConfig cfg, ServeConfig config, List<Routes.Route> table, TokenGuard guard,
             ServeMetrics metrics, InFlight inFlight) {
-        cfg.startup.showJavalinBanner = false;
-        cfg.requestLogger.http((ctx, millis) -> inFlight.written(ctx));
-        cfg.startup.showOldJavalinVersionWarning = false;
-        long max = config.maxUploadBytes();
-        cfg.jetty.multipartConfig.maxFileSize(max, SizeUnit.BYTES);
-        cfg.jetty.multipartConfig.maxTotalRequestSize(max, SizeUnit.BYTES);
-        // uploads stay in memory: nothing a client sends is written to disk (unless --keep-uploads)
-        cfg.jetty.multipartConfig.maxInMemoryFileSize((int) max, SizeUnit.BYTES);
-        cfg.http.prefer405over404 = true;
-        cfg.jetty.modifyServer(server -> {
-            server.setErrorHandler(new JettyErrors());
-            // Jetty finishes writing answers (to connections it no longer reads from) before it stops
-            server.setStopTimeout(DRAIN_MILLIS);
-        });
-        cfg.staticFiles.add(s -> {
-            s.hostedPath = "/";
-            s.directory = Routes.STATIC_FOLDER;
-            s.location = Location.CLASSPATH;
-        });
+        WebBase.configure(cfg, Routes.STATIC_FOLDER, config.maxUploadBytes(), inFlight);
         Routes.install(cfg.routes, table, guard, metrics);
-        new ErrorResponses(metrics).install(cfg.routes);
+        new ErrorResponses(metrics::error, ErrorResponses.OPENAPI).install(cfg.routes);
     }
 
     /** The port it listens on (the free port picked when the config said 0). */
@@ -109,14 +86,7 @@ public final class CyborgServer implements AutoCloseable {
             return;
         }
         closed = true;
-        try {
-            if (!inFlight.drain(DRAIN_MILLIS)) {
-                LOG.warn("stopping with scoring requests still running after {} s", DRAIN_MILLIS / 1000);
-            }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
-        app.stop();
+        WebBase.drainAndStop(app, inFlight, LOG);
         models.close();
         LOG.info("stopped");
     }

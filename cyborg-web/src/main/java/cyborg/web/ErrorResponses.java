@@ -6,6 +6,8 @@ import io.javalin.http.HttpResponseException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import java.util.function.Consumer;
+
 /**
  * Turns every failure into a JSON {@code {"error": ..., "file": ...}} body: no stack trace or HTML
  * page ever reaches a client. Unexpected exceptions are logged here with their stack trace.
@@ -13,10 +15,19 @@ import org.slf4j.LoggerFactory;
 final class ErrorResponses {
     private static final Logger LOG = LoggerFactory.getLogger(ErrorResponses.class);
 
-    private final ServeMetrics metrics;
+    /** How serve's API describes itself, for messages that point there. */
+    static final String OPENAPI = "GET /api/v1/openapi.json";
 
-    ErrorResponses(ServeMetrics metrics) {
-        this.metrics = metrics;
+    private final Consumer<ErrorKind> counted;
+    private final String describedBy;
+
+    /**
+     * @param counted told the kind of every failure (metrics)
+     * @param describedBy where the API is described, for 404 and 405 answers
+     */
+    ErrorResponses(Consumer<ErrorKind> counted, String describedBy) {
+        this.counted = counted;
+        this.describedBy = describedBy;
     }
 
     void install(RoutesConfig routes) {
@@ -37,21 +48,22 @@ final class ErrorResponses {
     }
 
     private void send(Context ctx, ApiError e) {
-        metrics.error(e.kind);
+        counted.accept(e.kind);
         if (e.kind == ErrorKind.QUEUE_FULL || e.kind == ErrorKind.SHUTTING_DOWN) {
             ctx.header("Retry-After", "1");
         }
         Json.send(ctx, e.kind.status, new Json.ErrorBody(e.getMessage(), e.file));
     }
 
-    private static ApiError fromStatus(int status) {
+    private ApiError fromStatus(int status) {
         return switch (status) {
             case 404 -> new ApiError(ErrorKind.NOT_FOUND, "no such page or endpoint; the API is under /api/v1"
-                    + " (GET /api/v1/openapi.json describes it)");
+                    + " (" + describedBy + " describes it)");
             case 405 -> new ApiError(ErrorKind.METHOD_NOT_ALLOWED, "this endpoint does not take that method;"
-                    + " GET /api/v1/openapi.json describes the API");
+                    + " " + describedBy + " describes the API");
             case 413 -> new ApiError(ErrorKind.TOO_LARGE, "the request is too large; send smaller or fewer images");
             case 401 -> new ApiError(ErrorKind.UNAUTHORIZED, "send the header 'Authorization: Bearer TOKEN'");
+            case 403 -> new ApiError(ErrorKind.FORBIDDEN, "not allowed");
             case 400 -> new ApiError(ErrorKind.BAD_REQUEST, "bad request");
             default -> new ApiError(ErrorKind.INTERNAL, "internal error; the server log has the details");
         };

@@ -47,6 +47,18 @@ final class Client {
         }
     }
 
+    /** GET {@code path}, the body as bytes. */
+    static HttpResponse<byte[]> bytes(Client client, String path) {
+        try {
+            return HTTP.send(client.request(path).GET().build(), HttpResponse.BodyHandlers.ofByteArray());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
     static JsonObject json(HttpResponse<String> r) {
         return JsonParser.parseString(r.body()).getAsJsonObject();
     }

@@ -1,0 +1,112 @@
+package cyborg.cli;
+
+import cyborg.data.Sample;
+import cyborg.web.AnnotateConfig;
+import cyborg.web.AnnotateServer;
+import cyborg.web.annotate.AnnotationStore;
+import cyborg.web.annotate.ImageCatalog;
+import cyborg.web.annotate.Mode;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+
+/** {@code cyborg annotate}: the browser tool that collects human saliency. */
+@Command(name = "annotate", mixinStandardHelpOptions = true, sortOptions = false,
+        subcommands = {AnnotateAddAnnotatorCommand.class, AnnotateExportCommand.class, AnnotateImportCommand.class},
+        description = {
+            "Collect human saliency in the browser, the way the CYBORG data were collected.",
+            "",
+            "Serves a page at / and a JSON API: each annotator is shown a Real and a Synthetic image side by side"
+                + " (--pairs, the default) or one image (--single), says which is synthetic, and paints the regions"
+                + " that decided it. Every answer is saved to the SQLite database --db before the page is told"
+                + " 'saved'. Each image goes to at most --per-image annotators, never twice to the same one.",
+            "Annotators are identified by name (created on first use), or with --require-tokens only by the"
+                + " token 'cyborg annotate add-annotator' printed for them.",
+            "",
+            "Examples:",
+            "  cyborg annotate --folder data/faces --db annotations.db",
+            "  cyborg annotate --csv splits.csv --images data --split train --per-image 5 --port 9000",
+            "  cyborg annotate add-annotator --db annotations.db alice",
+            "  cyborg annotate export --db annotations.db --maps maps --jsonl annotations.jsonl",
+            "  cyborg train ... --maps maps"
+        })
+final class AnnotateCommand implements Callable<Integer> {
+    @Mixin
+    DataOptions data = new DataOptions();
+
+    @Option(names = "--split", defaultValue = "train",
+            description = "With --csv: the rows to annotate, train|val|test|all (default: ${DEFAULT-VALUE}).")
+    String split;
+
+    @Option(names = "--db", defaultValue = "annotations.db", paramLabel = "FILE",
+            description = "The annotation database (default: ${DEFAULT-VALUE}; created if missing).")
+    Path db;
+
+    @Option(names = "--host", defaultValue = "127.0.0.1",
+            description = "Address to listen on (default: ${DEFAULT-VALUE}, this machine only; 0.0.0.0: every interface).")
+    String host;
+
+    @Option(names = "--port", defaultValue = "8080", description = "Port (default: ${DEFAULT-VALUE}; 0: a free one).")
+    int port;
+
+    @Option(names = "--pairs", description = "Show a Real and a Synthetic image side by side (the default).")
+    boolean pairs;
+
+    @Option(names = "--single", description = "Show one image at a time: real, synthetic or unsure.")
+    boolean single;
+
+    @Option(names = "--per-image", defaultValue = "3", paramLabel = "K",
+            description = "Annotators per image at most (default: ${DEFAULT-VALUE}).")
+    int perImage;
+
+    @Option(names = "--require-tokens",
+            description = "Only annotators added with 'annotate add-annotator' may annotate, with their token.")
+    boolean requireTokens;
+
+    @Option(names = "--token", paramLabel = "TOKEN",
+            description = "Also require 'Authorization: Bearer TOKEN' on /api/* (default: the environment variable"
+                    + " CYBORG_TOKEN; unset: open).")
+    String token;
+
+    @Override
+    public Integer call() throws Exception {
+        if (pairs && single) {
+            throw new IllegalArgumentException("give --pairs or --single, not both");
+        }
+        List<Sample> samples = data.select(data.skipReport(), split, null);
+        Path root = data.folder != null ? data.folder : data.images;
+        AnnotationStore store = AnnotationStore.open(db);
+        AnnotateServer server;
+        try {
+            ImageCatalog catalog = ImageCatalog.register(store, root, samples);
+            AnnotateConfig config = new AnnotateConfig(host, port, single ? Mode.SINGLE : Mode.PAIR, perImage,
+                    requireTokens, token != null ? token : System.getenv("CYBORG_TOKEN"),
+                    AnnotateConfig.DEFAULT_MAX_BODY_BYTES);
+            server = AnnotateServer.start(config, store, catalog);
+        } catch (Exception e) {
+            store.close();
+            throw e;
+        }
+        CountDownLatch stopped = new CountDownLatch(1);
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            server.close(); // answers the saves in flight first
+            try {
+                store.close();
+            } catch (java.io.IOException e) {
+                System.err.println("error: " + e.getMessage());
+            }
+            stopped.countDown();
+        }, "cyborg-annotate-shutdown"));
+        String shown = host.equals("0.0.0.0") ? "127.0.0.1" : host;
+        System.out.printf("cyborg annotate: %d image(s), saving to %s; ready at http://%s:%d/ (Ctrl-C stops)%n",
+                samples.size(), db, shown, server.port());
+        System.out.flush();
+        stopped.await();
+        return 0;
+    }
+}

@@ -1,0 +1,94 @@
+package cyborg.cli;
+
+import cyborg.web.annotate.Agreement;
+import cyborg.web.annotate.AnnotationStore;
+import cyborg.web.annotate.AnnotatorFilter;
+import cyborg.web.annotate.MapExport;
+import cyborg.web.annotate.StoredAnnotation;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import java.util.concurrent.Callable;
+
+/** {@code cyborg annotate export}: saved masks as the maps 'cyborg train --maps' reads. */
+@Command(name = "export", mixinStandardHelpOptions = true, sortOptions = false,
+        description = {
+            "Write the saved masks as maps for 'cyborg train --maps DIR': DIR/<annotator>/NAME.png (NAME: the"
+                + " image's file name without extension; 8-bit gray 0/255 at the image's size), and DIR/"
+                + MapExport.REPORT + ": per image the mean pairwise IoU and SSIM of the masks and human accuracy.",
+            "Merged maps (the mean over annotators) go only to --merged, a separate folder: in DIR they would be"
+                + " averaged together with the per-annotator maps.",
+            "",
+            "Example:",
+            "  cyborg annotate export --db annotations.db --maps maps --jsonl annotations.jsonl --min-accuracy 0.6"
+        })
+final class AnnotateExportCommand implements Callable<Integer> {
+    @Option(names = "--db", required = true, paramLabel = "FILE", description = "The annotation database.")
+    Path db;
+
+    @Option(names = "--maps", required = true, paramLabel = "DIR", description = "Folder for per-annotator maps.")
+    Path maps;
+
+    @Option(names = "--merged", paramLabel = "DIR",
+            description = "Also write one merged map per image here (must not be --maps).")
+    Path merged;
+
+    @Option(names = "--jsonl", paramLabel = "FILE", description = "Also write every kept record as JSON lines.")
+    Path jsonl;
+
+    @Option(names = "--min-accuracy", paramLabel = "X",
+            description = "Drop annotators whose share of correct decisions is below X (0..1).")
+    Double minAccuracy;
+
+    @Option(names = "--exclude", paramLabel = "ANNOTATOR", description = "Drop this annotator (repeatable).")
+    List<String> exclude = new ArrayList<>();
+
+    @Override
+    public Integer call() throws Exception {
+        if (merged != null && merged.toAbsolutePath().normalize().equals(maps.toAbsolutePath().normalize())) {
+            throw new IllegalArgumentException("--merged must be another folder than --maps: 'cyborg train --maps'"
+                    + " would average the merged maps together with the per-annotator ones");
+        }
+        if (!Files.isRegularFile(db)) {
+            throw new IllegalArgumentException(db + ": no such annotation database; check --db");
+        }
+        List<StoredAnnotation> all;
+        try (AnnotationStore store = AnnotationStore.open(db)) {
+            all = store.annotations();
+        }
+        AnnotatorFilter.Result kept = new AnnotatorFilter(Set.copyOf(exclude), minAccuracy).apply(all);
+        kept.dropped().forEach(d -> System.out.println("dropped " + d));
+        MapExport.Summary s = MapExport.write(kept.kept(), maps, merged, jsonl);
+        System.out.printf("exported %d map(s) of %d record(s) to %s%s%s%n", s.maps(), s.records(), maps,
+                merged == null ? "" : ", " + s.merged() + " merged map(s) to " + merged,
+                jsonl == null ? "" : ", records to " + jsonl);
+        for (Agreement.AnnotatorRecord a : s.annotators()) {
+            System.out.printf(Locale.ROOT, "  %-20s %5d annotation(s)  accuracy %s%n", a.name(), a.annotations(),
+                    a.accuracy() == null ? "-" : String.format(Locale.ROOT, "%.3f", a.accuracy()));
+        }
+        System.out.printf(Locale.ROOT, "agreement over %d image(s) with 2+ masks: mean IoU %s, mean SSIM %s (per image:"
+                + " %s)%n", s.agreement().stream().filter(a -> a.iou() != null).count(),
+                mean(s.agreement().stream().map(Agreement.ImageAgreement::iou).toList()),
+                mean(s.agreement().stream().map(Agreement.ImageAgreement::ssim).toList()),
+                maps.resolve(MapExport.REPORT));
+        return 0;
+    }
+
+    private static String mean(List<Double> values) {
+        double sum = 0;
+        int n = 0;
+        for (Double v : values) {
+            if (v != null) {
+                sum += v;
+                n++;
+            }
+        }
+        return n == 0 ? "-" : String.format(Locale.ROOT, "%.3f", sum / n);
+    }
+}

@@ -1,0 +1,87 @@
+package cyborg.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import cyborg.data.Sample;
+import cyborg.data.SkipReport;
+import cyborg.data.SplitCsv;
+import cyborg.web.annotate.AnnotationStore;
+import cyborg.web.annotate.Annotator;
+import cyborg.web.annotate.ImageCatalog;
+import cyborg.web.annotate.ImageRecord;
+import cyborg.web.annotate.Mask;
+import cyborg.web.annotate.Mode;
+import cyborg.web.annotate.NewAnnotation;
+import cyborg.web.annotate.Task;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+
+/** cyborg annotate's offline subcommands: add-annotator, export (read by train --maps), import. */
+class AnnotateCommandTest {
+    /** Two annotators mask every training image of the toy benchmark (the store as the server fills it). */
+    private static void annotateToyTrainImages(Path db) throws Exception {
+        List<Sample> train = SplitCsv.read(Path.of(Toy.csv()), Path.of(Toy.images()), SkipReport.failFast()).stream()
+                .filter(s -> s.split().equals("train")).toList();
+        try (AnnotationStore store = AnnotationStore.open(db)) {
+            ImageCatalog catalog = ImageCatalog.register(store, Path.of(Toy.images()), train);
+            for (String name : new String[] {"ann", "ben"}) {
+                Annotator who = store.annotatorByName(name);
+                for (ImageRecord image : catalog.all()) {
+                    Task task = store.newTask(who.id(), Mode.SINGLE, List.of(image.id()));
+                    int edge = name.equals("ann") ? 16 : 20;
+                    boolean[] bits = new boolean[image.width() * image.height()];
+                    for (int i = 0; i < bits.length; i++) {
+                        bits[i] = i % image.width() < edge;
+                    }
+                    store.save(new NewAnnotation(task.id(), who.id(), "single", image.id(), null,
+                            image.label().displayName().toLowerCase(), true, 500L, 900L, null,
+                            new Mask(image.width(), image.height(), bits), null, "web"));
+                }
+            }
+        }
+    }
+
+    @Test
+    void exportedMapsTrainAModelWithEveryTrainingImageMapped(@TempDir Path dir) throws Exception {
+        Path db = dir.resolve("a.db");
+        annotateToyTrainImages(db);
+        Path maps = dir.resolve("maps");
+        Cli export = Cli.run("annotate", "export", "--db", db.toString(), "--maps", maps.toString(), "--merged",
+                dir.resolve("merged").toString(), "--jsonl", dir.resolve("a.jsonl").toString());
+        assertEquals(0, export.status, export.toString());
+        assertTrue(export.out.contains("mean IoU 0.800"), export.out); // 16 of 20 columns shared
+        assertTrue(Files.isDirectory(maps.resolve("ann")) && Files.isDirectory(maps.resolve("ben")));
+
+        Cli train = Cli.run(ToyTraining.args(dir.resolve("run"), "--maps", maps.toString(), "--loss", "cyborg"));
+        assertEquals(0, train.status, train.toString());
+        assertTrue(train.out.contains("(0 without a usable human map)"), train.out);
+    }
+
+    @Test
+    void mergedMapsAreRefusedInTheFolderOfThePerAnnotatorMaps(@TempDir Path dir) throws Exception {
+        Path db = dir.resolve("a.db");
+        AnnotationStore.open(db).close();
+        Cli r = Cli.run("annotate", "export", "--db", db.toString(), "--maps", dir.resolve("m").toString(),
+                "--merged", dir.resolve("m").toString());
+        assertEquals(1, r.status);
+        assertTrue(r.err.contains("--merged must be another folder"), r.err);
+    }
+
+    @Test
+    void addAnnotatorPrintsATokenTheDatabaseAccepts(@TempDir Path dir) throws Exception {
+        Path db = dir.resolve("a.db");
+        Cli r = Cli.run("annotate", "add-annotator", "--db", db.toString(), "carol");
+        assertEquals(0, r.status, r.toString());
+        try (AnnotationStore store = AnnotationStore.open(db)) {
+            assertTrue(store.annotator("carol").orElseThrow().accepts(r.out.strip()));
+        }
+        Cli bad = Cli.run("annotate", "add-annotator", "--db", db.toString(), "../evil");
+        assertEquals(1, bad.status);
+        assertTrue(bad.err.contains("not valid"), bad.err);
+    }
+}

@@ -1,0 +1,322 @@
+package cyborg.web;
+
+import com.google.gson.JsonElement;
+import com.google.gson.JsonObject;
+import com.google.gson.JsonParseException;
+import com.google.gson.JsonParser;
+import cyborg.data.Label;
+import cyborg.image.ImageDecodeException;
+import cyborg.web.annotate.Agreement;
+import cyborg.web.annotate.AnnotationStore;
+import cyborg.web.annotate.Annotator;
+import cyborg.web.annotate.Assigner;
+import cyborg.web.annotate.ImageCatalog;
+import cyborg.web.annotate.ImageRecord;
+import cyborg.web.annotate.Mask;
+import cyborg.web.annotate.Mode;
+import cyborg.web.annotate.NewAnnotation;
+import cyborg.web.annotate.StoredAnnotation;
+import cyborg.web.annotate.Task;
+import io.javalin.http.Context;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+/** The handlers of {@code cyborg annotate}'s API (routes in {@link AnnotateServer}). */
+final class AnnotateApi {
+    private static final String TOKEN_HEADER = "X-Annotator-Token";
+    /** Largest mask, in pixels, decoded (images larger than this cannot be annotated anyway). */
+    private static final long MAX_MASK_PIXELS = 40_000_000L;
+
+    private final AnnotationStore store;
+    private final ImageCatalog catalog;
+    private final Assigner assigner;
+    private final Annotators annotators;
+    private final InFlight inFlight;
+
+    AnnotateApi(AnnotationStore store, ImageCatalog catalog, Assigner assigner, Annotators annotators,
+            InFlight inFlight) {
+        this.store = store;
+        this.catalog = catalog;
+        this.assigner = assigner;
+        this.annotators = annotators;
+        this.inFlight = inFlight;
+    }
+
+    record ImageRef(long id, String url, int width, int height) {
+    }
+
+    record TaskBody(long task, String mode, List<ImageRef> images) {
+    }
+
+    record DoneBody(boolean done, String message) {
+    }
+
+    record Progress(String annotator, int annotations, int decisions, int correct, Double accuracy,
+            int imagesDone, int imagesTotal, int perImage) {
+    }
+
+    record SavedBody(long saved, Boolean correct, Progress progress) {
+    }
+
+    record Overview(int imagesDone, int imagesTotal, int perImage, String mode,
+            List<Agreement.AnnotatorRecord> annotators, List<Agreement.ImageAgreement> images) {
+    }
+
+    /** GET next?annotator=NAME: a task (the open one again after a reload), or done. */
+    void next(Context ctx) throws IOException {
+        Annotator a = annotators.identify(ctx.queryParam("annotator"), token(ctx, null), true);
+        Optional<Task> task = assigner.next(a);
+        if (task.isEmpty()) {
+            Json.send(ctx, 200, new DoneBody(true, "nothing left for " + a.name() + ": every image has been seen"
+                    + " by " + assigner.perImage() + " annotator(s) or by you"));
+            return;
+        }
+        List<ImageRef> images = new ArrayList<>();
+        for (long id : task.get().images()) {
+            ImageRecord i = catalog.image(id).orElseThrow();
+            images.add(new ImageRef(id, AnnotateServer.API + "/image/" + id, i.width(), i.height()));
+        }
+        Json.send(ctx, 200, new TaskBody(task.get().id(), task.get().mode().key(), images));
+    }
+
+    /** GET image/{id}: the image's bytes, found by id in this run's catalog (never a path from the request). */
+    void image(Context ctx) throws IOException {
+        long id = parseId(ctx.pathParam("id"), "image");
+        Path file = catalog.file(id).orElseThrow(() -> unknownImage(id));
+        String name = file.getFileName().toString().toLowerCase(Locale.ROOT);
+        ctx.contentType(contentType(name)).header("Cache-Control", "private, max-age=3600")
+                .result(Files.readAllBytes(file));
+    }
+
+    /** POST annotations: validates, saves (committed), then answers. */
+    void save(Context ctx) throws IOException {
+        inFlight.admit(ctx); // a stop waits for this save and its answer
+        JsonObject body = parseBody(ctx);
+        Annotator a = annotators.identify(string(body, "annotator"), token(ctx, body), false);
+        List<Long> imageIds = longs(body, "images");
+        for (long id : imageIds) {
+            catalog.image(id).orElseThrow(() -> unknownImage(id));
+        }
+        long taskId = number(body, "task");
+        Task task = store.task(taskId).orElseThrow(() -> new ApiError(ErrorKind.NOT_FOUND, "no task " + taskId
+                + "; ask for one with GET " + AnnotateServer.NEXT + "?annotator=NAME"));
+        if (task.annotator() != a.id()) {
+            throw new ApiError(ErrorKind.FORBIDDEN, "task " + taskId + " was handed to another annotator;"
+                    + " answer your own tasks");
+        }
+        if (!imageIds.isEmpty() && !new HashSet<>(imageIds).equals(new HashSet<>(task.images()))) {
+            throw new ApiError(ErrorKind.BAD_REQUEST, "'images' " + imageIds + " are not those of task " + taskId
+                    + " " + task.images());
+        }
+        Optional<AnnotationStore.Answer> earlier = store.answerOf(taskId);
+        if (earlier.isPresent()) { // a retry of a save whose answer was lost: same answer, nothing saved twice
+            Json.send(ctx, 200, new SavedBody(earlier.get().id(), earlier.get().correct(), progress(a)));
+            return;
+        }
+        NewAnnotation annotation = task.mode() == Mode.PAIR ? pairAnswer(body, a, task) : singleAnswer(body, a, task);
+        long saved = store.save(annotation);
+        Json.send(ctx, 200, new SavedBody(saved, annotation.correct(), progress(a)));
+    }
+
+    /** Pair mode: 'choice' is the id of the image picked as synthetic; the mask belongs to it. */
+    private NewAnnotation pairAnswer(JsonObject body, Annotator a, Task task) {
+        long chosen = number(body, "choice");
+        if (!task.images().contains(chosen)) {
+            throw new ApiError(ErrorKind.BAD_REQUEST, "'choice' must be the id of the image you picked as synthetic,"
+                    + " one of " + task.images());
+        }
+        long other = task.images().stream().filter(id -> id != chosen).findFirst().orElseThrow();
+        ImageRecord image = catalog.image(chosen).orElseThrow();
+        Mask mask = mask(body, image, true);
+        return annotation(body, a, task, chosen, other, "synthetic", image.label() == Label.SYNTHETIC, mask);
+    }
+
+    /** Single mode: 'choice' is real, synthetic or unsure; the mask (optional when unsure) belongs to the image. */
+    private NewAnnotation singleAnswer(JsonObject body, Annotator a, Task task) {
+        String choice = string(body, "choice");
+        ImageRecord image = catalog.image(task.images().get(0)).orElseThrow();
+        Boolean correct = switch (choice == null ? "" : choice.toLowerCase(Locale.ROOT)) {
+            case "real" -> image.label() == Label.REAL;
+            case "synthetic" -> image.label() == Label.SYNTHETIC;
+            case "unsure" -> null;
+            default -> throw new ApiError(ErrorKind.BAD_REQUEST, "'choice' must be real, synthetic or unsure");
+        };
+        Mask mask = mask(body, image, correct != null);
+        return annotation(body, a, task, image.id(), null, choice.toLowerCase(Locale.ROOT), correct, mask);
+    }
+
+    private NewAnnotation annotation(JsonObject body, Annotator a, Task task, long image, Long other, String decision,
+            Boolean correct, Mask mask) {
+        JsonElement strokes = body.get("strokes");
+        return new NewAnnotation(task.id(), a.id(), task.mode().key(), image, other, decision, correct,
+                optionalNumber(body, "ms_decide"), optionalNumber(body, "ms_paint"),
+                strokes == null || strokes.isJsonNull() ? null : strokes.toString(), mask, string(body, "text"), "web");
+    }
+
+    private static Mask mask(JsonObject body, ImageRecord image, boolean required) {
+        String url = string(body, "mask");
+        if (url == null) {
+            if (required) {
+                throw new ApiError(ErrorKind.BAD_REQUEST, "'mask' is missing: send the drawn mask of image "
+                        + image.id() + " as 'data:image/png;base64,...'");
+            }
+            return null;
+        }
+        Mask mask;
+        try {
+            mask = Mask.decode(Mask.dataUrlBytes(url), "mask", MAX_MASK_PIXELS);
+        } catch (IllegalArgumentException e) {
+            throw new ApiError(ErrorKind.BAD_REQUEST, e.getMessage());
+        } catch (ImageDecodeException e) {
+            throw new ApiError(ErrorKind.BAD_REQUEST, "the mask is not a readable PNG: " + e.getMessage());
+        }
+        if (mask.width() != image.width() || mask.height() != image.height()) {
+            throw new ApiError(ErrorKind.BAD_REQUEST, "the mask is " + mask.width() + "x" + mask.height()
+                    + " but image " + image.id() + " is " + image.width() + "x" + image.height()
+                    + "; draw on a canvas of the image's own size");
+        }
+        return mask;
+    }
+
+    /** GET progress?annotator=NAME: the annotator's own counts. */
+    void progress(Context ctx) throws IOException {
+        Annotator a = annotators.identify(ctx.queryParam("annotator"), token(ctx, null), false);
+        Json.send(ctx, 200, progress(a));
+    }
+
+    private Progress progress(Annotator a) throws IOException {
+        AnnotationStore.Counts c = store.counts(a.id());
+        return new Progress(a.name(), c.annotations(), c.decisions(), c.correct(), c.accuracy(), imagesDone(),
+                catalog.all().size(), assigner.perImage());
+    }
+
+    private int imagesDone() throws IOException {
+        Map<Long, Integer> answered = store.answered();
+        int done = 0;
+        for (ImageRecord i : catalog.all()) {
+            done += answered.getOrDefault(i.id(), 0) >= assigner.perImage() ? 1 : 0;
+        }
+        return done;
+    }
+
+    /** GET overview: images done of total, per-annotator counts and accuracy, per-image agreement. */
+    void overview(Context ctx) throws IOException {
+        Set<Long> here = new HashSet<>();
+        catalog.all().forEach(i -> here.add(i.id()));
+        List<StoredAnnotation> all = store.annotations().stream().filter(s -> here.contains(s.image().id())).toList();
+        try {
+            Json.send(ctx, 200, new Overview(imagesDone(), here.size(), assigner.perImage(), assigner.mode().key(),
+                    Agreement.perAnnotator(all), Agreement.perImage(all)));
+        } catch (ImageDecodeException e) {
+            throw new IOException("a stored mask cannot be read: " + e.getMessage(), e);
+        }
+    }
+
+    // ---- request parsing ----
+
+    private static JsonObject parseBody(Context ctx) {
+        try {
+            JsonElement e = JsonParser.parseString(ctx.body());
+            if (!e.isJsonObject()) {
+                throw new ApiError(ErrorKind.BAD_REQUEST, "send a JSON object (Content-Type: application/json)");
+            }
+            return e.getAsJsonObject();
+        } catch (JsonParseException e) {
+            Throwable why = e.getCause() != null ? e.getCause() : e;
+            String detail = String.valueOf(why.getMessage()).lines().findFirst().orElse("");
+            throw new ApiError(ErrorKind.BAD_REQUEST, "the body is not valid JSON (" + detail + "); send a JSON object");
+        }
+    }
+
+    private static String token(Context ctx, JsonObject body) {
+        String header = ctx.header(TOKEN_HEADER);
+        if (header != null) {
+            return header;
+        }
+        return body != null ? string(body, "token") : ctx.queryParam("token");
+    }
+
+    private static String string(JsonObject body, String key) {
+        JsonElement e = body.get(key);
+        if (e == null || e.isJsonNull()) {
+            return null;
+        }
+        if (!e.isJsonPrimitive()) {
+            throw new ApiError(ErrorKind.BAD_REQUEST, "'" + key + "' must be a string");
+        }
+        return e.getAsString();
+    }
+
+    private static long number(JsonObject body, String key) {
+        Long n = optionalNumber(body, key);
+        if (n == null) {
+            throw new ApiError(ErrorKind.BAD_REQUEST, "'" + key + "' is missing");
+        }
+        return n;
+    }
+
+    private static Long optionalNumber(JsonObject body, String key) {
+        JsonElement e = body.get(key);
+        if (e == null || e.isJsonNull()) {
+            return null;
+        }
+        try {
+            return e.getAsJsonPrimitive().getAsLong();
+        } catch (RuntimeException bad) {
+            throw new ApiError(ErrorKind.BAD_REQUEST, "'" + key + "' must be a whole number");
+        }
+    }
+
+    private static List<Long> longs(JsonObject body, String key) {
+        JsonElement e = body.get(key);
+        if (e == null || e.isJsonNull()) {
+            return List.of();
+        }
+        if (!e.isJsonArray()) {
+            throw new ApiError(ErrorKind.BAD_REQUEST, "'" + key + "' must be a list of image ids");
+        }
+        List<Long> out = new ArrayList<>();
+        for (JsonElement id : e.getAsJsonArray()) {
+            try {
+                out.add(id.getAsJsonPrimitive().getAsLong());
+            } catch (RuntimeException bad) {
+                throw new ApiError(ErrorKind.BAD_REQUEST, "'" + key + "' must be a list of image ids");
+            }
+        }
+        return out;
+    }
+
+    private static long parseId(String s, String what) {
+        try {
+            return Long.parseLong(s);
+        } catch (NumberFormatException e) {
+            throw new ApiError(ErrorKind.NOT_FOUND, "no " + what + " '" + s + "'; ids are numbers");
+        }
+    }
+
+    private static ApiError unknownImage(long id) {
+        return new ApiError(ErrorKind.NOT_FOUND, "no image " + id + " in this annotation run");
+    }
+
+    private static String contentType(String name) {
+        if (name.endsWith(".png")) {
+            return "image/png";
+        }
+        if (name.endsWith(".webp")) {
+            return "image/webp";
+        }
+        if (name.endsWith(".tif") || name.endsWith(".tiff")) {
+            return "image/tiff";
+        }
+        return name.endsWith(".jpg") || name.endsWith(".jpeg") ? "image/jpeg" : "application/octet-stream";
+    }
+}

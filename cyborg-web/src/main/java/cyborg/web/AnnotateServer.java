@@ -1,0 +1,84 @@
+package cyborg.web;
+
+import cyborg.web.annotate.AnnotationStore;
+import cyborg.web.annotate.Assigner;
+import cyborg.web.annotate.ImageCatalog;
+import io.javalin.Javalin;
+import io.javalin.config.JavalinConfig;
+import io.javalin.config.RoutesConfig;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.util.Random;
+
+/**
+ * {@code cyborg annotate}: the page at / (class path folder {@value #PAGE_FOLDER}) and the JSON API
+ * that hands out images and saves human saliency to the {@link AnnotationStore}. Closing it waits
+ * for saves in flight (their answers say "saved" only after the commit), then stops. The store
+ * stays open: its owner closes it.
+ */
+public final class AnnotateServer implements AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger(AnnotateServer.class);
+    static final String PAGE_FOLDER = "/cyborg/web/annotate";
+    static final String API = "/api/v1/annotate";
+    static final String NEXT = API + "/next";
+    static final String IMAGE = API + "/image/{id}";
+    static final String PROGRESS = API + "/progress";
+    static final String OVERVIEW = API + "/overview";
+    static final String ANNOTATIONS = "/api/v1/annotations";
+    private static final String DESCRIBED_BY = "the README's 'cyborg annotate' section";
+
+    private final Javalin app;
+    private final InFlight inFlight;
+    private boolean closed;
+
+    private AnnotateServer(Javalin app, InFlight inFlight) {
+        this.app = app;
+        this.inFlight = inFlight;
+    }
+
+    /** Starts listening. */
+    public static AnnotateServer start(AnnotateConfig config, AnnotationStore store, ImageCatalog catalog) {
+        InFlight inFlight = new InFlight();
+        Assigner assigner = new Assigner(store, catalog, config.mode(), config.perImage(), new Random());
+        AnnotateApi api = new AnnotateApi(store, catalog, assigner, new Annotators(store, config.requireTokens()),
+                inFlight);
+        TokenGuard guard = config.token() == null ? null : new TokenGuard(config.token());
+        Javalin app = Javalin.create(cfg -> configure(cfg, config, api, guard, inFlight));
+        app.start(config.host(), config.port());
+        LOG.info("annotating {} image(s), {} mode, {} annotator(s) per image, at http://{}:{}/", catalog.all().size(),
+                config.mode().key(), config.perImage(), config.host(), app.port());
+        return new AnnotateServer(app, inFlight);
+    }
+
+    private static void configure(JavalinConfig cfg, AnnotateConfig config, AnnotateApi api, TokenGuard guard,
+            InFlight inFlight) {
+        WebBase.configure(cfg, PAGE_FOLDER, config.maxBodyBytes(), inFlight, true);
+        cfg.http.maxRequestSize = config.maxBodyBytes(); // masks arrive as JSON bodies, not multipart
+        RoutesConfig routes = cfg.routes;
+        if (guard != null) {
+            routes.before("/api/*", guard);
+        }
+        routes.get(NEXT, api::next);
+        routes.get(IMAGE, api::image);
+        routes.post(ANNOTATIONS, api::save);
+        routes.get(PROGRESS, api::progress);
+        routes.get(OVERVIEW, api::overview);
+        new ErrorResponses(kind -> { }, DESCRIBED_BY).install(routes);
+    }
+
+    public int port() {
+        return app.port();
+    }
+
+    /** Refuses new saves, answers those in flight, stops listening. */
+    @Override
+    public synchronized void close() {
+        if (closed) {
+            return;
+        }
+        closed = true;
+        WebBase.drainAndStop(app, inFlight, LOG);
+        LOG.info("stopped");
+    }
+}

@@ -1,0 +1,67 @@
+package cyborg.web.annotate;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+
+import cyborg.data.Label;
+import cyborg.explain.Ssim;
+import org.junit.jupiter.api.Test;
+
+import java.util.List;
+
+class AgreementTest {
+    private static final ImageRecord FAKE = new ImageRecord(1, "k1", "synthetic/f.png", "f.png", Label.SYNTHETIC, 10, 10);
+    private static final ImageRecord REAL = new ImageRecord(2, "k2", "real/r.png", "r.png", Label.REAL, 10, 10);
+
+    // three hand-made 10x10 masks: left 4 columns, left 2 columns, right 5 columns
+    private static final Mask LEFT4 = Faces.mask(10, 10, (x, y) -> x < 4);
+    private static final Mask LEFT2 = Faces.mask(10, 10, (x, y) -> x < 2);
+    private static final Mask RIGHT5 = Faces.mask(10, 10, (x, y) -> x >= 5);
+
+    private static StoredAnnotation pick(long id, String who, ImageRecord chosen, ImageRecord other, Mask mask) {
+        return new StoredAnnotation(id, id, who, "pair", chosen, other, "synthetic", chosen.label() == Label.SYNTHETIC,
+                null, null, null, mask.png(), null, "web", "t");
+    }
+
+    @Test
+    void iouIsExactOnHandMadeMasks() {
+        assertEquals(20.0 / 40.0, Mask.iou(LEFT4, LEFT2));
+        assertEquals(0.0, Mask.iou(LEFT4, RIGHT5));
+        assertEquals(1.0, Mask.iou(LEFT2, LEFT2));
+        assertEquals(1.0, Mask.iou(Faces.mask(10, 10, (x, y) -> false), Faces.mask(10, 10, (x, y) -> false)));
+        assertEquals((0.5 + 0.0 + 0.0) / 3, Agreement.meanIou(List.of(LEFT4, LEFT2, RIGHT5)));
+    }
+
+    @Test
+    void perImageAgreementAveragesEveryPairOfMasksAndCountsHumanAccuracy() throws Exception {
+        List<StoredAnnotation> all = List.of(
+                pick(1, "a", FAKE, REAL, LEFT4),
+                pick(2, "b", FAKE, REAL, LEFT2),
+                pick(3, "c", REAL, FAKE, RIGHT5)); // c picked the real one: wrong
+        List<Agreement.ImageAgreement> rows = Agreement.perImage(all);
+        Agreement.ImageAgreement fake = rows.get(0);
+        assertEquals(1, fake.id());
+        assertEquals(2, fake.masks());
+        assertEquals(0.5, fake.iou());
+        assertEquals(Ssim.of(LEFT4.gray(), LEFT2.gray(), 10, 10), fake.ssim());
+        assertEquals(3, fake.decisions());
+        assertEquals(2.0 / 3, fake.accuracy());
+        Agreement.ImageAgreement real = rows.get(1);
+        assertEquals(1, real.masks());
+        assertNull(real.iou(), "one mask: nothing to agree with");
+        assertEquals(2.0 / 3, real.accuracy(), "the real image was shown in the same three pairs");
+
+        List<Agreement.AnnotatorRecord> people = Agreement.perAnnotator(all);
+        assertEquals(1.0, people.get(0).accuracy());
+        assertEquals(0.0, people.get(2).accuracy());
+    }
+
+    @Test
+    void carelessAnnotatorsAreDroppedByAccuracyOrByName() {
+        List<StoredAnnotation> all = List.of(pick(1, "a", FAKE, REAL, LEFT4), pick(2, "c", REAL, FAKE, RIGHT5),
+                pick(3, "b", FAKE, REAL, LEFT2));
+        AnnotatorFilter.Result r = new AnnotatorFilter(java.util.Set.of("b"), 0.5).apply(all);
+        assertEquals(List.of("a"), r.kept().stream().map(StoredAnnotation::annotator).toList());
+        assertEquals(2, r.dropped().size());
+    }
+}

@@ -1,0 +1,214 @@
+package cyborg.web.annotate;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+
+class AnnotationStoreTest {
+    @TempDir
+    Path dir;
+
+    private ImageCatalog catalog(AnnotationStore store, int real, int synthetic) throws IOException {
+        return ImageCatalog.register(store, dir.resolve("data"), Faces.write(dir.resolve("data"), real, synthetic, 16, 12));
+    }
+
+    @Test
+    void aSavedAnnotationReadsBackWithEveryFieldAndItsMask() throws Exception {
+        try (AnnotationStore store = AnnotationStore.open(dir.resolve("a.db"))) {
+            ImageCatalog catalog = catalog(store, 1, 1);
+            Annotator alice = store.annotatorByName("alice");
+            List<Long> ids = catalog.all().stream().map(ImageRecord::id).toList();
+            Task task = store.newTask(alice.id(), Mode.PAIR, ids);
+            Mask mask = Faces.mask(16, 12, (x, y) -> x < 4 && y > 2);
+            long id = store.save(new NewAnnotation(task.id(), alice.id(), "pair", ids.get(1), ids.get(0), "synthetic",
+                    true, 1200L, 3400L, "[[1,2],[3,4]]", mask, "the eyes", "web"));
+
+            StoredAnnotation a = store.annotations().get(0);
+            assertEquals(id, a.id());
+            assertEquals("alice", a.annotator());
+            assertEquals(ids.get(1), a.image().id());
+            assertEquals(ids.get(0), a.otherImage().id());
+            assertEquals(Boolean.TRUE, a.correct());
+            assertEquals(1200L, a.msDecide());
+            assertEquals(3400L, a.msPaint());
+            assertEquals("[[1,2],[3,4]]", a.strokes());
+            assertEquals("the eyes", a.text());
+            assertArrayEquals(mask.bits(), Mask.decode(a.maskPng(), "m", 1000).bits());
+            assertTrue(store.task(task.id()).orElseThrow().done(), "saving answers the task");
+            assertEquals(new AnnotationStore.Answer(id, true), store.answerOf(task.id()).orElseThrow());
+        }
+    }
+
+    @Test
+    void imagesAreStoredRelativeToTheDataRootWithLabelAndSize() throws Exception {
+        try (AnnotationStore store = AnnotationStore.open(dir.resolve("a.db"))) {
+            ImageRecord real = catalog(store, 1, 1).all().stream().filter(i -> i.name().startsWith("real"))
+                    .findFirst().orElseThrow();
+            assertEquals("real/wild/real-0.png", real.path());
+            assertEquals(cyborg.data.Label.REAL, real.label());
+            assertEquals(16, real.width());
+            assertEquals(12, real.height());
+        }
+    }
+
+    @Test
+    void anEmptyDatabaseIsMigratedToTheCurrentVersion() throws Exception {
+        Path db = dir.resolve("new.db");
+        AnnotationStore.open(db).close();
+        try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + db)) {
+            assertEquals(Migrations.CURRENT, Migrations.version(c));
+            assertEquals("wal", pragma(c, "journal_mode"));
+        }
+    }
+
+    @Test
+    void aVersion1DatabaseIsMigratedKeepingItsRows() throws Exception {
+        Path db = dir.resolve("v1.db");
+        try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + db); Statement s = c.createStatement()) {
+            for (String sql : Migrations.split(fixture("schema-v1.sql"))) {
+                s.execute(sql);
+            }
+            s.execute("CREATE TABLE schema_version (version INTEGER NOT NULL)");
+            s.execute("INSERT INTO schema_version VALUES (1)");
+            s.execute("INSERT INTO images(key, path, name, label, width, height) VALUES ('k', 'real/a.png', 'a.png',"
+                    + " 'Real', 8, 8)");
+            s.execute("INSERT INTO annotators(name, created) VALUES ('old', '2026-01-01T00:00:00Z')");
+            s.execute("INSERT INTO annotations(annotator, mode, image, decision, correct, created) VALUES (1, 'single',"
+                    + " 1, 'real', 1, '2026-01-01T00:00:00Z')");
+        }
+        try (AnnotationStore store = AnnotationStore.open(db)) {
+            StoredAnnotation old = store.annotations().get(0);
+            assertEquals("old", old.annotator());
+            assertEquals("web", old.source(), "v2 gave old rows the default source");
+        }
+        try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + db)) {
+            assertEquals(Migrations.CURRENT, Migrations.version(c));
+        }
+    }
+
+    @Test
+    void aDatabaseFromANewerCyborgIsRefused() throws Exception {
+        Path db = dir.resolve("future.db");
+        try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + db); Statement s = c.createStatement()) {
+            s.execute("CREATE TABLE schema_version (version INTEGER NOT NULL)");
+            s.execute("INSERT INTO schema_version VALUES (" + (Migrations.CURRENT + 1) + ")");
+        }
+        IOException e = assertThrows(IOException.class, () -> AnnotationStore.open(db));
+        assertTrue(e.getMessage().contains("newer cyborg"), e.getMessage());
+    }
+
+    @Test
+    void eightAnnotatorsSavingConcurrentlyAreAllStored() throws Exception {
+        try (AnnotationStore store = AnnotationStore.open(dir.resolve("a.db"))) {
+            ImageCatalog catalog = catalog(store, 2, 2);
+            long image = catalog.all().get(0).id();
+            Mask mask = Faces.mask(16, 12, (x, y) -> x == y);
+            ExecutorService pool = Executors.newFixedThreadPool(8);
+            List<Future<List<Long>>> results = new ArrayList<>();
+            for (int t = 0; t < 8; t++) {
+                String name = "annotator-" + t;
+                results.add(pool.submit(() -> {
+                    Annotator a = store.annotatorByName(name);
+                    List<Long> saved = new ArrayList<>();
+                    for (int i = 0; i < 25; i++) {
+                        Task task = store.newTask(a.id(), Mode.SINGLE, List.of(image));
+                        saved.add(store.save(new NewAnnotation(task.id(), a.id(), "single", image, null, "real", true,
+                                null, null, null, mask, null, "web")));
+                    }
+                    return saved;
+                }));
+            }
+            Set<Long> ids = new HashSet<>();
+            for (Future<List<Long>> f : results) {
+                ids.addAll(f.get());
+            }
+            pool.shutdown();
+            assertEquals(200, ids.size(), "every save got its own id");
+            assertEquals(200, store.annotations().size());
+            assertEquals(25, store.counts(store.annotator("annotator-3").orElseThrow().id()).annotations());
+        }
+    }
+
+    @Test
+    void anAddedAnnotatorsTokenIsStoredOnlyAsAHash() throws Exception {
+        try (AnnotationStore store = AnnotationStore.open(dir.resolve("a.db"))) {
+            String token = store.addAnnotator("carol");
+            Annotator carol = store.annotator("carol").orElseThrow();
+            assertFalse(carol.tokenHash().contains(token));
+            assertTrue(carol.accepts(token));
+            assertFalse(carol.accepts(token + "x"));
+            String renewed = store.addAnnotator("carol");
+            assertFalse(store.annotator("carol").orElseThrow().accepts(token), "a new token replaces the old");
+            assertTrue(store.annotator("carol").orElseThrow().accepts(renewed));
+        }
+    }
+
+    @Test
+    void annotatorNamesThatCannotBeFolderNamesAreRefused() throws Exception {
+        try (AnnotationStore store = AnnotationStore.open(dir.resolve("a.db"))) {
+            for (String bad : new String[] {"../x", "a/b", ".hidden", "", "x y"}) {
+                assertThrows(IllegalArgumentException.class, () -> store.annotatorByName(bad), bad);
+            }
+        }
+    }
+
+    @Test
+    void importedMasksAreMatchedByFileNameAndSkipsAreCounted() throws Exception {
+        try (AnnotationStore store = AnnotationStore.open(dir.resolve("a.db"))) {
+            catalog(store, 1, 1);
+            boolean[] bits = new boolean[16 * 12];
+            bits[5] = true;
+            List<ImportedMask> masks = List.of(
+                    new ImportedMask("real-0.png", "ls-1", 16, 12, bits),
+                    new ImportedMask("some/folder/fake-0.png", "ls-2", 16, 12, bits),
+                    new ImportedMask("nobody.png", "ls-1", 16, 12, bits),
+                    new ImportedMask("real-0.png", "ls-1", 8, 24, new boolean[8 * 24]),
+                    new ImportedMask("real-0.png", "bad/name", 16, 12, bits));
+            MaskImports.Report report = MaskImports.into(store, masks, MaskImports.Format.COCO);
+            assertEquals(2, report.imported());
+            assertEquals(1, report.counts().get(AnnotationStore.ImportOutcome.UNKNOWN_IMAGE));
+            assertEquals(1, report.counts().get(AnnotationStore.ImportOutcome.SIZE_MISMATCH));
+            assertEquals(1, report.counts().get(AnnotationStore.ImportOutcome.BAD_ANNOTATOR_NAME));
+            StoredAnnotation first = store.annotations().get(0);
+            assertEquals("coco", first.source());
+            assertNull(first.correct());
+            assertTrue(Mask.decode(first.maskPng(), "m", 1000).bits()[5]);
+        }
+    }
+
+    private static String pragma(Connection c, String name) throws Exception {
+        try (Statement s = c.createStatement(); ResultSet r = s.executeQuery("PRAGMA " + name)) {
+            r.next();
+            return r.getString(1);
+        }
+    }
+
+    private static String fixture(String name) throws IOException {
+        try (InputStream in = AnnotationStoreTest.class.getResourceAsStream("/annotations-fixtures/" + name)) {
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        }
+    }
+}

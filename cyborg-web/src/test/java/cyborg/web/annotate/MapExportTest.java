@@ -1,0 +1,58 @@
+package cyborg.web.annotate;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import cyborg.data.Label;
+import cyborg.data.MapIndex;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import javax.imageio.ImageIO;
+import java.awt.image.BufferedImage;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+
+class MapExportTest {
+    private static final ImageRecord FAKE = new ImageRecord(1, "k1", "synthetic/gan/face-7.jpg", "face-7.jpg",
+            Label.SYNTHETIC, 12, 9);
+    private static final ImageRecord REAL = new ImageRecord(2, "k2", "real/r.png", "r.png", Label.REAL, 12, 9);
+
+    private static StoredAnnotation pick(long id, String who, Mask mask) {
+        return new StoredAnnotation(id, id, who, "pair", FAKE, REAL, "synthetic", true, 10L, 20L, "[[1,2]]",
+                mask.png(), null, "web", "t");
+    }
+
+    @Test
+    void perAnnotatorMapsAreWhatCyborgTrainMapsFinds(@TempDir Path dir) throws Exception {
+        Mask left = Faces.mask(12, 9, (x, y) -> x < 6);
+        Mask all = Faces.mask(12, 9, (x, y) -> true);
+        List<StoredAnnotation> records = List.of(pick(1, "alice", left), pick(2, "bob", all));
+        Path maps = dir.resolve("maps");
+        Path merged = dir.resolve("merged");
+        Path jsonl = dir.resolve("a.jsonl");
+
+        MapExport.Summary s = MapExport.write(records, maps, merged, jsonl);
+
+        assertEquals(2, s.maps());
+        List<Path> found = MapIndex.scan(maps).mapsFor(Path.of("/data/synthetic/gan/face-7.jpg"));
+        assertEquals(List.of(maps.resolve("alice/face-7.png"), maps.resolve("bob/face-7.png")), found);
+        BufferedImage a = ImageIO.read(maps.resolve("alice/face-7.png").toFile());
+        assertEquals(12, a.getWidth());
+        assertEquals(9, a.getHeight());
+        assertEquals(BufferedImage.TYPE_BYTE_GRAY, a.getType());
+        assertEquals(255, a.getRaster().getSample(0, 0, 0));
+        assertEquals(0, a.getRaster().getSample(11, 8, 0));
+        assertFalse(Files.exists(maps.resolve("face-7.png")), "no merged map among the per-annotator maps");
+        BufferedImage m = ImageIO.read(merged.resolve("face-7.png").toFile());
+        assertEquals(255, m.getRaster().getSample(0, 0, 0));
+        assertEquals(128, m.getRaster().getSample(11, 8, 0), "the mean of 0 and 255, rounded");
+        assertEquals(2, Files.readAllLines(jsonl).size());
+        assertTrue(Files.readString(jsonl).contains("\"strokes\":[[1,2]]"));
+        List<String> report = Files.readAllLines(maps.resolve(MapExport.REPORT));
+        assertEquals("1,face-7.jpg,Synthetic,2,0.500000," + String.format(java.util.Locale.ROOT, "%.6f",
+                s.agreement().get(0).ssim()) + ",2,1.000000", report.get(1));
+    }
+}
