@@ -163,6 +163,14 @@ def coco_cases(coco, rng):
             polys = [[float(round(v, 3)) for pt in polys for v in pt]]
         add(name, w, h, polys)
 
+    # random polygons: fractional vertices, some beyond the frame, clockwise or not, self-crossing
+    for k in range(24):
+        w, h = rng.randrange(3, 26), rng.randrange(3, 26)
+        n = rng.randrange(3, 9)
+        parts = [[round(rng.uniform(-2, w + 2), rng.choice([0, 1, 2, 3])) if i % 2 == 0
+                  else round(rng.uniform(-2, h + 2), rng.choice([0, 1, 2, 3])) for i in range(2 * n)]
+                 for _ in range(rng.choice([1, 1, 2]))]
+        add("poly-random-%02d" % k, w, h, parts)
     for k, (w, h) in enumerate([(5, 4), (13, 9), (31, 17)]):
         m = blob(rng, h, w, 2)
         r = coco.encode(m)
@@ -273,12 +281,13 @@ def ls_cases(brush, rng):
     task("/data/upload/7/0a1b2c3d-rgba.png", [annotation({"id": 9, "email": "ann@example.org"}, [brush_result(rle, w, h)])])
     expect("rgba.png", "ann@example.org", w, h, rle)
     # frontend-style literal runs with other word/run sizes
-    for k, (ws, sizes) in enumerate([(8, [3, 4, 8, 16]), (8, [1, 2, 5, 12]), (8, [2, 6, 10, 16])]):
+    for k, (ws, sizes) in enumerate([(8, [3, 4, 8, 16]), (8, [1, 2, 5, 12]), (8, [2, 6, 10, 16]), (4, [2, 4, 8, 16])]):
         w, h = 11 + k, 6 + k
         rgba = np.zeros((h, w, 4), dtype=np.uint8)
         m = blob(rng, h, w, 2)
-        rgba[..., 3] = m * 255
-        rgba[..., 1] = np.array([[rng.randrange(256) for _ in range(w)] for _ in range(h)])  # noise: literal runs
+        top = (1 << ws) - 1
+        rgba[..., 3] = m * top
+        rgba[..., 1] = np.array([[rng.randrange(top + 1) for _ in range(w)] for _ in range(h)])  # noise: literal runs
         rle = rle_pack([int(v) for v in rgba.ravel()], ws, sizes)
         name = "literal-%d.png" % k
         task("http://localhost:8080/data/local-files/?d=faces%%2F%s" % name, [annotation(7, [brush_result(rle, w, h)])])
