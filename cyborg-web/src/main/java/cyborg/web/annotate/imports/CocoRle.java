@@ -120,8 +120,9 @@ final class CocoRle {
      * consecutive vertices, and wherever the walk changes x (upsampled) at a pixel-centre column
      * (xd = (x' + .5) / 5 - .5 a whole number in [0, w-1]) it emits a y-boundary at
      * ceil(clamp((y' + .5) / 5 - .5, 0, h)) in that column. Sorting the boundary indices x * h + y and
-     * differencing gives the counts, so each column is filled between alternate crossings: in effect a
-     * pixel (x, y) is inside when its centre, sampled on the 5x grid, lies inside the polygon.
+     * differencing gives the counts (coincident crossings cancel), so each column is filled between
+     * alternate crossings: an even-odd fill in which, in effect, a pixel (x, y) is inside when its centre
+     * (x + .5, y + .5) lies inside the polygon whose vertices are snapped to the 1/5-pixel grid.
      */
     static long[] frPoly(double[] xy, int h, int w) {
         int k = xy.length / 2;

@@ -221,6 +221,16 @@ class LabelStudioMasksTest {
     }
 
     @Test
+    void legacyCompletionsAndAnOtherwiseNamedImageFieldAreRead() throws IOException {
+        int[] rle = mask2rle(GoldenMasks.mask("01\n11"));
+        Imported imported = LabelStudioMasks.read(write("{\"id\": 1, \"data\": {\"img\": \"/data/upload/2/00ff00ff-q.png\"},"
+                + " \"completions\": [{\"id\": 1, \"completed_by\": 2, \"result\": [" + brush(rle, 2, 2) + "]}]}"));
+        assertEquals(1, imported.masks().size());
+        assertEquals("q.png", imported.masks().get(0).image());
+        assertEquals("2x2\n01\n11\n", GoldenMasks.rows(imported.masks().get(0)));
+    }
+
+    @Test
     void predictionsAreCountedAsSkipped() throws IOException {
         Imported imported = LabelStudioMasks.read(write("[{\"id\": 1, \"data\": {\"image\": \"x.png\"},"
                 + " \"annotations\": [], \"predictions\": [{\"result\": []}]}]"));
