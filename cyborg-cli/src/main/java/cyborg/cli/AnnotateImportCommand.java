@@ -2,6 +2,8 @@ package cyborg.cli;
 
 import cyborg.web.annotate.AnnotationStore;
 import cyborg.web.annotate.MaskImports;
+import cyborg.web.annotate.imports.Imported;
+import cyborg.web.annotate.imports.MaskFormats;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -37,10 +39,14 @@ final class AnnotateImportCommand implements Callable<Integer> {
         if (!Files.isRegularFile(file)) {
             throw new IllegalArgumentException(file + ": no such file");
         }
-        MaskImports.Reader reader = MaskImports.reader(format);
+        Imported read = MaskFormats.read(format, file);
         try (AnnotationStore store = AnnotationStore.open(db)) {
-            MaskImports.Report report = MaskImports.into(store, reader.read(file), format);
+            MaskImports.Report report = MaskImports.into(store, read.masks(), format);
             System.out.printf("imported %d mask(s) from %s%n", report.imported(), file);
+            if (!read.skipped().isEmpty()) {
+                System.out.printf("  skipped %d annotation(s) without a usable mask, e.g. %s%n",
+                        read.skipped().size(), read.skipped().get(0));
+            }
             report.counts().forEach((outcome, n) -> {
                 if (outcome != AnnotationStore.ImportOutcome.IMPORTED) {
                     System.out.printf("  skipped %d: %s%n", n, outcome.name().toLowerCase(java.util.Locale.ROOT)

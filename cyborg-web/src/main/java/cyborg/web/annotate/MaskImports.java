@@ -1,26 +1,17 @@
 package cyborg.web.annotate;
 
 import java.io.IOException;
-import java.nio.file.Path;
-import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
 /**
- * The seam between mask decoders (package {@code cyborg.web.annotate.imports}: Label Studio brush
- * RLE, COCO RLE/polygons) and the store: a decoder turns a file into {@link ImportedMask}s, and
- * {@link #into} saves them, counting what it skips. A format whose decoder is not in this build is
- * refused with a message, not a crash.
+ * The store's side of importing masks drawn in other tools: the decoders (package
+ * {@code cyborg.web.annotate.imports}, which depends on this one, not the other way round) turn a
+ * file into {@link ImportedMask}s, and {@link #into} saves them, counting what it skips.
  */
 public final class MaskImports {
-    /** A file format's decoder. */
-    @FunctionalInterface
-    public interface Reader {
-        List<ImportedMask> read(Path file) throws IOException;
-    }
-
     /** The formats {@code cyborg annotate import --from} names. */
     public enum Format {
         LABELSTUDIO,
@@ -38,24 +29,7 @@ public final class MaskImports {
         }
     }
 
-    private static final Map<Format, Reader> READERS = new EnumMap<>(Format.class);
-
-    static {
-        // The decoders register here, one line each, once they exist:
-        //   READERS.put(Format.LABELSTUDIO, cyborg.web.annotate.imports.LabelStudioMasks::read);
-        //   READERS.put(Format.COCO, cyborg.web.annotate.imports.CocoMasks::read);
-    }
-
     private MaskImports() {
-    }
-
-    /** The decoder of {@code format}. */
-    public static Reader reader(Format format) {
-        Reader r = READERS.get(format);
-        if (r == null) {
-            throw new IllegalArgumentException("importing " + format.key() + " files is not in this build yet");
-        }
-        return r;
     }
 
     /** Saves every mask into the store (each committed), counting imports and skips by reason. */

@@ -176,6 +176,31 @@ class AnnotationStoreTest {
     }
 
     @Test
+    void aCocoFileImportsThroughItsDecoderIntoTheStore() throws Exception {
+        // a 4 x 3 rectangle (pixels 2..5 by 1..3) on real-0.png, and a bounding box only, which is skipped
+        Path coco = dir.resolve("coco.json");
+        Files.writeString(coco, "{\"images\": [{\"id\": 1, \"file_name\": \"real-0.png\", \"width\": 16,"
+                + " \"height\": 12}], \"annotations\": [{\"id\": 7, \"image_id\": 1, \"segmentation\":"
+                + " [[2, 1, 6, 1, 6, 4, 2, 4]], \"attributes\": {\"annotator\": \"cvat-1\"}}, {\"id\": 8,"
+                + " \"image_id\": 1, \"bbox\": [0, 0, 3, 3], \"segmentation\": []}]}");
+        try (AnnotationStore store = AnnotationStore.open(dir.resolve("a.db"))) {
+            catalog(store, 1, 1);
+            cyborg.web.annotate.imports.Imported read =
+                    cyborg.web.annotate.imports.MaskFormats.read(MaskImports.Format.COCO, coco);
+            assertEquals(1, read.skipped().size(), read.skipped().toString());
+            MaskImports.Report report = MaskImports.into(store, read.masks(), MaskImports.Format.COCO);
+            assertEquals(1, report.imported());
+            boolean[] stored = Mask.decode(store.annotations().get(0).maskPng(), "m", 1000).bits();
+            int marked = 0;
+            for (boolean b : stored) {
+                marked += b ? 1 : 0;
+            }
+            assertEquals(12, marked);
+            assertTrue(stored[1 * 16 + 2] && stored[3 * 16 + 5] && !stored[0] && !stored[4 * 16 + 6]);
+        }
+    }
+
+    @Test
     void importedMasksAreMatchedByFileNameAndSkipsAreCounted() throws Exception {
         try (AnnotationStore store = AnnotationStore.open(dir.resolve("a.db"))) {
             catalog(store, 1, 1);
