@@ -1,0 +1,244 @@
+package cyborg.web.annotate;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import com.google.gson.JsonArray;
+import com.google.gson.JsonObject;
+import com.google.gson.JsonParser;
+import cyborg.web.AnnotateConfig;
+import cyborg.web.AnnotateServer;
+import cyborg.web.Browser;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.openqa.selenium.By;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.interactions.Actions;
+
+import javax.imageio.ImageIO;
+import java.awt.image.BufferedImage;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The annotation page at {@code /} in a real headless Chromium, against a real annotate server (pair
+ * mode, 4 Real and 4 Synthetic 64x48 images, a temp database): a stroke painted with the pointer
+ * must come out of the export as white pixels of a mask of the image's own size. Skipped (with the
+ * apt packages to install) where Debian's chromium and chromium-driver are absent; CI installs them.
+ */
+class AnnotatePageBrowserTest {
+    /** Why the browser is missing, or null; checked per test so Surefire reports the reason. */
+    private static final String MISSING = Browser.missing();
+    /** Not square, and far smaller than shown: the page must map display pixels to image pixels. */
+    private static final int W = 64;
+    private static final int H = 48;
+
+    @TempDir
+    static Path dir;
+    private static AnnotationStore store;
+    private static ImageCatalog catalog;
+    private static AnnotateServer server;
+    private static ChromeDriver driver;
+
+    @BeforeAll
+    static void start() throws Exception {
+        if (MISSING != null) {
+            return; // each test is skipped below, with the reason
+        }
+        store = AnnotationStore.open(dir.resolve("annotations.db"));
+        catalog = ImageCatalog.register(store, dir.resolve("data"), Faces.write(dir.resolve("data"), 4, 4, W, H));
+        server = AnnotateServer.start(new AnnotateConfig("127.0.0.1", 0, Mode.PAIR, 3, false, null,
+                AnnotateConfig.DEFAULT_MAX_BODY_BYTES), store, catalog);
+        driver = Browser.open(1280, 900);
+    }
+
+    @AfterAll
+    static void stop() throws Exception {
+        if (driver != null) {
+            driver.quit();
+        }
+        if (server != null) {
+            server.close();
+        }
+        if (store != null) {
+            store.close();
+        }
+    }
+
+    /** A signed-out page at desktop width: each test signs in as its own annotator. */
+    @BeforeEach
+    void signedOut() {
+        assumeTrue(MISSING == null, () -> "browser test skipped: it " + MISSING);
+        driver.executeCdpCommand("Emulation.clearDeviceMetricsOverride", Map.of()); // after the phone test
+        driver.get("http://127.0.0.1:" + server.port() + "/");
+        driver.executeScript("localStorage.clear()");
+        driver.navigate().refresh();
+        Browser.waiting(driver).until(d -> testId("sign-in").isDisplayed());
+    }
+
+    @Test
+    void aStrokePaintedOnThePickedFaceIsExportedAsWhitePixelsOfAMaskOfTheImagesSize() throws Exception {
+        signIn("alice");
+        long image = pick(0);
+        paint(0.25, 0.5, 0.75, 0.5); // across the middle
+        assertEquals("1", testId("canvas").getAttribute("data-strokes"));
+        testId("reason").sendKeys("smeared teeth");
+        save();
+        Browser.waiting(driver).until(d -> testId("progress").getText().startsWith("1 saved"));
+
+        BufferedImage mask = exported("alice", image);
+        assertEquals(W, mask.getWidth());
+        assertEquals(H, mask.getHeight());
+        for (int x : new int[] {18, 32, 46}) {
+            assertTrue(white(mask, x, H / 2), "painted at " + x + "," + H / 2);
+        }
+        for (int[] p : new int[][] {{2, 2}, {W - 3, H - 3}, {W / 2, 8}, {W / 2, H - 8}, {4, H / 2}}) {
+            assertFalse(white(mask, p[0], p[1]), "not painted at " + p[0] + "," + p[1]);
+        }
+        StoredAnnotation saved = saved("alice");
+        assertEquals(image, saved.image().id(), "pair mode: the mask belongs to the face picked");
+        assertEquals("smeared teeth", saved.text());
+        assertNotNull(saved.msDecide());
+        assertTrue(saved.msPaint() >= 0);
+        JsonArray strokes = JsonParser.parseString(saved.strokes()).getAsJsonArray();
+        assertEquals(1, strokes.size());
+        JsonObject stroke = strokes.get(0).getAsJsonObject();
+        assertFalse(stroke.get("erase").getAsBoolean());
+        JsonArray first = stroke.getAsJsonArray("points").get(0).getAsJsonArray();
+        assertEquals(W * 0.25, first.get(0).getAsDouble(), 1.0, "points are in image pixels: " + first);
+        assertEquals(H * 0.5, first.get(1).getAsDouble(), 1.0, "points are in image pixels: " + first);
+        // the next task is on screen, nothing chosen yet
+        Browser.waiting(driver).until(d -> "false".equals(testId("task").getAttribute("aria-busy")));
+        assertFalse(testId("save").isEnabled());
+    }
+
+    @Test
+    void undoRemovesTheLastStrokeBeforeSaving() throws Exception {
+        signIn("bob");
+        assertFalse(testId("save").isEnabled(), "nothing picked, nothing painted");
+        long image = pick(1);
+        assertFalse(testId("save").isEnabled(), "nothing painted yet");
+        paint(0.2, 0.25, 0.8, 0.25); // top
+        paint(0.2, 0.75, 0.8, 0.75); // bottom, then taken back
+        assertEquals("2", testId("canvas").getAttribute("data-strokes"));
+        testId("undo").click();
+        assertEquals("1", testId("canvas").getAttribute("data-strokes"));
+        save();
+
+        BufferedImage mask = exported("bob", image);
+        assertTrue(white(mask, W / 2, H / 4), "the kept stroke");
+        assertFalse(white(mask, W / 2, 3 * H / 4), "the undone stroke");
+        assertEquals(1, JsonParser.parseString(saved("bob").strokes()).getAsJsonArray().size());
+    }
+
+    @Test
+    void aReloadKeepsTheAnnotatorSignedInOnTheSameTask() {
+        long task = signIn("carol");
+        driver.navigate().refresh();
+        awaitTask();
+        assertFalse(testId("sign-in").isDisplayed());
+        assertTrue(testId("who").getText().contains("carol"), testId("who").getText());
+        assertEquals(task, Long.parseLong(testId("task").getAttribute("data-task")), "the open task again");
+    }
+
+    @Test
+    void atPhoneWidthTheFacesStackAndNothingScrollsSideways() {
+        Browser.viewport(driver, 360, 780, true);
+        driver.navigate().refresh();
+        signIn("dave");
+        pick(0);
+
+        assertEquals(360L, driver.executeScript("return window.innerWidth"));
+        Number scrollWidth = (Number) driver.executeScript("return document.documentElement.scrollWidth");
+        assertTrue(scrollWidth.intValue() <= 360, "the page is " + scrollWidth + " px wide at 360");
+        WebElement first = testId("face-0");
+        WebElement second = testId("face-1");
+        assertEquals(first.getLocation().getX(), second.getLocation().getX(), "faces stack in one column");
+        assertTrue(second.getLocation().getY() > first.getLocation().getY());
+        paint(0.3, 0.5, 0.7, 0.5); // the brush works at this size too
+        assertTrue(testId("save").isEnabled());
+    }
+
+    // ---------------------------------------------------------------- page steps
+
+    private static WebElement testId(String id) {
+        return driver.findElement(By.cssSelector("[data-testid='" + id + "']"));
+    }
+
+    /** Signs in and waits for the first task's faces; returns the task's id. */
+    private static long signIn(String name) {
+        testId("annotator-name").sendKeys(name);
+        testId("start").click();
+        awaitTask();
+        return Long.parseLong(testId("task").getAttribute("data-task"));
+    }
+
+    private static void awaitTask() {
+        Browser.waiting(driver).until(d -> testId("task").isDisplayed()
+                && "false".equals(testId("task").getAttribute("aria-busy")));
+    }
+
+    /** Clicks face {@code i} as the synthetic one; returns its image id. */
+    private static long pick(int i) {
+        WebElement face = testId("face-" + i);
+        face.click();
+        Browser.waiting(driver).until(d -> testId("canvas").isDisplayed());
+        return Long.parseLong(face.getAttribute("data-image-id"));
+    }
+
+    /** A pointer stroke from one point to another, given as fractions of the canvas's width and height. */
+    private static void paint(double fx0, double fy0, double fx1, double fy1) {
+        WebElement canvas = testId("canvas");
+        int w = canvas.getSize().getWidth();
+        int h = canvas.getSize().getHeight();
+        // Selenium 4 offsets are from the element's centre
+        Actions stroke = new Actions(driver).moveToElement(canvas, offset(fx0, w), offset(fy0, h)).clickAndHold();
+        for (int step = 1; step <= 8; step++) {
+            double f = step / 8.0;
+            stroke.moveToElement(canvas, offset(fx0 + (fx1 - fx0) * f, w), offset(fy0 + (fy1 - fy0) * f, h));
+        }
+        stroke.release().perform();
+    }
+
+    private static int offset(double fraction, int size) {
+        return (int) Math.round((fraction - 0.5) * size);
+    }
+
+    /** Saves and waits until the page says the server answered 2xx. */
+    private static void save() {
+        testId("save").click();
+        Browser.waiting(driver).until(d -> testId("status").getText().startsWith("Saved"));
+    }
+
+    // ---------------------------------------------------------------- what the server kept
+
+    /** The only annotation of {@code annotator}. */
+    private static StoredAnnotation saved(String annotator) throws Exception {
+        List<StoredAnnotation> mine = store.annotations().stream().filter(a -> a.annotator().equals(annotator)).toList();
+        assertEquals(1, mine.size(), mine.toString());
+        return mine.get(0);
+    }
+
+    /** Runs the export (as 'cyborg annotate export' does) and reads the map of this annotator and image. */
+    private static BufferedImage exported(String annotator, long image) throws Exception {
+        Path maps = Files.createTempDirectory(dir, "maps");
+        MapExport.write(store.annotations(), maps, null, null);
+        String name = catalog.image(image).orElseThrow().name();
+        Path map = maps.resolve(annotator).resolve(name.substring(0, name.lastIndexOf('.')) + ".png");
+        assertTrue(Files.isRegularFile(map), "exported " + map);
+        return ImageIO.read(map.toFile());
+    }
+
+    private static boolean white(BufferedImage mask, int x, int y) {
+        return (mask.getRGB(x, y) & 0xFF) == 255;
+    }
+}
