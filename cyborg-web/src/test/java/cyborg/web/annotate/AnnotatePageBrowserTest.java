@@ -44,20 +44,46 @@ class AnnotatePageBrowserTest {
 
     @TempDir
     static Path dir;
+    /** The pair-mode run most tests share, each as its own annotator. */
+    private static Run run;
     private static AnnotationStore store;
     private static ImageCatalog catalog;
-    private static AnnotateServer server;
     private static ChromeDriver driver;
+
+    /** A data set, its database and a server on it; closing stops the server, then the database. */
+    private record Run(AnnotationStore store, ImageCatalog catalog, AnnotateServer server) implements AutoCloseable {
+        static Run start(String name, Mode mode, boolean requireTokens) throws Exception {
+            Path data = dir.resolve(name + "-data");
+            AnnotationStore store = AnnotationStore.open(dir.resolve(name + ".db"));
+            ImageCatalog catalog = ImageCatalog.register(store, data, Faces.write(data, 4, 4, W, H));
+            return new Run(store, catalog, serve(store, catalog, mode, requireTokens, 0));
+        }
+
+        static AnnotateServer serve(AnnotationStore store, ImageCatalog catalog, Mode mode, boolean requireTokens,
+                int port) {
+            return AnnotateServer.start(new AnnotateConfig("127.0.0.1", port, mode, 3, requireTokens, null,
+                    AnnotateConfig.DEFAULT_MAX_BODY_BYTES), store, catalog);
+        }
+
+        String url() {
+            return "http://127.0.0.1:" + server.port() + "/";
+        }
+
+        @Override
+        public void close() throws Exception {
+            server.close();
+            store.close();
+        }
+    }
 
     @BeforeAll
     static void start() throws Exception {
         if (MISSING != null) {
             return; // each test is skipped below, with the reason
         }
-        store = AnnotationStore.open(dir.resolve("annotations.db"));
-        catalog = ImageCatalog.register(store, dir.resolve("data"), Faces.write(dir.resolve("data"), 4, 4, W, H));
-        server = AnnotateServer.start(new AnnotateConfig("127.0.0.1", 0, Mode.PAIR, 3, false, null,
-                AnnotateConfig.DEFAULT_MAX_BODY_BYTES), store, catalog);
+        run = Run.start("pairs", Mode.PAIR, false);
+        store = run.store();
+        catalog = run.catalog();
         driver = Browser.open(1280, 900);
     }
 
@@ -66,11 +92,8 @@ class AnnotatePageBrowserTest {
         if (driver != null) {
             driver.quit();
         }
-        if (server != null) {
-            server.close();
-        }
-        if (store != null) {
-            store.close();
+        if (run != null) {
+            run.close();
         }
     }
 
@@ -79,7 +102,11 @@ class AnnotatePageBrowserTest {
     void signedOut() {
         assumeTrue(MISSING == null, () -> "browser test skipped: it " + MISSING);
         driver.executeCdpCommand("Emulation.clearDeviceMetricsOverride", Map.of()); // after the phone test
-        driver.get("http://127.0.0.1:" + server.port() + "/");
+        openSignedOut(run.url());
+    }
+
+    private static void openSignedOut(String url) {
+        driver.get(url);
         driver.executeScript("localStorage.clear()");
         driver.navigate().refresh();
         Browser.waiting(driver).until(d -> testId("sign-in").isDisplayed());
@@ -119,6 +146,85 @@ class AnnotatePageBrowserTest {
         // the next task is on screen, nothing chosen yet
         Browser.waiting(driver).until(d -> "false".equals(testId("task").getAttribute("aria-busy")));
         assertFalse(testId("save").isEnabled());
+
+        driver.get(run.url() + "overview.html");
+        By mine = By.xpath("//tr[@data-testid='annotator-row'][td[1]='alice']");
+        Browser.waiting(driver).until(d -> !d.findElements(mine).isEmpty());
+        assertTrue(driver.findElement(mine).getText().startsWith("alice 1 1"), driver.findElement(mine).getText());
+        assertTrue(testId("summary").getText().matches("Images done: \\d+ of 8 \\(3 annotators per image, pair mode\\)\\."),
+                testId("summary").getText());
+        // the images rows: those shown in answered tasks (the API lists no others), the picked one among them
+        ImageRecord picked = catalog.image(image).orElseThrow();
+        List<WebElement> cells = driver.findElements(
+                By.xpath("//tr[@data-testid='image-row'][td[1]='" + picked.name() + "']/td"));
+        assertEquals(picked.label().displayName(), cells.get(1).getText());
+        assertTrue(Integer.parseInt(cells.get(2).getText()) >= 1, "its mask is counted");
+    }
+
+    @Test
+    void singleModeAsksRealSyntheticOrUnsureAndOnlyUnsureNeedsNoPaint() throws Exception {
+        try (Run single = Run.start("single", Mode.SINGLE, false)) {
+            openSignedOut(single.url());
+            signIn("erin");
+            assertTrue(testId("choices").isDisplayed());
+            assertFalse(testId("canvas").isDisplayed(), "no brush before a decision");
+            testId("choice-synthetic").click();
+            assertEquals("true", testId("choice-synthetic").getAttribute("aria-pressed"));
+            assertFalse(testId("save").isEnabled(), "a decision needs paint");
+            paint(0.5, 0.3, 0.5, 0.7);
+            save();
+            awaitTask();
+            testId("choice-unsure").click();
+            assertTrue(testId("save").isEnabled(), "unsure may leave the face unpainted");
+            testId("save").click();
+            Browser.waiting(driver).until(d -> testId("progress").getText().startsWith("2 saved"));
+
+            List<StoredAnnotation> saved = single.store().annotations();
+            assertEquals(List.of("synthetic", "unsure"), saved.stream().map(StoredAnnotation::decision).toList());
+            assertNotNull(saved.get(0).maskPng());
+            assertEquals(null, saved.get(1).maskPng(), "nothing painted, no mask");
+        }
+    }
+
+    @Test
+    void aSaveTheServerDidNotAnswerKeepsTheWorkAndTheRetrySavesIt() throws Exception {
+        Run gone = Run.start("restart", Mode.PAIR, false);
+        int port = gone.server().port();
+        openSignedOut(gone.url());
+        signIn("frank");
+        long image = pick(0);
+        paint(0.25, 0.5, 0.75, 0.5);
+        gone.server().close();
+
+        testId("save").click();
+        Browser.waiting(driver).until(d -> testId("status").getText().startsWith("Not saved"));
+        assertTrue(testId("status").getText().contains("did not answer"), testId("status").getText());
+        assertEquals("1", testId("canvas").getAttribute("data-strokes"), "the stroke is kept");
+        assertTrue(testId("save").isEnabled(), "and can be saved again");
+
+        try (AnnotateServer back = Run.serve(gone.store(), gone.catalog(), Mode.PAIR, false, port)) {
+            save();
+            assertEquals(image, gone.store().annotations().get(0).image().id());
+        } finally {
+            gone.store().close();
+        }
+    }
+
+    @Test
+    void aServerRequiringTokensShowsItsErrorAtSignInAndAcceptsTheAnnotatorsToken() throws Exception {
+        try (Run guarded = Run.start("tokens", Mode.PAIR, true)) {
+            String token = guarded.store().addAnnotator("grace");
+            openSignedOut(guarded.url());
+            testId("annotator-name").sendKeys("grace");
+            testId("start").click();
+            Browser.waiting(driver).until(d -> testId("sign-in-message").getText().contains("has a token: send it"));
+            assertTrue(testId("sign-in").isDisplayed(), "back at sign-in, with the server's reason");
+
+            testId("annotator-token").sendKeys(token);
+            testId("start").click();
+            awaitTask();
+            assertTrue(testId("who").getText().contains("grace"));
+        }
     }
 
     @Test
