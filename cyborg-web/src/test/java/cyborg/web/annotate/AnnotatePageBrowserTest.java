@@ -18,6 +18,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
+import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.interactions.Actions;
@@ -303,16 +304,27 @@ class AnnotatePageBrowserTest {
 
     /** A pointer stroke from one point to another, given as fractions of the canvas's width and height. */
     private static void paint(double fx0, double fy0, double fx1, double fy1) {
-        WebElement canvas = testId("canvas");
+        stroke(driver, testId("canvas"), fx0, fy0, fx1, fy1);
+    }
+
+    /**
+     * A pointer stroke (down, moves, up) through points given as x, y fractions of the canvas's width
+     * and height, moving in small steps between them as a hand would. Also used by
+     * {@link AnnotatePageScreenshot}.
+     */
+    static void stroke(WebDriver driver, WebElement canvas, double... xy) {
         int w = canvas.getSize().getWidth();
         int h = canvas.getSize().getHeight();
         // Selenium 4 offsets are from the element's centre
-        Actions stroke = new Actions(driver).moveToElement(canvas, offset(fx0, w), offset(fy0, h)).clickAndHold();
-        for (int step = 1; step <= 8; step++) {
-            double f = step / 8.0;
-            stroke.moveToElement(canvas, offset(fx0 + (fx1 - fx0) * f, w), offset(fy0 + (fy1 - fy0) * f, h));
+        Actions actions = new Actions(driver).moveToElement(canvas, offset(xy[0], w), offset(xy[1], h)).clickAndHold();
+        for (int i = 2; i + 1 < xy.length; i += 2) {
+            for (int step = 1; step <= 8; step++) {
+                double f = step / 8.0;
+                actions.moveToElement(canvas, offset(xy[i - 2] + (xy[i] - xy[i - 2]) * f, w),
+                        offset(xy[i - 1] + (xy[i + 1] - xy[i - 1]) * f, h));
+            }
         }
-        stroke.release().perform();
+        actions.release().perform();
     }
 
     private static int offset(double fraction, int size) {
