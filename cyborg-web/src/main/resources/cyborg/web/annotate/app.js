@@ -144,8 +144,8 @@ function canSave() {
 
 /** Picks a face (pair) or an answer (single); painting starts on the image it concerns. */
 function choose(choice) {
-  if (state.saving || choice === state.choice) {
-    return;
+  if (!state.shownAt || state.saving || choice === state.choice) {
+    return; // the next faces are still loading (the answered ones are still on screen), or nothing changes
   }
   state.msDecide = Math.round(performance.now() - state.shownAt);
   const pair = state.task.mode === 'pair';
@@ -184,8 +184,13 @@ async function loadNext() {
   state.imageUrls = await Promise.all(next.images.map((i) => fetchImageUrl(state.session, i.url)));
   renderTask(next);
   const images = [...document.querySelectorAll('.stage img')];
-  images.forEach((img, i) => { img.src = state.imageUrls[i]; });
-  await Promise.all(images.map((img) => img.decode()));
+  await Promise.all(images.map((img, i) => {
+    img.src = state.imageUrls[i];
+    return img.decode().catch(() => {
+      throw new Error(`this browser cannot show image ${next.images[i].id} (${next.images[i].url});`
+        + ' annotate PNG, JPEG or WebP images');
+    });
+  }));
   $('done').hidden = true;
   $('task').hidden = false;
   $('task').dataset.task = next.task;
@@ -236,7 +241,7 @@ function showLoadError(e) {
     showSignIn(e.message); // who you are was refused: the name, the token or the server token
     return;
   }
-  setStatus(`Could not load the next faces: ${e.message}`, 'error');
+  setStatus(`Could not load the next faces: ${e.message}. Reload the page to try again (saved work is kept).`, 'error');
 }
 
 async function begin(session) {

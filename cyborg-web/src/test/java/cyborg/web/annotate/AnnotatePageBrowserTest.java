@@ -229,7 +229,7 @@ class AnnotatePageBrowserTest {
     }
 
     @Test
-    void undoRemovesTheLastStrokeBeforeSaving() throws Exception {
+    void undoRemovesTheLastStrokeAndTheEraserCutsThroughPaintBeforeSaving() throws Exception {
         signIn("bob");
         assertFalse(testId("save").isEnabled(), "nothing picked, nothing painted");
         long image = pick(1);
@@ -239,12 +239,18 @@ class AnnotatePageBrowserTest {
         assertEquals("2", testId("canvas").getAttribute("data-strokes"));
         testId("undo").click();
         assertEquals("1", testId("canvas").getAttribute("data-strokes"));
+        testId("eraser").click();
+        assertEquals("true", testId("eraser").getAttribute("aria-pressed"));
+        paint(0.3, 0.1, 0.3, 0.4); // across the top stroke's left part
         save();
 
         BufferedImage mask = exported("bob", image);
-        assertTrue(white(mask, W / 2, H / 4), "the kept stroke");
+        assertTrue(white(mask, (int) (W * 0.6), H / 4), "the kept stroke");
+        assertFalse(white(mask, (int) (W * 0.3), H / 4), "erased");
         assertFalse(white(mask, W / 2, 3 * H / 4), "the undone stroke");
-        assertEquals(1, JsonParser.parseString(saved("bob").strokes()).getAsJsonArray().size());
+        JsonArray strokes = JsonParser.parseString(saved("bob").strokes()).getAsJsonArray();
+        assertEquals(2, strokes.size());
+        assertTrue(strokes.get(1).getAsJsonObject().get("erase").getAsBoolean());
     }
 
     @Test
