@@ -20,9 +20,10 @@ import java.util.stream.Collectors;
 /**
  * Headless Chromium driving the page. Both binaries are Debian's, named explicitly: with the driver
  * given to the service, Selenium skips Selenium Manager, which would otherwise try to download a
- * driver and a browser (this machine and CI reach no such host).
+ * driver and a browser (this machine and CI reach no such host). Public: the annotate page's test
+ * (package cyborg.web.annotate) drives the same browser.
  */
-final class Browser {
+public final class Browser {
     static final Path CHROMIUM = Path.of("/usr/bin/chromium");
     static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
     /** Every wait of the page: scoring a few images with tiny models takes well under a second. */
@@ -41,7 +42,7 @@ final class Browser {
     }
 
     /** Null when both binaries are there, else why the browser tests cannot run and how to fix it. */
-    static String missing() {
+    public static String missing() {
         if (Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER)) {
             return null;
         }
@@ -49,7 +50,7 @@ final class Browser {
                 + "apt-get install chromium chromium-driver (.ci/run installs them)";
     }
 
-    static ChromeDriver open(int width, int height) {
+    public static ChromeDriver open(int width, int height) {
         ChromeOptions options = new ChromeOptions();
         options.setBinary(CHROMIUM.toFile());
         // --no-sandbox: CI runs as root, where Chromium's sandbox refuses to start;
@@ -62,12 +63,12 @@ final class Browser {
     }
 
     /** Lays the page out at exactly {@code width} CSS px, as a phone would (a window can't be made that narrow). */
-    static void viewport(ChromeDriver driver, int width, int height, boolean mobile) {
+    public static void viewport(ChromeDriver driver, int width, int height, boolean mobile) {
         driver.executeCdpCommand("Emulation.setDeviceMetricsOverride",
                 Map.of("width", width, "height", height, "deviceScaleFactor", 1, "mobile", mobile));
     }
 
-    static WebDriverWait waiting(WebDriver driver) {
+    public static WebDriverWait waiting(WebDriver driver) {
         return new WebDriverWait(driver, WAIT);
     }
 

@@ -1,0 +1,104 @@
+// cyborg annotate: the session (who is annotating) and the calls to the server's JSON API.
+// Shared by the annotation page and the overview page. Nothing is fetched from elsewhere.
+
+const SESSION_KEY = 'cyborg-annotate-session';
+
+export class ApiError extends Error {
+  constructor(message, status) {
+    super(message);
+    this.status = status;
+  }
+}
+
+/** The signed-in annotator {name, token, serverToken}, or null. Kept in localStorage so a reload continues. */
+export function loadSession() {
+  try {
+    const session = JSON.parse(localStorage.getItem(SESSION_KEY));
+    return session && session.name ? session : null;
+  } catch (e) {
+    return null; // damaged entry: sign in again
+  }
+}
+
+export function saveSession(session) {
+  localStorage.setItem(SESSION_KEY, JSON.stringify(session));
+}
+
+export function clearSession() {
+  localStorage.removeItem(SESSION_KEY);
+}
+
+/**
+ * Headers proving who asks: the server's bearer token (when started with --token) and the
+ * annotator's own token (when added with add-annotator). Neither is sent when not entered.
+ */
+function authHeaders(session) {
+  const headers = {};
+  if (session && session.serverToken) {
+    headers.Authorization = 'Bearer ' + session.serverToken;
+  }
+  if (session && session.token) {
+    headers['X-Annotator-Token'] = session.token;
+  }
+  return headers;
+}
+
+async function request(path, session, options = {}) {
+  try {
+    return await fetch(path, { ...options, headers: { ...authHeaders(session), ...(options.headers || {}) } });
+  } catch (e) {
+    throw new ApiError(`The server did not answer (${e.message}). Is cyborg annotate still running? Your work is kept; try again.`, 0);
+  }
+}
+
+/** JSON from the API; a failure carries the server's own error message. */
+async function json(path, session, options) {
+  const response = await request(path, session, options);
+  const body = await response.json().catch(() => null);
+  if (!response.ok) {
+    throw new ApiError(body && body.error ? body.error : `HTTP ${response.status} with no error message`, response.status);
+  }
+  if (!body) {
+    throw new ApiError(`HTTP ${response.status} without a JSON body`, response.status);
+  }
+  return body;
+}
+
+const named = (session) => 'annotator=' + encodeURIComponent(session.name);
+
+/** The next task ({task, mode, images}), the open one again after a reload, or {done: true, message}. */
+export function fetchNext(session) {
+  return json('/api/v1/annotate/next?' + named(session), session);
+}
+
+export function fetchProgress(session) {
+  return json('/api/v1/annotate/progress?' + named(session), session);
+}
+
+export function fetchOverview(session) {
+  return json('/api/v1/annotate/overview', session);
+}
+
+/** Saves one answer; resolves only when the server committed it (2xx). */
+export function postAnnotation(session, answer) {
+  const body = { annotator: session.name, ...answer };
+  if (session.token) {
+    body.token = session.token;
+  }
+  return json('/api/v1/annotations', session, {
+    method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(body),
+  });
+}
+
+/**
+ * An object URL of an image's bytes. Fetched rather than put in <img src> directly: with --token
+ * the image route needs the Authorization header, which an <img> cannot send.
+ */
+export async function fetchImageUrl(session, url) {
+  const response = await request(url, session);
+  if (!response.ok) {
+    const body = await response.json().catch(() => null);
+    throw new ApiError(body && body.error ? body.error : `the image ${url} answered HTTP ${response.status}`, response.status);
+  }
+  return URL.createObjectURL(await response.blob());
+}

@@ -1,0 +1,332 @@
+// cyborg annotate's page: sign in, then per task decide which face is synthetic (pair mode) or
+// whether one face is real or synthetic (single mode), paint what gave it away, and save.
+// Plain DOM, no framework and nothing fetched from elsewhere: it must work on an offline machine.
+
+import { ApiError, clearSession, fetchImageUrl, fetchNext, fetchProgress, loadSession, postAnnotation, saveSession }
+  from './api.js';
+import { Painter } from './paint.js';
+
+const $ = (testId) => document.querySelector(`[data-testid="${testId}"]`);
+
+// ---------------------------------------------------------------- state
+
+/** What is on screen now; reset for every task. */
+const state = {
+  session: null,
+  task: null, // {task, mode, images: [{id, url, width, height}]}
+  imageUrls: [], // object URLs of the task's images, released with the task
+  shownAt: 0, // when the faces were on screen: the start of the time to decide
+  msDecide: null,
+  choice: null, // pair: index of the face picked as synthetic; single: 'real' | 'synthetic' | 'unsure'
+  saving: false,
+};
+
+const painter = new Painter($('canvas'), () => renderTools());
+
+// ---------------------------------------------------------------- rendering
+
+/** An element with attributes and children (nodes or strings). */
+function el(tag, attrs = {}, ...children) {
+  const node = document.createElement(tag);
+  for (const [name, value] of Object.entries(attrs)) {
+    if (value !== undefined && value !== null) {
+      node.setAttribute(name, value);
+    }
+  }
+  node.append(...children);
+  return node;
+}
+
+/** The status line; kind 'ok' | 'error' | '' (plain). Errors are announced at once (role alert). */
+function setStatus(message, kind = '') {
+  const status = $('status');
+  status.textContent = message;
+  status.className = `status ${kind}`;
+  status.setAttribute('role', kind === 'error' ? 'alert' : 'status');
+}
+
+function renderSignedIn() {
+  const signedIn = !!state.session;
+  $('sign-in').hidden = signedIn;
+  $('who').hidden = !signedIn;
+  $('sign-out').hidden = !signedIn;
+  $('who').textContent = signedIn ? `Annotating as ${state.session.name}` : '';
+  if (!signedIn) {
+    $('task').hidden = true;
+    $('done').hidden = true;
+    $('progress').textContent = '';
+  }
+}
+
+function showSignIn(message) {
+  state.session = null;
+  renderSignedIn();
+  $('sign-in-message').textContent = message || '';
+  $('annotator-name').focus();
+}
+
+function percent(x) {
+  return x === null || x === undefined ? '–' : `${Math.round(x * 100)}%`;
+}
+
+function renderProgress(p) {
+  const accuracy = p.decisions ? ` · you were right ${p.correct} of ${p.decisions} times (${percent(p.accuracy)})` : '';
+  $('progress').textContent = `${p.annotations} saved${accuracy} · images done ${p.images_done} of ${p.images_total}`
+    + ` (${p.per_image} annotator${p.per_image === 1 ? '' : 's'} each)`;
+  $('progress').dataset.annotations = p.annotations;
+}
+
+/** The faces of a task, each on a stage the painting canvas can be laid over. */
+function renderTask(task) {
+  const pair = task.mode === 'pair';
+  $('instructions').textContent = pair
+    ? 'Which face is synthetic? Click it, then paint over what gives it away.'
+    : 'Is this face real or synthetic? Decide, then paint over what made you think so.';
+  $('choices').hidden = pair;
+  $('faces').classList.toggle('single', !pair);
+  $('faces').replaceChildren(...task.images.map((image, i) => {
+    const label = pair ? `Face ${i + 1} of 2` : 'The face';
+    const stage = el('div', { class: 'stage', 'data-testid': `face-${i}`, 'data-image-id': image.id,
+      'data-index': i, 'aria-label': pair ? `${label}: pick as synthetic` : label },
+      el('img', { alt: label, width: image.width, height: image.height, draggable: 'false' }));
+    if (pair) {
+      stage.setAttribute('role', 'button');
+      stage.tabIndex = 0;
+      stage.addEventListener('click', () => choose(i));
+      stage.addEventListener('keydown', (e) => {
+        if (e.key === 'Enter' || e.key === ' ') {
+          e.preventDefault();
+          choose(i);
+        }
+      });
+    }
+    return stage;
+  }));
+  $('reason').value = '';
+  renderChoice();
+}
+
+/** Which face (or answer) is chosen, and whether the brush is available. */
+function renderChoice() {
+  const pair = state.task.mode === 'pair';
+  document.querySelectorAll('.stage').forEach((stage, i) => {
+    const chosen = pair ? state.choice === i : state.choice !== null;
+    stage.classList.toggle('chosen', chosen);
+    stage.classList.toggle('passed-over', pair && state.choice !== null && !chosen);
+    if (pair) {
+      stage.setAttribute('aria-pressed', String(chosen));
+    }
+  });
+  document.querySelectorAll('[data-choice]').forEach((b) => {
+    b.setAttribute('aria-pressed', String(b.dataset.choice === state.choice));
+  });
+  $('tools').hidden = state.choice === null;
+  renderTools();
+}
+
+function renderTools() {
+  $('eraser').setAttribute('aria-pressed', String(painter.erase));
+  $('undo').disabled = !painter.strokes.length;
+  $('clear').disabled = !painter.strokes.length;
+  $('canvas').dataset.strokes = painter.strokes.length;
+  $('save').disabled = state.saving || !canSave();
+}
+
+/** Pair mode needs paint on the chosen face; single mode too, unless the answer is 'unsure'. */
+function canSave() {
+  if (!state.task || state.choice === null) {
+    return false;
+  }
+  return painter.hasPaint() || (state.task.mode === 'single' && state.choice === 'unsure');
+}
+
+// ---------------------------------------------------------------- the flow
+
+/** Picks a face (pair) or an answer (single); painting starts on the image it concerns. */
+function choose(choice) {
+  if (!state.shownAt || state.saving || choice === state.choice) {
+    return; // the next faces are still loading (the answered ones are still on screen), or nothing changes
+  }
+  state.msDecide = Math.round(performance.now() - state.shownAt);
+  const pair = state.task.mode === 'pair';
+  const stage = document.querySelectorAll('.stage')[pair ? choice : 0];
+  const image = state.task.images[pair ? choice : 0];
+  const repaint = pair || state.choice === null; // another face, or the first answer: a fresh canvas
+  if (pair && state.choice !== null && painter.strokes.length) {
+    setStatus('You picked the other face: its strokes were cleared. Paint on this one.');
+  }
+  state.choice = choice;
+  if (repaint) {
+    painter.attach(stage, image.width, image.height);
+  }
+  renderChoice();
+}
+
+function resetTask() {
+  state.imageUrls.forEach((u) => URL.revokeObjectURL(u));
+  Object.assign(state, { task: null, imageUrls: [], shownAt: 0, msDecide: null, choice: null });
+  painter.detach();
+  document.body.append($('canvas')); // out of the old stage, which is about to go
+}
+
+/** Asks for the next task and shows it once its images are loaded; or shows that all is done. */
+async function loadNext() {
+  resetTask();
+  $('task').setAttribute('aria-busy', 'true');
+  const next = await fetchNext(state.session);
+  if (next.done) {
+    $('task').hidden = true;
+    $('done').hidden = false;
+    $('done-message').textContent = next.message || 'Nothing left to annotate.';
+    return;
+  }
+  state.task = next;
+  state.imageUrls = await Promise.all(next.images.map((i) => fetchImageUrl(state.session, i.url)));
+  renderTask(next);
+  const images = [...document.querySelectorAll('.stage img')];
+  await Promise.all(images.map((img, i) => {
+    img.src = state.imageUrls[i];
+    return img.decode().catch(() => {
+      throw new Error(`this browser cannot show image ${next.images[i].id} (${next.images[i].url});`
+        + ' annotate PNG, JPEG or WebP images');
+    });
+  }));
+  $('done').hidden = true;
+  $('task').hidden = false;
+  $('task').dataset.task = next.task;
+  $('task').setAttribute('aria-busy', 'false');
+  state.shownAt = performance.now(); // the time to decide counts from here, when the faces can be seen
+}
+
+function answer() {
+  const pair = state.task.mode === 'pair';
+  const chosen = state.task.images[pair ? state.choice : 0];
+  const painted = painter.hasPaint();
+  return {
+    task: state.task.task,
+    images: state.task.images.map((i) => i.id),
+    choice: pair ? chosen.id : state.choice, // pair: the id of the face picked as synthetic; the mask is its own
+    mask: painted || pair ? painter.maskDataUrl() : undefined,
+    strokes: painter.strokeList(),
+    ms_decide: state.msDecide,
+    ms_paint: painter.elapsed(),
+    text: $('reason').value.trim() || undefined,
+  };
+}
+
+/** Saves; "saved" only once the server answered 2xx. On failure the work stays on screen to retry. */
+async function save() {
+  if (!canSave() || state.saving) {
+    return;
+  }
+  state.saving = true;
+  renderTools();
+  setStatus('Saving…');
+  try {
+    const saved = await postAnnotation(state.session, answer());
+    setStatus(`Saved (annotation ${saved.saved}).`, 'ok');
+    renderProgress(saved.progress);
+  } catch (e) {
+    setStatus(`Not saved: ${e.message}`, 'error');
+    return;
+  } finally {
+    state.saving = false;
+    renderTools();
+  }
+  await loadNext().catch(showLoadError);
+}
+
+function showLoadError(e) {
+  if (e instanceof ApiError && (e.status === 400 || e.status === 401 || e.status === 403)) {
+    showSignIn(e.message); // who you are was refused: the name, the token or the server token
+    return;
+  }
+  setStatus(`Could not load the next faces: ${e.message}. Reload the page to try again (saved work is kept).`, 'error');
+}
+
+async function begin(session) {
+  state.session = session;
+  renderSignedIn();
+  try {
+    await loadNext(); // first: it creates a new annotator, whom progress then knows
+    renderProgress(await fetchProgress(session));
+  } catch (e) {
+    showLoadError(e);
+  }
+}
+
+// ---------------------------------------------------------------- controls
+
+function signIn(e) {
+  e.preventDefault();
+  const session = { name: $('annotator-name').value.trim(), token: $('annotator-token').value.trim(),
+    serverToken: $('server-token').value.trim() };
+  saveSession(session);
+  setStatus('');
+  begin(session);
+}
+
+function signOut() {
+  clearSession();
+  resetTask();
+  setStatus('');
+  showSignIn('');
+}
+
+function setBrush(px) {
+  const slider = $('brush-size');
+  painter.brushPx = Math.min(Math.max(px, +slider.min), +slider.max);
+  slider.value = painter.brushPx;
+  $('brush-size-value').textContent = painter.brushPx;
+}
+
+/** Keys that save a reach for the mouse; none while typing the reason. */
+function onKey(e) {
+  if ($('task').hidden || e.target.closest('input, textarea') || e.altKey) {
+    return;
+  }
+  const pair = state.task && state.task.mode === 'pair';
+  const single = { r: 'real', s: 'synthetic', u: 'unsure' };
+  const key = e.key.toLowerCase();
+  if ((e.ctrlKey || e.metaKey) && key === 'z') {
+    painter.undo();
+  } else if (e.ctrlKey || e.metaKey) {
+    return;
+  } else if (pair && (key === '1' || key === '2')) {
+    choose(Number(key) - 1);
+  } else if (!pair && single[key]) {
+    choose(single[key]);
+  } else if (key === '[' || key === ']') {
+    setBrush(painter.brushPx + (key === ']' ? 4 : -4));
+  } else if (key === 'e') {
+    painter.erase = !painter.erase;
+    renderTools();
+  } else {
+    return;
+  }
+  e.preventDefault();
+}
+
+function wire() {
+  $('sign-in').addEventListener('submit', signIn);
+  $('sign-out').addEventListener('click', signOut);
+  $('brush-size').addEventListener('input', (e) => setBrush(+e.target.value));
+  $('eraser').addEventListener('click', () => {
+    painter.erase = !painter.erase;
+    renderTools();
+  });
+  $('undo').addEventListener('click', () => painter.undo());
+  $('clear').addEventListener('click', () => painter.clear());
+  $('save').addEventListener('click', save);
+  document.querySelectorAll('[data-choice]').forEach((b) => b.addEventListener('click', () => choose(b.dataset.choice)));
+  document.addEventListener('keydown', onKey);
+}
+
+wire();
+setBrush(+$('brush-size').value);
+const remembered = loadSession();
+if (remembered) {
+  begin(remembered); // a reload continues: the server hands out the open task again
+} else {
+  showSignIn('');
+}

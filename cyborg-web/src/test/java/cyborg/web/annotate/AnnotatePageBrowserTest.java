@@ -1,0 +1,368 @@
+package cyborg.web.annotate;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import com.google.gson.JsonArray;
+import com.google.gson.JsonObject;
+import com.google.gson.JsonParser;
+import cyborg.web.AnnotateConfig;
+import cyborg.web.AnnotateServer;
+import cyborg.web.Browser;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.openqa.selenium.By;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.interactions.Actions;
+
+import javax.imageio.ImageIO;
+import java.awt.image.BufferedImage;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The annotation page at {@code /} in a real headless Chromium, against a real annotate server (pair
+ * mode, 4 Real and 4 Synthetic 64x48 images, a temp database): a stroke painted with the pointer
+ * must come out of the export as white pixels of a mask of the image's own size. Skipped (with the
+ * apt packages to install) where Debian's chromium and chromium-driver are absent; CI installs them.
+ */
+class AnnotatePageBrowserTest {
+    /** Why the browser is missing, or null; checked per test so Surefire reports the reason. */
+    private static final String MISSING = Browser.missing();
+    /** Not square, and far smaller than shown: the page must map display pixels to image pixels. */
+    private static final int W = 64;
+    private static final int H = 48;
+
+    @TempDir
+    static Path dir;
+    /** The pair-mode run most tests share, each as its own annotator. */
+    private static Run run;
+    private static AnnotationStore store;
+    private static ImageCatalog catalog;
+    private static ChromeDriver driver;
+
+    /** A data set, its database and a server on it; closing stops the server, then the database. */
+    private record Run(AnnotationStore store, ImageCatalog catalog, AnnotateServer server) implements AutoCloseable {
+        static Run start(String name, Mode mode, boolean requireTokens) throws Exception {
+            Path data = dir.resolve(name + "-data");
+            AnnotationStore store = AnnotationStore.open(dir.resolve(name + ".db"));
+            ImageCatalog catalog = ImageCatalog.register(store, data, Faces.write(data, 4, 4, W, H));
+            return new Run(store, catalog, serve(store, catalog, mode, requireTokens, 0));
+        }
+
+        static AnnotateServer serve(AnnotationStore store, ImageCatalog catalog, Mode mode, boolean requireTokens,
+                int port) {
+            return AnnotateServer.start(new AnnotateConfig("127.0.0.1", port, mode, 3, requireTokens, null,
+                    AnnotateConfig.DEFAULT_MAX_BODY_BYTES), store, catalog);
+        }
+
+        String url() {
+            return "http://127.0.0.1:" + server.port() + "/";
+        }
+
+        @Override
+        public void close() throws Exception {
+            server.close();
+            store.close();
+        }
+    }
+
+    @BeforeAll
+    static void start() throws Exception {
+        if (MISSING != null) {
+            return; // each test is skipped below, with the reason
+        }
+        run = Run.start("pairs", Mode.PAIR, false);
+        store = run.store();
+        catalog = run.catalog();
+        driver = Browser.open(1280, 900);
+    }
+
+    @AfterAll
+    static void stop() throws Exception {
+        if (driver != null) {
+            driver.quit();
+        }
+        if (run != null) {
+            run.close();
+        }
+    }
+
+    /** A signed-out page at desktop width: each test signs in as its own annotator. */
+    @BeforeEach
+    void signedOut() {
+        assumeTrue(MISSING == null, () -> "browser test skipped: it " + MISSING);
+        driver.executeCdpCommand("Emulation.clearDeviceMetricsOverride", Map.of()); // after the phone test
+        openSignedOut(run.url());
+    }
+
+    private static void openSignedOut(String url) {
+        driver.get(url);
+        driver.executeScript("localStorage.clear()");
+        driver.navigate().refresh();
+        Browser.waiting(driver).until(d -> testId("sign-in").isDisplayed());
+    }
+
+    @Test
+    void aStrokePaintedOnThePickedFaceIsExportedAsWhitePixelsOfAMaskOfTheImagesSize() throws Exception {
+        signIn("alice");
+        long image = pick(0);
+        paint(0.25, 0.5, 0.75, 0.5); // across the middle
+        assertEquals("1", testId("canvas").getAttribute("data-strokes"));
+        testId("reason").sendKeys("smeared teeth");
+        save();
+        Browser.waiting(driver).until(d -> testId("progress").getText().startsWith("1 saved"));
+
+        BufferedImage mask = exported("alice", image);
+        assertEquals(W, mask.getWidth());
+        assertEquals(H, mask.getHeight());
+        for (int x : new int[] {18, 32, 46}) {
+            assertTrue(white(mask, x, H / 2), "painted at " + x + "," + H / 2);
+        }
+        for (int[] p : new int[][] {{2, 2}, {W - 3, H - 3}, {W / 2, 8}, {W / 2, H - 8}, {4, H / 2}}) {
+            assertFalse(white(mask, p[0], p[1]), "not painted at " + p[0] + "," + p[1]);
+        }
+        StoredAnnotation saved = saved("alice");
+        assertEquals(image, saved.image().id(), "pair mode: the mask belongs to the face picked");
+        assertEquals("smeared teeth", saved.text());
+        assertNotNull(saved.msDecide());
+        assertTrue(saved.msPaint() >= 0);
+        JsonArray strokes = JsonParser.parseString(saved.strokes()).getAsJsonArray();
+        assertEquals(1, strokes.size());
+        JsonObject stroke = strokes.get(0).getAsJsonObject();
+        assertFalse(stroke.get("erase").getAsBoolean());
+        JsonArray first = stroke.getAsJsonArray("points").get(0).getAsJsonArray();
+        assertEquals(W * 0.25, first.get(0).getAsDouble(), 1.0, "points are in image pixels: " + first);
+        assertEquals(H * 0.5, first.get(1).getAsDouble(), 1.0, "points are in image pixels: " + first);
+        // the next task is on screen, nothing chosen yet
+        Browser.waiting(driver).until(d -> "false".equals(testId("task").getAttribute("aria-busy")));
+        assertFalse(testId("save").isEnabled());
+
+        driver.get(run.url() + "overview.html");
+        By mine = By.xpath("//tr[@data-testid='annotator-row'][td[1]='alice']");
+        Browser.waiting(driver).until(d -> !d.findElements(mine).isEmpty());
+        assertTrue(driver.findElement(mine).getText().startsWith("alice 1 1"), driver.findElement(mine).getText());
+        assertTrue(testId("summary").getText().matches("Images done: \\d+ of 8 \\(3 annotators per image, pair mode\\)\\."),
+                testId("summary").getText());
+        // the images rows: those shown in answered tasks (the API lists no others), the picked one among them
+        ImageRecord picked = catalog.image(image).orElseThrow();
+        List<WebElement> cells = driver.findElements(
+                By.xpath("//tr[@data-testid='image-row'][td[1]='" + picked.name() + "']/td"));
+        assertEquals(picked.label().displayName(), cells.get(1).getText());
+        assertTrue(Integer.parseInt(cells.get(2).getText()) >= 1, "its mask is counted");
+    }
+
+    @Test
+    void singleModeAsksRealSyntheticOrUnsureAndOnlyUnsureNeedsNoPaint() throws Exception {
+        try (Run single = Run.start("single", Mode.SINGLE, false)) {
+            openSignedOut(single.url());
+            signIn("erin");
+            assertTrue(testId("choices").isDisplayed());
+            assertFalse(testId("canvas").isDisplayed(), "no brush before a decision");
+            testId("choice-synthetic").click();
+            assertEquals("true", testId("choice-synthetic").getAttribute("aria-pressed"));
+            assertFalse(testId("save").isEnabled(), "a decision needs paint");
+            paint(0.5, 0.3, 0.5, 0.7);
+            save();
+            awaitTask();
+            testId("choice-unsure").click();
+            assertTrue(testId("save").isEnabled(), "unsure may leave the face unpainted");
+            testId("save").click();
+            Browser.waiting(driver).until(d -> testId("progress").getText().startsWith("2 saved"));
+
+            List<StoredAnnotation> saved = single.store().annotations();
+            assertEquals(List.of("synthetic", "unsure"), saved.stream().map(StoredAnnotation::decision).toList());
+            assertNotNull(saved.get(0).maskPng());
+            assertEquals(null, saved.get(1).maskPng(), "nothing painted, no mask");
+        }
+    }
+
+    @Test
+    void aSaveTheServerDidNotAnswerKeepsTheWorkAndTheRetrySavesIt() throws Exception {
+        Run gone = Run.start("restart", Mode.PAIR, false);
+        int port = gone.server().port();
+        openSignedOut(gone.url());
+        signIn("frank");
+        long image = pick(0);
+        paint(0.25, 0.5, 0.75, 0.5);
+        gone.server().close();
+
+        testId("save").click();
+        Browser.waiting(driver).until(d -> testId("status").getText().startsWith("Not saved"));
+        assertTrue(testId("status").getText().contains("did not answer"), testId("status").getText());
+        assertEquals("1", testId("canvas").getAttribute("data-strokes"), "the stroke is kept");
+        assertTrue(testId("save").isEnabled(), "and can be saved again");
+
+        try (AnnotateServer back = Run.serve(gone.store(), gone.catalog(), Mode.PAIR, false, port)) {
+            save();
+            assertEquals(image, gone.store().annotations().get(0).image().id());
+        } finally {
+            gone.store().close();
+        }
+    }
+
+    @Test
+    void aServerRequiringTokensShowsItsErrorAtSignInAndAcceptsTheAnnotatorsToken() throws Exception {
+        try (Run guarded = Run.start("tokens", Mode.PAIR, true)) {
+            String token = guarded.store().addAnnotator("grace");
+            openSignedOut(guarded.url());
+            testId("annotator-name").sendKeys("grace");
+            testId("start").click();
+            Browser.waiting(driver).until(d -> testId("sign-in-message").getText().contains("has a token: send it"));
+            assertTrue(testId("sign-in").isDisplayed(), "back at sign-in, with the server's reason");
+
+            testId("annotator-token").sendKeys(token);
+            testId("start").click();
+            awaitTask();
+            assertTrue(testId("who").getText().contains("grace"));
+        }
+    }
+
+    @Test
+    void undoRemovesTheLastStrokeAndTheEraserCutsThroughPaintBeforeSaving() throws Exception {
+        signIn("bob");
+        assertFalse(testId("save").isEnabled(), "nothing picked, nothing painted");
+        long image = pick(1);
+        assertFalse(testId("save").isEnabled(), "nothing painted yet");
+        paint(0.2, 0.25, 0.8, 0.25); // top
+        paint(0.2, 0.75, 0.8, 0.75); // bottom, then taken back
+        assertEquals("2", testId("canvas").getAttribute("data-strokes"));
+        testId("undo").click();
+        assertEquals("1", testId("canvas").getAttribute("data-strokes"));
+        testId("eraser").click();
+        assertEquals("true", testId("eraser").getAttribute("aria-pressed"));
+        paint(0.3, 0.1, 0.3, 0.4); // across the top stroke's left part
+        save();
+
+        BufferedImage mask = exported("bob", image);
+        assertTrue(white(mask, (int) (W * 0.6), H / 4), "the kept stroke");
+        assertFalse(white(mask, (int) (W * 0.3), H / 4), "erased");
+        assertFalse(white(mask, W / 2, 3 * H / 4), "the undone stroke");
+        JsonArray strokes = JsonParser.parseString(saved("bob").strokes()).getAsJsonArray();
+        assertEquals(2, strokes.size());
+        assertTrue(strokes.get(1).getAsJsonObject().get("erase").getAsBoolean());
+    }
+
+    @Test
+    void aReloadKeepsTheAnnotatorSignedInOnTheSameTask() {
+        long task = signIn("carol");
+        driver.navigate().refresh();
+        awaitTask();
+        assertFalse(testId("sign-in").isDisplayed());
+        assertTrue(testId("who").getText().contains("carol"), testId("who").getText());
+        assertEquals(task, Long.parseLong(testId("task").getAttribute("data-task")), "the open task again");
+    }
+
+    @Test
+    void atPhoneWidthTheFacesStackAndNothingScrollsSideways() {
+        Browser.viewport(driver, 360, 780, true);
+        driver.navigate().refresh();
+        signIn("dave");
+        pick(0);
+
+        assertEquals(360L, driver.executeScript("return window.innerWidth"));
+        Number scrollWidth = (Number) driver.executeScript("return document.documentElement.scrollWidth");
+        assertTrue(scrollWidth.intValue() <= 360, "the page is " + scrollWidth + " px wide at 360");
+        WebElement first = testId("face-0");
+        WebElement second = testId("face-1");
+        assertEquals(first.getLocation().getX(), second.getLocation().getX(), "faces stack in one column");
+        assertTrue(second.getLocation().getY() > first.getLocation().getY());
+        paint(0.3, 0.5, 0.7, 0.5); // the brush works at this size too
+        assertTrue(testId("save").isEnabled());
+    }
+
+    // ---------------------------------------------------------------- page steps
+
+    private static WebElement testId(String id) {
+        return driver.findElement(By.cssSelector("[data-testid='" + id + "']"));
+    }
+
+    /** Signs in and waits for the first task's faces; returns the task's id. */
+    private static long signIn(String name) {
+        testId("annotator-name").sendKeys(name);
+        testId("start").click();
+        awaitTask();
+        return Long.parseLong(testId("task").getAttribute("data-task"));
+    }
+
+    private static void awaitTask() {
+        Browser.waiting(driver).until(d -> testId("task").isDisplayed()
+                && "false".equals(testId("task").getAttribute("aria-busy")));
+    }
+
+    /** Clicks face {@code i} as the synthetic one; returns its image id. */
+    private static long pick(int i) {
+        WebElement face = testId("face-" + i);
+        face.click();
+        Browser.waiting(driver).until(d -> testId("canvas").isDisplayed());
+        return Long.parseLong(face.getAttribute("data-image-id"));
+    }
+
+    /** A pointer stroke from one point to another, given as fractions of the canvas's width and height. */
+    private static void paint(double fx0, double fy0, double fx1, double fy1) {
+        stroke(driver, testId("canvas"), fx0, fy0, fx1, fy1);
+    }
+
+    /**
+     * A pointer stroke (down, moves, up) through points given as x, y fractions of the canvas's width
+     * and height, moving in small steps between them as a hand would. Also used by
+     * {@link AnnotatePageScreenshot}.
+     */
+    static void stroke(WebDriver driver, WebElement canvas, double... xy) {
+        int w = canvas.getSize().getWidth();
+        int h = canvas.getSize().getHeight();
+        // Selenium 4 offsets are from the element's centre
+        Actions actions = new Actions(driver).moveToElement(canvas, offset(xy[0], w), offset(xy[1], h)).clickAndHold();
+        for (int i = 2; i + 1 < xy.length; i += 2) {
+            for (int step = 1; step <= 8; step++) {
+                double f = step / 8.0;
+                actions.moveToElement(canvas, offset(xy[i - 2] + (xy[i] - xy[i - 2]) * f, w),
+                        offset(xy[i - 1] + (xy[i + 1] - xy[i - 1]) * f, h));
+            }
+        }
+        actions.release().perform();
+    }
+
+    private static int offset(double fraction, int size) {
+        return (int) Math.round((fraction - 0.5) * size);
+    }
+
+    /** Saves and waits until the page says the server answered 2xx. */
+    private static void save() {
+        testId("save").click();
+        Browser.waiting(driver).until(d -> testId("status").getText().startsWith("Saved"));
+    }
+
+    // ---------------------------------------------------------------- what the server kept
+
+    /** The only annotation of {@code annotator}. */
+    private static StoredAnnotation saved(String annotator) throws Exception {
+        List<StoredAnnotation> mine = store.annotations().stream().filter(a -> a.annotator().equals(annotator)).toList();
+        assertEquals(1, mine.size(), mine.toString());
+        return mine.get(0);
+    }
+
+    /** Runs the export (as 'cyborg annotate export' does) and reads the map of this annotator and image. */
+    private static BufferedImage exported(String annotator, long image) throws Exception {
+        Path maps = Files.createTempDirectory(dir, "maps");
+        MapExport.write(store.annotations(), maps, null, null);
+        String name = catalog.image(image).orElseThrow().name();
+        Path map = maps.resolve(annotator).resolve(name.substring(0, name.lastIndexOf('.')) + ".png");
+        assertTrue(Files.isRegularFile(map), "exported " + map);
+        return ImageIO.read(map.toFile());
+    }
+
+    private static boolean white(BufferedImage mask, int x, int y) {
+        return (mask.getRGB(x, y) & 0xFF) == 255;
+    }
+}
