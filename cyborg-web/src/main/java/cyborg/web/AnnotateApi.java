@@ -6,6 +6,7 @@ import com.google.gson.JsonParseException;
 import com.google.gson.JsonParser;
 import cyborg.data.Label;
 import cyborg.image.ImageDecodeException;
+import cyborg.image.ImageFiles;
 import cyborg.web.annotate.Agreement;
 import cyborg.web.annotate.AnnotationStore;
 import cyborg.web.annotate.Annotator;
@@ -88,13 +89,18 @@ final class AnnotateApi {
         Json.send(ctx, 200, new TaskBody(task.get().id(), task.get().mode().key(), images));
     }
 
-    /** GET image/{id}: the image's bytes, found by id in this run's catalog (never a path from the request). */
+    /**
+     * GET image/{id}: the image, found by id in this run's catalog (never a path from the request).
+     * PNGs go out as stored; every other format is decoded as training decodes it and sent as PNG,
+     * so the browser can show TIFF too and a CMYK JPEG looks as the model sees it.
+     */
     void image(Context ctx) throws IOException {
         long id = parseId(ctx.pathParam("id"), "image");
         Path file = catalog.file(id).orElseThrow(() -> unknownImage(id));
         String name = file.getFileName().toString().toLowerCase(Locale.ROOT);
-        ctx.contentType(contentType(name)).header("Cache-Control", "private, max-age=3600")
-                .result(Files.readAllBytes(file));
+        byte[] png = name.endsWith(".png") ? Files.readAllBytes(file)
+                : ImageFiles.encodePng(ImageFiles.readRgb(file));
+        ctx.contentType("image/png").header("Cache-Control", "private, max-age=3600").result(png);
     }
 
     /** POST annotations: validates, saves (committed), then answers. */
@@ -305,18 +311,5 @@ final class AnnotateApi {
 
     private static ApiError unknownImage(long id) {
         return new ApiError(ErrorKind.NOT_FOUND, "no image " + id + " in this annotation run");
-    }
-
-    private static String contentType(String name) {
-        if (name.endsWith(".png")) {
-            return "image/png";
-        }
-        if (name.endsWith(".webp")) {
-            return "image/webp";
-        }
-        if (name.endsWith(".tif") || name.endsWith(".tiff")) {
-            return "image/tiff";
-        }
-        return name.endsWith(".jpg") || name.endsWith(".jpeg") ? "image/jpeg" : "application/octet-stream";
     }
 }

@@ -69,6 +69,26 @@ class AnnotateServerTest {
     }
 
     @Test
+    void aTiffImageIsSentAsThePngOfItsDecodedPixels() throws Exception {
+        // browsers cannot show TIFF: the route sends what training decodes, as PNG
+        Path tif = dir.resolve("data/synthetic/gan/fake-tiff.tif");
+        java.nio.file.Files.createDirectories(tif.getParent());
+        java.awt.image.BufferedImage img = new java.awt.image.BufferedImage(W, H, java.awt.image.BufferedImage.TYPE_3BYTE_BGR);
+        img.setRGB(3, 2, 0x123456);
+        assertTrue(javax.imageio.ImageIO.write(img, "tiff", tif.toFile()), "no TIFF writer on the class path");
+        start(Mode.PAIR, false);
+        long id = catalog.all().stream().filter(i -> catalog.file(i.id()).orElseThrow().toString().endsWith(".tif"))
+                .findFirst().orElseThrow().id();
+        HttpResponse<byte[]> r = Client.bytes(client, AnnotateServer.API + "/image/" + id);
+        assertEquals(200, r.statusCode());
+        assertEquals("image/png", r.headers().firstValue("Content-Type").orElse(""));
+        cyborg.image.RgbImage sent = cyborg.image.ImageFiles.decode(r.body(), Path.of("sent.png"), Long.MAX_VALUE).rgb();
+        cyborg.image.RgbImage stored = cyborg.image.ImageFiles.readRgb(tif);
+        assertEquals(stored.width(), sent.width());
+        assertArrayEquals(stored.pixels(), sent.pixels());
+    }
+
+    @Test
     void thePlaceholderPageIsServedButNotTheClassFilesBesideIt() throws Exception {
         start(Mode.PAIR, false);
         HttpResponse<String> page = client.get("/");
