@@ -6,6 +6,7 @@ import cyborg.web.ModelSource;
 import cyborg.web.ServeBench;
 import cyborg.web.ServeConfig;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 import java.nio.file.Files;
@@ -43,13 +44,8 @@ final class ServeBenchCommand implements Callable<Integer> {
             description = "Requests in all, one image each (default: 2 per image).")
     int requests;
 
-    @Option(names = "--batch-window-ms", defaultValue = "" + ServeConfig.DEFAULT_BATCH_WINDOW_MILLIS,
-            description = "The server's batch window (default: ${DEFAULT-VALUE} ms).")
-    int batchWindowMs;
-
-    @Option(names = "--max-batch", defaultValue = "" + ServeConfig.DEFAULT_MAX_BATCH,
-            description = "The server's and batched scoring's batch size (default: ${DEFAULT-VALUE}).")
-    int maxBatch;
+    @Mixin
+    BatchingOptions batching = new BatchingOptions();
 
     @Override
     public Integer call() throws Exception {
@@ -61,12 +57,12 @@ final class ServeBenchCommand implements Callable<Integer> {
             throw new IllegalArgumentException(folder + ": no images found; point --folder at a folder of PNG/JPEG files");
         }
         Architecture architecture = arch == null ? null : Architecture.parse(arch);
-        ServeConfig config = ServeConfig.builder().model(ModelSource.parse(model, architecture)).port(0)
-                .batchWindowMillis(batchWindowMs).maxBatch(maxBatch).queueCapacity(Math.max(256, 4 * clients)).build();
+        ServeConfig config = batching.applyTo(ServeConfig.builder()).model(ModelSource.parse(model, architecture)).port(0)
+                .queueCapacity(Math.max(256, 4 * clients)).build();
         int n = requests > 0 ? requests : 2 * images.size();
         System.out.printf("serve-bench: %d images, %d clients, %d requests, %d cores%n", images.size(), clients, n,
                 Runtime.getRuntime().availableProcessors());
-        ServeBench.run(config, images, clients, n, maxBatch, System.out);
+        ServeBench.run(config, images, clients, n, batching.maxBatch, System.out);
         return 0;
     }
 }

@@ -6,6 +6,7 @@ import cyborg.web.CyborgServer;
 import cyborg.web.ModelSource;
 import cyborg.web.ServeConfig;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 import java.nio.file.Files;
@@ -69,14 +70,8 @@ final class ServeCommand implements Callable<Integer> {
             description = "Largest image, in pixels, checked from its header before decoding (default: ${DEFAULT-VALUE}).")
     long maxPixels;
 
-    @Option(names = "--batch-window-ms", defaultValue = "" + ServeConfig.DEFAULT_BATCH_WINDOW_MILLIS,
-            description = "How long a model waits after an image arrives for more to batch with it (default:"
-                    + " ${DEFAULT-VALUE} ms; 0: batch only what is already waiting).")
-    int batchWindowMs;
-
-    @Option(names = "--max-batch", defaultValue = "" + ServeConfig.DEFAULT_MAX_BATCH,
-            description = "Images per forward pass at most (default: ${DEFAULT-VALUE}).")
-    int maxBatch;
+    @Mixin
+    BatchingOptions batching = new BatchingOptions();
 
     @Option(names = "--queue", defaultValue = "" + ServeConfig.DEFAULT_QUEUE_CAPACITY,
             description = "Images waiting per model before clients get 503 + Retry-After (default: ${DEFAULT-VALUE}).")
@@ -103,10 +98,10 @@ final class ServeCommand implements Callable<Integer> {
     }
 
     ServeConfig config() {
-        ServeConfig.Builder b = ServeConfig.builder().host(host).port(port)
+        ServeConfig.Builder b = batching.applyTo(ServeConfig.builder()).host(host).port(port)
                 .token(token != null ? token : System.getenv("CYBORG_TOKEN"))
                 .maxUploadBytes(maxUploadMb * 1024 * 1024).maxPixels(maxPixels)
-                .batchWindowMillis(batchWindowMs).maxBatch(maxBatch).queueCapacity(queue).keepUploads(keepUploads);
+                .queueCapacity(queue).keepUploads(keepUploads);
         Architecture architecture = arch == null ? null : Architecture.parse(arch);
         for (String spec : models) {
             ModelSource plain = ModelSource.parse(spec, null);
