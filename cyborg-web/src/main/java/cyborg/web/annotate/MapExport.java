@@ -27,8 +27,13 @@ import java.util.TreeMap;
  * average them together with the per-annotator maps, counting every annotator twice.
  */
 public final class MapExport {
+    // labels as the API, the CSV and the split files spell them (Real, Synthetic), not as enum names
     private static final Gson GSON = new GsonBuilder()
-            .setFieldNamingPolicy(FieldNamingPolicy.LOWER_CASE_WITH_UNDERSCORES).disableHtmlEscaping().create();
+            .setFieldNamingPolicy(FieldNamingPolicy.LOWER_CASE_WITH_UNDERSCORES).disableHtmlEscaping()
+            .registerTypeAdapter(cyborg.data.Label.class,
+                    (com.google.gson.JsonSerializer<cyborg.data.Label>) (label, type, context) ->
+                            new com.google.gson.JsonPrimitive(label.displayName()))
+            .create();
     /** The agreement report written next to the maps (not an image, so map scans skip it). */
     public static final String REPORT = "agreement.csv";
 

@@ -51,6 +51,8 @@ class MapExportTest {
         assertEquals(128, m.getRaster().getSample(11, 8, 0), "the mean of 0 and 255, rounded");
         assertEquals(2, Files.readAllLines(jsonl).size());
         assertTrue(Files.readString(jsonl).contains("\"strokes\":[[1,2]]"));
+        assertTrue(Files.readString(jsonl).contains("\"label\":\"Synthetic\""), "labels spelled as in the CSV");
+        assertFalse(Files.readString(jsonl).contains("SYNTHETIC"));
         List<String> report = Files.readAllLines(maps.resolve(MapExport.REPORT));
         assertEquals("1,face-7.jpg,Synthetic,2,0.500000," + String.format(java.util.Locale.ROOT, "%.6f",
                 s.agreement().get(0).ssim()) + ",2,1.000000", report.get(1));
