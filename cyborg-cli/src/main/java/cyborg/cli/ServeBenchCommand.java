@@ -18,10 +18,11 @@ import java.util.stream.Stream;
 /** {@code cyborg serve-bench}: throughput of cyborg serve under concurrent clients against batched scoring. */
 @Command(name = "serve-bench", mixinStandardHelpOptions = true, sortOptions = false,
         description = {
-            "Measure 'cyborg serve' under load: scores the folder's images once in batches (as 'cyborg score'),"
-                + " then starts the server in-process on a free port and posts them, one image per request,"
-                + " from concurrent HTTP clients. Prints requests/s, images/s, p50/p99 latency and the ratio"
-                + " to batched scoring.",
+            "Measure requests/s and latency of 'cyborg serve' under concurrent clients, against batch scoring.",
+            "",
+            "Scores the folder's images once in batches (as 'cyborg score'), then starts the server in-process"
+                + " on a free port and posts them, one image per request, from concurrent HTTP clients. Prints"
+                + " requests/s, images/s, p50/p99 latency and the ratio to batched scoring.",
             "",
             "Example:",
             "  cyborg serve-bench --model resnet50.pth --arch resnet50 --folder images/ --clients 64 --requests 400"
