@@ -13,7 +13,6 @@ import picocli.CommandLine.Option;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
-import java.util.concurrent.CountDownLatch;
 
 /** {@code cyborg annotate}: the browser tool that collects human saliency. */
 @Command(name = "annotate", mixinStandardHelpOptions = true, sortOptions = false,
@@ -47,12 +46,8 @@ final class AnnotateCommand implements Callable<Integer> {
             description = "The annotation database (default: ${DEFAULT-VALUE}; created if missing).")
     Path db;
 
-    @Option(names = "--host", defaultValue = "127.0.0.1",
-            description = "Address to listen on (default: ${DEFAULT-VALUE}, this machine only; 0.0.0.0: every interface).")
-    String host;
-
-    @Option(names = "--port", defaultValue = "8080", description = "Port (default: ${DEFAULT-VALUE}; 0: a free one).")
-    int port;
+    @Mixin
+    ListenOptions listen = new ListenOptions();
 
     @Option(names = "--pairs", description = "Show a Real and a Synthetic image side by side (the default).")
     boolean pairs;
@@ -68,11 +63,6 @@ final class AnnotateCommand implements Callable<Integer> {
             description = "Only annotators added with 'annotate add-annotator' may annotate, with their token.")
     boolean requireTokens;
 
-    @Option(names = "--token", paramLabel = "TOKEN",
-            description = "Also require 'Authorization: Bearer TOKEN' on /api/* (default: the environment variable"
-                    + " CYBORG_TOKEN; unset: open).")
-    String token;
-
     @Override
     public Integer call() throws Exception {
         if (pairs && single) {
@@ -84,29 +74,23 @@ final class AnnotateCommand implements Callable<Integer> {
         AnnotateServer server;
         try {
             ImageCatalog catalog = ImageCatalog.register(store, root, samples);
-            AnnotateConfig config = new AnnotateConfig(host, port, single ? Mode.SINGLE : Mode.PAIR, perImage,
-                    requireTokens, token != null ? token : System.getenv("CYBORG_TOKEN"),
+            AnnotateConfig config = new AnnotateConfig(listen.host, listen.port, single ? Mode.SINGLE : Mode.PAIR, perImage,
+                    requireTokens, listen.token(),
                     AnnotateConfig.DEFAULT_MAX_BODY_BYTES);
             server = AnnotateServer.start(config, store, catalog);
         } catch (Exception e) {
             store.close();
             throw e;
         }
-        CountDownLatch stopped = new CountDownLatch(1);
-        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-            server.close(); // answers the saves in flight first
-            try {
-                store.close();
-            } catch (java.io.IOException e) {
-                System.err.println("error: " + e.getMessage());
-            }
-            stopped.countDown();
-        }, "cyborg-annotate-shutdown"));
-        String shown = host.equals("0.0.0.0") ? "127.0.0.1" : host;
-        System.out.printf("cyborg annotate: %d image(s), saving to %s; ready at http://%s:%d/ (Ctrl-C stops)%n",
-                samples.size(), db, shown, server.port());
-        System.out.flush();
-        stopped.await();
+        ListenOptions.runUntilStopped("cyborg-annotate", String.format("cyborg annotate: %d image(s), saving to %s;"
+                + " ready at %s (Ctrl-C stops)", samples.size(), db, listen.url(server.port())), () -> {
+                    server.close(); // answers the saves in flight first
+                    try {
+                        store.close();
+                    } catch (java.io.IOException e) {
+                        System.err.println("error: " + e.getMessage());
+                    }
+                });
         return 0;
     }
 }

@@ -13,7 +13,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
-import java.util.concurrent.CountDownLatch;
 
 /** {@code cyborg serve}: the HTTP scoring service. */
 @Command(name = "serve", mixinStandardHelpOptions = true, sortOptions = false,
@@ -50,17 +49,8 @@ final class ServeCommand implements Callable<Integer> {
             description = "The architecture of the weight files among --model: ${COMPLETION-CANDIDATES}.")
     String arch;
 
-    @Option(names = "--host", defaultValue = "127.0.0.1",
-            description = "Address to listen on (default: ${DEFAULT-VALUE}, this machine only; 0.0.0.0: every interface).")
-    String host;
-
-    @Option(names = "--port", defaultValue = "8080", description = "Port (default: ${DEFAULT-VALUE}; 0: a free one).")
-    int port;
-
-    @Option(names = "--token", paramLabel = "TOKEN",
-            description = "Require 'Authorization: Bearer TOKEN' on /api/* and /metrics (default: the environment"
-                    + " variable CYBORG_TOKEN; unset: open).")
-    String token;
+    @Mixin
+    ListenOptions listen = new ListenOptions();
 
     @Option(names = "--max-upload-mb", defaultValue = "20",
             description = "Largest request body, in MB (default: ${DEFAULT-VALUE}); larger ones get 413.")
@@ -85,21 +75,14 @@ final class ServeCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         ServeConfig config = config();
         CyborgServer server = CyborgServer.start(config);
-        CountDownLatch stopped = new CountDownLatch(1);
-        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-            server.close(); // answers the requests in flight first
-            stopped.countDown();
-        }, "cyborg-serve-shutdown"));
-        String shown = host.equals("0.0.0.0") ? "127.0.0.1" : host;
-        System.out.printf("cyborg serve: ready at http://%s:%d/ (Ctrl-C stops)%n", shown, server.port());
-        System.out.flush();
-        stopped.await();
+        ListenOptions.runUntilStopped("cyborg-serve", "cyborg serve: ready at " + listen.url(server.port())
+                + " (Ctrl-C stops)", server::close);
         return 0;
     }
 
     ServeConfig config() {
-        ServeConfig.Builder b = batching.applyTo(ServeConfig.builder()).host(host).port(port)
-                .token(token != null ? token : System.getenv("CYBORG_TOKEN"))
+        ServeConfig.Builder b = batching.applyTo(ServeConfig.builder()).host(listen.host).port(listen.port)
+                .token(listen.token())
                 .maxUploadBytes(maxUploadMb * 1024 * 1024).maxPixels(maxPixels)
                 .queueCapacity(queue).keepUploads(keepUploads);
         Architecture architecture = arch == null ? null : Architecture.parse(arch);
