@@ -1,5 +1,6 @@
 package cyborg.web;
 
+import cyborg.data.Label;
 import cyborg.image.RgbImage;
 import io.javalin.http.Context;
 import io.javalin.http.Handler;
@@ -87,6 +88,6 @@ final class ScoreHandler implements Handler {
     }
 
     static String label(float score) {
-        return score >= SYNTHETIC_AT ? "Synthetic" : "Real";
+        return (score >= SYNTHETIC_AT ? Label.SYNTHETIC : Label.REAL).displayName();
     }
 }
