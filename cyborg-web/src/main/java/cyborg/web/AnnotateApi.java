@@ -98,8 +98,14 @@ final class AnnotateApi {
         long id = parseId(ctx.pathParam("id"), "image");
         Path file = catalog.file(id).orElseThrow(() -> unknownImage(id));
         String name = file.getFileName().toString().toLowerCase(Locale.ROOT);
-        byte[] png = name.endsWith(".png") ? Files.readAllBytes(file)
-                : ImageFiles.encodePng(ImageFiles.readRgb(file));
+        byte[] png;
+        try {
+            png = name.endsWith(".png") ? Files.readAllBytes(file) : ImageFiles.encodePng(ImageFiles.readRgb(file));
+        } catch (ImageDecodeException e) {
+            // the data changed since the server started: say which image, not "internal error"
+            throw new ApiError(ErrorKind.INTERNAL, "image " + id + " of this annotation run cannot be read: "
+                    + e.getMessage());
+        }
         ctx.contentType("image/png").header("Cache-Control", "private, max-age=3600").result(png);
     }
 

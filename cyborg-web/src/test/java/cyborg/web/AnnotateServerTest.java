@@ -86,6 +86,12 @@ class AnnotateServerTest {
         cyborg.image.RgbImage stored = cyborg.image.ImageFiles.readRgb(tif);
         assertEquals(stored.width(), sent.width());
         assertArrayEquals(stored.pixels(), sent.pixels());
+
+        // the file damaged after the server started: an error naming the image, not "internal error"
+        java.nio.file.Files.write(tif, new byte[] {'I', 'I', 42, 0, 1, 2});
+        HttpResponse<String> broken = client.get(AnnotateServer.API + "/image/" + id);
+        assertEquals(500, broken.statusCode());
+        assertTrue(broken.body().contains("image " + id + " of this annotation run cannot be read"), broken.body());
     }
 
     @Test
