@@ -1,5 +1,11 @@
 package cyborg.loss;
 
+
+
+
+
+
+
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
@@ -49,16 +55,7 @@ final class InputGradient {
      * and be part of {@code s}'s graph), differentiable further; in {@code s}'s manager.
      */
     static NDArray of(NDArray s, NDArray x) {
-        // Run the module's graph as written: TorchScript's executor otherwise profiles the first calls
-        // and then swaps in an optimised graph, and in some runs of the test suite two identical
-        // steps gave different parameter gradients (RightReasonsTest). The graph is one call to
-        // autograd.grad, so optimising it gains nothing. The setting is per thread.
-        JniUtils.setGraphExecutorOptimize(false);
-        try {
-            NDList out = IValueUtils.forward(Module.BLOCK, new NDList(s, x), true);
-            return out.singletonOrThrow();
-        } finally {
-            JniUtils.setGraphExecutorOptimize(true);
-        }
+        NDList out = IValueUtils.forward(Module.BLOCK, new NDList(s, x), true);
+        return out.singletonOrThrow();
     }
 }
