@@ -18,6 +18,7 @@ import picocli.CommandLine.Command;
             SynthCommand.class,
             TrainCommand.class,
             ScoreCommand.class,
+            SparkCommand.class,
             ServeCommand.class,
             AnnotateCommand.class,
             ServeBenchCommand.class,

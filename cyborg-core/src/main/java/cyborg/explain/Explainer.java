@@ -73,7 +73,15 @@ public final class Explainer {
 
     /** All measures of one image. */
     public ImageMeasures measure(Sample sample) throws IOException {
-        RgbImage img = ImageFiles.readRgb(sample.image());
+        return measure(sample, ImageFiles.readRgb(sample.image()));
+    }
+
+    /**
+     * All measures of one image already decoded (e.g. from bytes read off a Hadoop file system);
+     * {@code sample} names it and finds its human maps.
+     */
+    public ImageMeasures measure(Sample sample, RgbImage image) throws IOException {
+        RgbImage img = image;
         ImageSize imageSize = new ImageSize(img.width(), img.height());
         if (img.width() != size || img.height() != size) {
             img = Resampler.resize(img, size, size);

@@ -29,6 +29,11 @@ public final class MapImages {
         PngWriter.write(toGray(map, width, height), png);
     }
 
+    /** {@link #toGray} as the bytes of an 8-bit grayscale PNG (what {@link #writeGray} writes). */
+    public static byte[] grayPng(float[] map, int width, int height) throws IOException {
+        return PngWriter.encode(toGray(map, width, height));
+    }
+
     /** The map coloured with {@link JetColormap} (0 = blue, 1 = red), at its own size. */
     public static RgbImage jet(float[] map, int width, int height) {
         checkMap(map, width, height);

@@ -30,8 +30,16 @@ final class PngWriter {
     }
 
     static byte[] encode(RgbImage image) throws IOException {
+        return encode(wrap(image.pixels(), image.width(), image.height(), 3));
+    }
+
+    static byte[] encode(GrayImage image) throws IOException {
+        return encode(wrap(image.pixels(), image.width(), image.height(), 1));
+    }
+
+    private static byte[] encode(BufferedImage image) throws IOException {
         java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
-        if (!ImageIO.write(wrap(image.pixels(), image.width(), image.height(), 3), "png", out)) {
+        if (!ImageIO.write(image, "png", out)) {
             throw new IOException("no PNG writer available in javax.imageio");
         }
         return out.toByteArray();

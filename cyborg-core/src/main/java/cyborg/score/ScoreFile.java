@@ -20,12 +20,22 @@ public final class ScoreFile {
      * @throws IOException naming the first image whose score is not a finite number
      */
     public static void write(Path file, List<Score> scores) throws IOException {
+        AtomicFiles.writeString(file, format(scores));
+    }
+
+    /**
+     * The text of the score file of {@code scores} (what {@link #write} writes), for writers that
+     * put it somewhere else than a local file (e.g. a Hadoop file system).
+     *
+     * @throws IOException naming the first image whose score is not a finite number
+     */
+    public static String format(List<Score> scores) throws IOException {
         StringBuilder sb = new StringBuilder(scores.size() * 64);
         for (Score s : scores) {
             Inference.requireFinite(s.key(), s.score());
             sb.append(s.key()).append(',').append((float) s.score()).append('\n');
         }
-        AtomicFiles.writeString(file, sb.toString());
+        return sb.toString();
     }
 
     /**

@@ -1,0 +1,194 @@
+package cyborg.cli;
+
+import cyborg.spark.Clusters;
+import cyborg.spark.score.ImageListing;
+import cyborg.spark.score.ImageRef;
+import cyborg.spark.score.ModelSpec;
+import cyborg.spark.score.ScoreJob;
+import cyborg.spark.score.ScoreSettings;
+import cyborg.spark.score.SparkScore;
+import org.apache.spark.sql.SparkSession;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import java.util.stream.Collectors;
+
+/** {@code cyborg spark score}: {@code cyborg score} as a Spark job. */
+@Command(name = "score", mixinStandardHelpOptions = true, sortOptions = false,
+        description = {
+            "Score a collection of images as a Spark job: the same scores as 'cyborg score', on many cores or machines.",
+            "",
+            "The driver lists the images; each task reads its images where it runs (local paths, or any Hadoop file"
+                + " system URI: hdfs://, s3a://, file:/...), decodes and preprocesses them exactly as 'cyborg score'"
+                + " does and scores them in batches. Each executor loads the model once per task slot and keeps it."
+                + " An image that cannot be read or decoded is never dropped silently: it is a row of the errors table"
+                + " and counted in the summary.",
+            "",
+            "Output in --out DIR:",
+            "  parquet (default): scores.parquet, errors.parquet",
+            "  csv: scores.csv - exactly 'cyborg score's file (no header, imagepath,score, same order), so",
+            "       'cyborg evaluate --scores DIR/scores.csv' reads it; scores-detail.csv - every column, with a",
+            "       header; errors.csv",
+            "Columns of the scores table:",
+            "  path         the image as listed (image root + relpath for --csv, as 'cyborg score' writes it)",
+            "  score        sigmoid(logit of Synthetic), as 'cyborg score' computes it",
+            "  label        the class the listing gives (Real/Synthetic; empty for --list)",
+            "  predicted    the class with the larger logit",
+            "  source       the image's parent folder: its authentic source or generator",
+            "  cam_entropy  (--cams) normalised Shannon entropy of the 8-bit CAM of the predicted class at the CAM",
+            "               layer's resolution: 0 = one value everywhere, 1 = every cell different",
+            "  cam_png      (--cams, parquet) the CAM at the input size as 8-bit grayscale PNG bytes",
+            "  cam_path     (--cams, csv) where that PNG was written: DIR/cams/<row>_<name>_cam.png",
+            "  entropy, spatial_entropy, noise_score_<P>pct, noise_ssim_<P>pct, equivariance_ssim_<transform>,",
+            "  background_score_change, background_ssim, object_score_change, object_ssim, deletion_auc,",
+            "  insertion_auc  (--measures) the Explain-to-Me measures of 'cyborg explain' (Grad-CAM, its defaults)",
+            "Columns of the errors table: path, reason (missing_file, bad_image, image_too_large, read_error,",
+            "  score_not_finite), message (what went wrong and what to do).",
+            "",
+            "PyTorch threads: tasks that run at once share the machine; each JVM uses cores / task slots threads"
+                + " (local[2] on 2 cores: 1 each), on a cluster spark.task.cpus (override with --threads).",
+            "",
+            "Examples:",
+            "  cyborg spark score --model runs/cyborg --csv data/split.csv --images data/images --out scored",
+            "  cyborg spark score --master local[2] --model runs/cyborg --folder photos/ --format csv --out scored",
+            "  cyborg spark score --model runs/cyborg --list images.txt --cams --measures --partitions 64 --out scored",
+            "  cyborg evaluate --scores scored/scores.csv --csv data/split.csv --images data/images"
+        })
+final class SparkScoreCommand implements Callable<Integer> {
+    @Option(names = "--model", required = true, paramLabel = "DIR|FILE",
+            description = "A run folder of 'cyborg train' (or its model.safetensors), or a PyTorch/safetensors weight"
+                    + " file with --arch; it must be readable where the executors run (a shared path on a cluster).")
+    String model;
+
+    @Option(names = "--arch", paramLabel = "NAME", completionCandidates = Choices.Architectures.class,
+            description = "With a weight file: its architecture, one of ${COMPLETION-CANDIDATES}.")
+    String arch;
+
+    @Option(names = "--strict", defaultValue = "true", paramLabel = "true|false", arity = "1",
+            description = "With a weight file: refuse keys the network lacks (default: ${DEFAULT-VALUE}).")
+    boolean strict;
+
+    @Option(names = "--csv", paramLabel = "FILE",
+            description = "Reference split file: no header, rows split,class,relpath (read by the driver).")
+    Path csv;
+
+    @Option(names = "--images", paramLabel = "ROOT",
+            description = "Image root (with --csv): a folder, or a URI such as hdfs://namenode/data/images.")
+    String images;
+
+    @Option(names = "--folder", paramLabel = "DIR",
+            description = "A local folder layout instead: DIR/real/<source>/*, DIR/synthetic/<generator>/*.")
+    Path folder;
+
+    @Option(names = "--list", paramLabel = "FILE",
+            description = "A text file with one image path or URI a line ('#' comments); the class is unknown.")
+    Path list;
+
+    @Option(names = "--split", defaultValue = "test", paramLabel = "NAME",
+            completionCandidates = Choices.SplitSelections.class,
+            description = "Which --csv rows: ${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE}).")
+    String split;
+
+    @Option(names = "--limit", paramLabel = "N", description = "Only the first N images.")
+    Integer limit;
+
+    @Option(names = "--out", required = true, paramLabel = "DIR", description = "Output folder (a path or URI).")
+    String out;
+
+    @Option(names = "--format", defaultValue = "parquet", paramLabel = "parquet|csv",
+            description = "Output format (default: ${DEFAULT-VALUE}); csv writes 'cyborg score's file too.")
+    String format;
+
+    @Option(names = "--cams", description = "Also each image's CAM (predicted class) and its entropy.")
+    boolean cams;
+
+    @Option(names = "--measures", description = "Also the Explain-to-Me measures of each image (about 30 forward"
+            + " passes an image: much slower than scoring).")
+    boolean measures;
+
+    @Option(names = "--master", paramLabel = "URL",
+            description = "local[N], local[*], spark://host:7077, yarn, ... (default: spark-submit's master, else"
+                    + " local[*]).")
+    String master;
+
+    @Option(names = "--partitions", paramLabel = "N",
+            description = "Tasks to split the images into (default: one per core, more for large jobs: at most 256"
+                    + " images a task).")
+    Integer partitions;
+
+    // 8: cyborg score's default
+    @Option(names = "--batch", defaultValue = "8", paramLabel = "N",
+            description = "Images per forward pass (default: ${DEFAULT-VALUE}, as 'cyborg score').")
+    int batch;
+
+    @Option(names = "--threads", paramLabel = "N",
+            description = "PyTorch threads per executor JVM (default: cores / task slots locally, spark.task.cpus on"
+                    + " a cluster).")
+    Integer threads;
+
+    @Option(names = "--conf", paramLabel = "KEY=VALUE",
+            description = "A Spark setting, e.g. --conf spark.executor.memory=4g (repeatable).")
+    Map<String, String> conf = new LinkedHashMap<>();
+
+    @Override
+    public Integer call() throws Exception {
+        ScoreJob.Format outFormat = switch (format.toLowerCase(Locale.ROOT)) {
+            case "parquet" -> ScoreJob.Format.PARQUET;
+            case "csv" -> ScoreJob.Format.CSV;
+            default -> throw new IllegalArgumentException("--format must be parquet or csv, not '" + format + "'");
+        };
+        if (partitions != null && partitions < 1) {
+            throw new IllegalArgumentException("--partitions must be at least 1");
+        }
+        if (threads != null && threads < 1) {
+            throw new IllegalArgumentException("--threads must be at least 1");
+        }
+        List<ImageRef> refs = listing();
+        ScoreSettings settings = new ScoreSettings(batch, cams, null, measures, threads == null ? 0 : threads);
+        ModelSpec spec = new ModelSpec(model, arch, strict);
+        ScoreJob job = new ScoreJob(spec, refs, out, outFormat, settings, partitions == null ? 0 : partitions);
+        SparkSession spark = Clusters.start("cyborg spark score", master, conf);
+        try {
+            SparkScore.Summary s = SparkScore.run(spark, job, System.err);
+            String master = spark.sparkContext().master();
+            System.out.printf(Locale.ROOT, "scored %d images, %d errors -> %s (%s)%n", s.scored(), s.errors(), out,
+                    String.join(", ", s.files()));
+            if (s.errors() > 0) {
+                System.out.println("errors by reason: " + s.errorsByReason().entrySet().stream()
+                        .map(e -> e.getValue() + " " + e.getKey()).collect(Collectors.joining(", "))
+                        + "; each is a row of " + s.files().get(s.files().size() - 1));
+            }
+            double seconds = s.scoreMillis() / 1000.0;
+            System.out.printf(Locale.ROOT, "%d images in %.1f s (%.1f img/s) on %s: %d tasks, %s, %d model loads"
+                    + " (%.1f s in all)%n", refs.size(), seconds, refs.size() / Math.max(seconds, 1e-3), master,
+                    s.partitions(), s.threads() > 0 ? s.threads() + " PyTorch thread(s) per JVM" : "PyTorch's threads",
+                    s.modelLoads(), s.modelLoadMillis() / 1000.0);
+        } finally {
+            spark.stop();
+        }
+        return 0;
+    }
+
+    private List<ImageRef> listing() throws java.io.IOException {
+        int given = (csv != null ? 1 : 0) + (folder != null ? 1 : 0) + (list != null ? 1 : 0);
+        if (given != 1) {
+            throw new IllegalArgumentException("give one of --csv FILE with --images ROOT, --folder DIR or --list FILE");
+        }
+        if (csv != null) {
+            if (images == null) {
+                throw new IllegalArgumentException("--csv needs --images ROOT: each image is ROOT + relpath");
+            }
+            return ImageListing.fromSplitCsv(csv, images, split, limit);
+        }
+        if (images != null) {
+            throw new IllegalArgumentException("--images goes with --csv only");
+        }
+        return folder != null ? ImageListing.fromFolder(folder, limit) : ImageListing.fromList(list, limit);
+    }
+}

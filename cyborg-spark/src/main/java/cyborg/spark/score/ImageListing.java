@@ -1,0 +1,105 @@
+package cyborg.spark.score;
+
+import cyborg.data.FolderLayout;
+import cyborg.data.Sample;
+import cyborg.data.SkipReport;
+import cyborg.data.SplitCsv;
+import cyborg.io.Utf8Lines;
+
+import java.io.IOException;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The images of a job, listed on the driver: the rows of a split CSV under an image root, a folder
+ * layout, or a list of paths. Nothing is read but the listing itself: the images are read by the
+ * executors, and one that is missing or unreadable becomes a row of the errors table.
+ */
+public final class ImageListing {
+    private ImageListing() {}
+
+    /**
+     * The rows of {@code csv} in {@code split} ({@code all}: every row), each at image root +
+     * relpath exactly as {@code cyborg score} names it; rows must parse (a bad row stops here, with
+     * its line).
+     *
+     * @param imageRoot a local folder or a Hadoop file system URI
+     * @param limit at most this many (null: all)
+     */
+    public static List<ImageRef> fromSplitCsv(Path csv, String imageRoot, String split, Integer limit)
+            throws IOException {
+        String root = Locations.isUri(imageRoot) ? stripSlash(imageRoot) : Path.of(imageRoot).toString();
+        List<ImageRef> out = new ArrayList<>();
+        for (SplitCsv.Row row : SplitCsv.readRows(csv, SkipReport.failFast())) {
+            if (split.equals("all") || row.split().equals(split)) {
+                out.add(new ImageRef(out.size(), root + row.relpath(), row.label().displayName(), row.source()));
+            }
+        }
+        return limited(out, limit, "no '" + split + "' rows in " + csv + "; choose --split train|val|test|all");
+    }
+
+    /** Every image of a local folder layout, in {@code cyborg score}'s (sorted) order. */
+    public static List<ImageRef> fromFolder(Path folder, Integer limit) throws IOException {
+        FolderLayout.Scan scan = FolderLayout.scan(folder, "test");
+        List<ImageRef> out = new ArrayList<>();
+        for (Sample s : scan.samples()) {
+            out.add(new ImageRef(out.size(), s.key(), s.label().displayName(), s.source()));
+        }
+        return limited(out, limit, "no images in " + folder);
+    }
+
+    /**
+     * The images named in {@code list}, one local path or URI a line; blank lines and lines
+     * starting with {@code #} are passed over. Their class is unknown; their source is the parent
+     * folder's name.
+     */
+    public static List<ImageRef> fromList(Path list, Integer limit) throws IOException {
+        List<Utf8Lines.Line> lines;
+        try {
+            lines = Utf8Lines.read(list);
+        } catch (NoSuchFileException e) {
+            throw new NoSuchFileException(list.toString(), null, "image list not found; check --list");
+        }
+        List<ImageRef> out = new ArrayList<>();
+        for (Utf8Lines.Line line : lines) {
+            if (!line.isText()) {
+                throw new IOException(list + ":" + line.number() + ": " + line.problem() + "; re-save the file as UTF-8");
+            }
+            String path = line.text().strip();
+            if (path.isEmpty() || path.startsWith("#")) {
+                continue;
+            }
+            out.add(new ImageRef(out.size(), path, null, parentName(path)));
+        }
+        return limited(out, limit, "no image paths in " + list + " (one path or URI a line)");
+    }
+
+    private static List<ImageRef> limited(List<ImageRef> all, Integer limit, String emptyMessage) {
+        if (limit != null && limit < 1) {
+            throw new IllegalArgumentException("--limit must be at least 1");
+        }
+        List<ImageRef> out = limit == null ? all : all.subList(0, Math.min(limit, all.size()));
+        if (out.isEmpty()) {
+            throw new IllegalArgumentException(emptyMessage);
+        }
+        return List.copyOf(out);
+    }
+
+    private static String stripSlash(String uri) {
+        String s = uri;
+        while (s.endsWith("/") && !s.endsWith("://")) {
+            s = s.substring(0, s.length() - 1);
+        }
+        return s;
+    }
+
+    /** The name of the folder a path or URI is in ("unknown" at a root). */
+    static String parentName(String path) {
+        String p = path.replace('\\', '/');
+        int end = p.lastIndexOf('/');
+        int start = end > 0 ? p.lastIndexOf('/', end - 1) : -1;
+        return end > 0 ? p.substring(start + 1, end) : "unknown";
+    }
+}

@@ -1,0 +1,177 @@
+package cyborg.spark.score;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import ai.djl.ndarray.NDManager;
+import cyborg.data.Sample;
+import cyborg.data.SkipReport;
+import cyborg.data.SplitCsv;
+import cyborg.image.ImageFiles;
+import cyborg.image.RgbImage;
+import cyborg.model.Architecture;
+import cyborg.model.CamNetwork;
+import cyborg.model.CamTarget;
+import cyborg.model.LoadedModel;
+import cyborg.model.ModelInfo;
+import cyborg.model.SavedModel;
+import cyborg.score.Score;
+import cyborg.score.ScoreFile;
+import cyborg.score.Scorer;
+import cyborg.spark.Clusters;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.SparkSession;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+
+/** {@code spark score} on local[2] against {@code cyborg score}'s own code path, on a small random model. */
+class SparkScoreTest {
+    @TempDir
+    static Path dir;
+    static SparkSession spark;
+    static Path model;
+    static Path images;
+    static Path goodCsv;
+    static Path badCsv;
+
+    @BeforeAll
+    static void setUp() throws IOException {
+        model = dir.resolve("model");
+        try (NDManager m = NDManager.newBaseManager()) {
+            CamNetwork net = Architecture.SMALLRESNET.create(m, 7);
+            int[] cam = SavedModel.camSize(net, m, 32);
+            SavedModel.save(model, net, ModelInfo.of(Architecture.SMALLRESNET, 32, cam));
+        }
+        images = dir.resolve("images");
+        Random rng = new Random(3);
+        List<String> rows = new ArrayList<>();
+        for (int i = 0; i < 11; i++) {
+            String cls = i % 2 == 0 ? "Real" : "Synthetic";
+            String rel = "/" + (i % 2 == 0 ? "ffhq" : "stylegan") + "/img" + i + ".png";
+            byte[] px = new byte[40 * 36 * 3];
+            rng.nextBytes(px);
+            ImageFiles.writePng(new RgbImage(40, 36, px), Path.of(images + rel));
+            rows.add((i < 9 ? "test" : "train") + "," + cls + "," + rel);
+        }
+        goodCsv = dir.resolve("good.csv");
+        Files.write(goodCsv, rows);
+        Path broken = images.resolve("stylegan/broken.png");
+        byte[] whole = Files.readAllBytes(images.resolve("ffhq/img0.png"));
+        Files.write(broken, java.util.Arrays.copyOf(whole, whole.length / 2));
+        List<String> withBad = new ArrayList<>(rows);
+        withBad.add(3, "test,Synthetic,/stylegan/broken.png");
+        withBad.add("test,Real,/ffhq/missing.png");
+        badCsv = dir.resolve("bad.csv");
+        Files.write(badCsv, withBad);
+        spark = Clusters.start("spark-score-test", "local[2]", Map.of());
+    }
+
+    @AfterAll
+    static void tearDown() throws IOException {
+        if (spark != null) {
+            spark.close();
+        }
+    }
+
+    /** What {@code cyborg score --csv CSV --images ROOT --out FILE} writes (its code path, split test, batch 8). */
+    static List<String> cyborgScore(Path csv) throws IOException {
+        List<Sample> samples = SplitCsv.read(csv, images, SkipReport.failFast()).stream()
+                .filter(s -> s.split().equals("test")).toList();
+        Path file = dir.resolve("expected-" + csv.getFileName());
+        try (Scorer scorer = new Scorer(LoadedModel.open(model))) {
+            List<Score> scores = scorer.score(samples, 8, null, CamTarget.PREDICTED, SkipReport.failFast(), null);
+            ScoreFile.write(file, scores);
+        }
+        return Files.readAllLines(file);
+    }
+
+    static SparkScore.Summary sparkScore(Path csv, Path out, ScoreJob.Format format, ScoreSettings settings,
+            int partitions) throws IOException {
+        List<ImageRef> refs = ImageListing.fromSplitCsv(csv, images.toString(), "test", null);
+        return SparkScore.run(spark, new ScoreJob(ModelSpec.folder(model.toString()), refs, out.toString(), format,
+                settings, partitions), null);
+    }
+
+    static void assertSameScores(List<String> expected, List<String> actual) {
+        assertEquals(expected.size(), actual.size(), "rows");
+        for (int i = 0; i < expected.size(); i++) {
+            String e = expected.get(i);
+            String a = actual.get(i);
+            assertEquals(e.substring(0, e.lastIndexOf(',')), a.substring(0, a.lastIndexOf(',')), "path of row " + i);
+            double es = Double.parseDouble(e.substring(e.lastIndexOf(',') + 1));
+            double as = Double.parseDouble(a.substring(a.lastIndexOf(',') + 1));
+            assertEquals(es, as, 1e-6, "score of " + e);
+        }
+    }
+
+    @Test
+    void csvScoresEqualCyborgScoresFileRowForRow() throws IOException {
+        Path out = dir.resolve("out-csv");
+        // 3 tasks of batch 4: other batch boundaries than cyborg score's batches of 8
+        SparkScore.Summary summary = sparkScore(goodCsv, out, ScoreJob.Format.CSV, ScoreSettings.scores(4), 3);
+        assertSameScores(cyborgScore(goodCsv), Files.readAllLines(out.resolve("scores.csv")));
+        assertEquals(9, summary.scored());
+        assertEquals(0, summary.errors());
+        assertEquals("path,reason,message", Files.readAllLines(out.resolve("errors.csv")).get(0));
+        List<String> detail = Files.readAllLines(out.resolve("scores-detail.csv"));
+        assertEquals("path,score,label,predicted,source", detail.get(0));
+        assertEquals(10, detail.size());
+        assertTrue(detail.get(1).startsWith(images + "/ffhq/img0.png,"), detail.get(1));
+        assertTrue(detail.get(1).matches(".*,Real,(Real|Synthetic),ffhq"), detail.get(1));
+        assertFalse(Files.list(out).anyMatch(p -> p.getFileName().toString().startsWith("_tmp")), "temp folder left");
+    }
+
+    @Test
+    void badAndMissingImagesLandInTheErrorsTableAndTheRestIsScored() throws IOException {
+        Path out = dir.resolve("out-bad");
+        SparkScore.Summary summary = sparkScore(badCsv, out, ScoreJob.Format.CSV, ScoreSettings.scores(8), 2);
+        assertEquals(9, summary.scored());
+        assertEquals(2, summary.errors());
+        assertEquals(Map.of("bad_image", 1L, "missing_file", 1L), summary.errorsByReason());
+        assertSameScores(cyborgScore(goodCsv), Files.readAllLines(out.resolve("scores.csv")));
+        List<String> errors = Files.readAllLines(out.resolve("errors.csv"));
+        assertEquals(3, errors.size(), String.join("\n", errors));
+        assertTrue(errors.get(1).startsWith(images + "/stylegan/broken.png,bad_image,"), errors.get(1));
+        assertTrue(errors.get(2).startsWith(images + "/ffhq/missing.png,missing_file,"), errors.get(2));
+    }
+
+    @Test
+    void parquetHoldsScoresCamPngsAndTheirEntropy() throws IOException {
+        Path out = dir.resolve("out-parquet");
+        SparkScore.Summary summary = sparkScore(badCsv, out, ScoreJob.Format.PARQUET,
+                new ScoreSettings(8, true, null, false, 0), 0);
+        assertEquals(9, summary.scored());
+        List<Row> rows = spark.read().parquet(out.resolve("scores.parquet").toString()).collectAsList();
+        assertEquals(List.of("path", "score", "label", "predicted", "source", "cam_entropy", "cam_png"),
+                List.of(spark.read().parquet(out.resolve("scores.parquet").toString()).columns()));
+        assertEquals(9, rows.size());
+        List<String> expected = cyborgScore(goodCsv);
+        for (int i = 0; i < rows.size(); i++) {
+            Row r = rows.get(i);
+            String e = expected.get(i);
+            assertEquals(e.substring(0, e.lastIndexOf(',')), r.getString(0));
+            assertEquals(Double.parseDouble(e.substring(e.lastIndexOf(',') + 1)), r.getFloat(1), 1e-6);
+            double entropy = r.getDouble(5);
+            assertTrue(entropy >= 0 && entropy <= 1, "entropy " + entropy);
+            RgbImage cam = ImageFiles.decode((byte[]) r.get(6), Path.of("cam.png"), 1_000_000).rgb();
+            assertEquals(32, cam.width());
+            assertEquals(32, cam.height());
+        }
+        List<Row> errors = spark.read().parquet(out.resolve("errors.parquet").toString()).collectAsList();
+        assertEquals(2, errors.size());
+        assertEquals("bad_image", errors.get(0).getString(1));
+        assertNotNull(errors.get(1).getString(2));
+    }
+}
