@@ -1,0 +1,111 @@
+package cyborg.sparkapp;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import ai.djl.ndarray.NDManager;
+import cyborg.data.Sample;
+import cyborg.data.SkipReport;
+import cyborg.data.SplitCsv;
+import cyborg.image.ImageFiles;
+import cyborg.image.RgbImage;
+import cyborg.model.Architecture;
+import cyborg.model.CamNetwork;
+import cyborg.model.CamTarget;
+import cyborg.model.LoadedModel;
+import cyborg.model.ModelInfo;
+import cyborg.model.SavedModel;
+import cyborg.score.ScoreFile;
+import cyborg.score.Scorer;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Random;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * spark-submit of the shaded application jar, as a cluster runs it: org.apache.spark.deploy.SparkSubmit
+ * (what the spark-submit script starts) on a class path of Spark's jars alone, so that cyborg, DJL
+ * and the PyTorch natives can only come from the application jar; with a fresh, empty DJL cache and
+ * DJL offline, the natives must be unpacked from the jar.
+ */
+class SparkSubmitTest {
+    /** What spark-submit passes its JVMs on Java 17 (org.apache.spark.launcher.JavaModuleOptions). */
+    static final List<String> ADD_OPENS = List.of("-XX:+IgnoreUnrecognizedVMOptions",
+            "--add-opens=java.base/java.lang=ALL-UNNAMED", "--add-opens=java.base/java.lang.invoke=ALL-UNNAMED",
+            "--add-opens=java.base/java.lang.reflect=ALL-UNNAMED", "--add-opens=java.base/java.io=ALL-UNNAMED",
+            "--add-opens=java.base/java.net=ALL-UNNAMED", "--add-opens=java.base/java.nio=ALL-UNNAMED",
+            "--add-opens=java.base/java.util=ALL-UNNAMED", "--add-opens=java.base/java.util.concurrent=ALL-UNNAMED",
+            "--add-opens=java.base/java.util.concurrent.atomic=ALL-UNNAMED",
+            "--add-opens=java.base/jdk.internal.ref=ALL-UNNAMED", "--add-opens=java.base/sun.nio.ch=ALL-UNNAMED",
+            "--add-opens=java.base/sun.nio.cs=ALL-UNNAMED", "--add-opens=java.base/sun.security.action=ALL-UNNAMED",
+            "--add-opens=java.base/sun.util.calendar=ALL-UNNAMED", "-Djdk.reflect.useDirectMethodHandle=false",
+            "-Dio.netty.tryReflectionSetAccessible=true");
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void submittedShadedJarWritesCyborgScoresFile() throws Exception {
+        Path jar = Path.of(System.getProperty("cyborg.app.jar"));
+        String sparkClassPath = Files.readString(Path.of(System.getProperty("cyborg.spark.classpath"))).strip();
+        assertTrue(Files.isRegularFile(jar), jar + " not built");
+        assertTrue(!sparkClassPath.contains("cyborg-") && !sparkClassPath.contains("/ai/djl/"), sparkClassPath);
+
+        Path model = dir.resolve("model");
+        try (NDManager m = NDManager.newBaseManager()) {
+            CamNetwork net = Architecture.SMALLRESNET.create(m, 5);
+            SavedModel.save(model, net, ModelInfo.of(Architecture.SMALLRESNET, 32, SavedModel.camSize(net, m, 32)));
+        }
+        Path images = dir.resolve("images");
+        Random rng = new Random(9);
+        List<String> rows = new ArrayList<>();
+        for (int i = 0; i < 6; i++) {
+            String rel = "/" + (i % 2 == 0 ? "real/ffhq" : "synthetic/sg2") + "/" + i + ".png";
+            byte[] px = new byte[32 * 32 * 3];
+            rng.nextBytes(px);
+            ImageFiles.writePng(new RgbImage(32, 32, px), Path.of(images + rel));
+            rows.add("test," + (i % 2 == 0 ? "Real" : "Synthetic") + "," + rel);
+        }
+        Path csv = dir.resolve("split.csv");
+        Files.write(csv, rows);
+        List<Sample> samples = SplitCsv.read(csv, images, SkipReport.failFast());
+        Path expected = dir.resolve("expected.csv");
+        try (Scorer scorer = new Scorer(LoadedModel.open(model))) {
+            ScoreFile.write(expected, scorer.score(samples, 8, null, CamTarget.PREDICTED, SkipReport.failFast(), null));
+        }
+
+        Path out = dir.resolve("out");
+        Path log = dir.resolve("spark-submit.log");
+        List<String> command = new ArrayList<>();
+        command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        command.addAll(ADD_OPENS);
+        command.addAll(List.of("-Xmx2g", "-Dai.djl.offline=true", "-DDJL_CACHE_DIR=" + dir.resolve("djl-cache"),
+                "-cp", sparkClassPath, "org.apache.spark.deploy.SparkSubmit",
+                "--master", "local[2]", "--conf", "spark.ui.enabled=false",
+                "--class", "cyborg.cli.CyborgCommand", jar.toString(),
+                "spark", "score", "--model", model.toString(), "--csv", csv.toString(), "--images", images.toString(),
+                "--format", "csv", "--out", out.toString()));
+        Process p = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
+        assertTrue(p.waitFor(5, TimeUnit.MINUTES), "spark-submit did not finish");
+        String output = Files.readString(log);
+        assertEquals(0, p.exitValue(), output);
+        assertTrue(output.contains("scored 6 images, 0 errors"), output);
+        List<String> want = Files.readAllLines(expected);
+        List<String> got = Files.readAllLines(out.resolve("scores.csv"));
+        assertEquals(want.size(), got.size(), output);
+        for (int i = 0; i < want.size(); i++) {
+            String w = want.get(i);
+            String g = got.get(i);
+            assertEquals(w.substring(0, w.lastIndexOf(',')), g.substring(0, g.lastIndexOf(',')));
+            assertEquals(Double.parseDouble(w.substring(w.lastIndexOf(',') + 1)),
+                    Double.parseDouble(g.substring(g.lastIndexOf(',') + 1)), 1e-6, w);
+        }
+        assertTrue(Files.isDirectory(dir.resolve("djl-cache")), "the natives were not unpacked from the jar");
+    }
+}
