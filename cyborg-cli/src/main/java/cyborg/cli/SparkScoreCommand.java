@@ -153,7 +153,10 @@ final class SparkScoreCommand implements Callable<Integer> {
         ScoreSettings settings = new ScoreSettings(batch, cams, null, measures, threads == null ? 0 : threads);
         ModelSpec spec = new ModelSpec(model, arch, strict);
         ScoreJob job = new ScoreJob(spec, refs, out, outFormat, settings, partitions == null ? 0 : partitions);
-        SparkSession spark = Clusters.start("cyborg spark score", master, conf);
+        Map<String, String> settings = new LinkedHashMap<>(conf);
+        // the measure columns make a wide plan: no "truncated the string representation" warning
+        settings.putIfAbsent("spark.sql.debug.maxToStringFields", "200");
+        SparkSession spark = Clusters.start("cyborg spark score", master, settings);
         try {
             SparkScore.Summary s = SparkScore.run(spark, job, System.err);
             String master = spark.sparkContext().master();

@@ -20,12 +20,19 @@ import java.util.Map;
 /**
  * The Explain-to-Me measures of one image, as {@code cyborg explain} computes them with its defaults
  * (Grad-CAM, 10 deletion/insertion steps, the reference shift, noise seed 1), flattened to columns.
+ * The measures of one image take about 30 forward passes and a backward one.
  */
 final class ImageMeasurer implements AutoCloseable {
     /** {@code cyborg explain}'s defaults. */
     static final String METHOD = "gradcam";
     static final int CURVE_STEPS = 10;
     static final long SEED = 1;
+
+    /**
+     * PyTorch (through DJL) allows one gradient collector per process at a time, and Grad-CAM needs
+     * one: the tasks of one executor JVM measure one image at a time (scoring stays parallel).
+     */
+    private static final Object GRADIENTS = new Object();
 
     private final NDManager manager;
     private final Explainer explainer;
@@ -41,7 +48,9 @@ final class ImageMeasurer implements AutoCloseable {
         java.nio.file.Path name = Locations.displayPath(ref.path());
         Label label = ref.label() == null ? Label.REAL : Label.parse(ref.label()).orElse(Label.REAL); // not output
         Sample sample = new Sample(ref.path(), name, label, ref.source(), "test", new Origin(name, 0));
-        return columns(explainer.measure(sample, image));
+        synchronized (GRADIENTS) {
+            return columns(explainer.measure(sample, image));
+        }
     }
 
     /** The columns of one image's measures (their names are {@link #columnNames()}). */
@@ -86,8 +95,10 @@ final class ImageMeasurer implements AutoCloseable {
         return Math.round(amount * 100) + "pct";
     }
 
-    private static String column(String name) {
-        return name.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]+", "_");
+    /** A transform's name as a column: flip-lr -> flip_lr, shift+2-2 -> shift_p2_m2. */
+    static String column(String name) {
+        return name.toLowerCase(Locale.ROOT).replaceAll("\\+(\\d)", "_p$1").replaceAll("-(\\d)", "_m$1")
+                .replaceAll("[^a-z0-9]+", "_");
     }
 
     @Override

@@ -3,12 +3,17 @@ package cyborg.spark.score;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import ai.djl.ndarray.NDManager;
+import cyborg.data.Label;
+import cyborg.data.Origin;
 import cyborg.data.Sample;
 import cyborg.data.SkipReport;
 import cyborg.data.SplitCsv;
+import cyborg.explain.Explainer;
+import cyborg.explain.ImageMeasures;
 import cyborg.image.ImageFiles;
 import cyborg.image.RgbImage;
 import cyborg.model.Architecture;
@@ -17,6 +22,7 @@ import cyborg.model.CamTarget;
 import cyborg.model.LoadedModel;
 import cyborg.model.ModelInfo;
 import cyborg.model.SavedModel;
+import cyborg.saliency.SaliencyMethod;
 import cyborg.score.Score;
 import cyborg.score.ScoreFile;
 import cyborg.score.Scorer;
@@ -124,6 +130,10 @@ class SparkScoreTest {
         assertSameScores(cyborgScore(goodCsv), Files.readAllLines(out.resolve("scores.csv")));
         assertEquals(9, summary.scored());
         assertEquals(0, summary.errors());
+        assertEquals(3, summary.partitions());
+        // the driver's check loads it once and the two task slots reuse that copy or load one more:
+        // never once per task
+        assertTrue(summary.modelLoads() >= 1 && summary.modelLoads() <= 2, "model loads: " + summary.modelLoads());
         assertEquals("path,reason,message", Files.readAllLines(out.resolve("errors.csv")).get(0));
         List<String> detail = Files.readAllLines(out.resolve("scores-detail.csv"));
         assertEquals("path,score,label,predicted,source", detail.get(0));
@@ -173,5 +183,39 @@ class SparkScoreTest {
         assertEquals(2, errors.size());
         assertEquals("bad_image", errors.get(0).getString(1));
         assertNotNull(errors.get(1).getString(2));
+    }
+
+    @Test
+    void urisAreReadThroughHadoopAndMeasuresEqualCyborgExplains() throws IOException {
+        Path list = dir.resolve("list.txt");
+        Path first = images.resolve("ffhq/img0.png");
+        Path second = images.resolve("stylegan/img1.png");
+        Files.write(list, List.of("# two images as file: URIs", first.toUri().toString(), "", second.toUri().toString()));
+        Path out = dir.resolve("out-measures");
+        List<ImageRef> refs = ImageListing.fromList(list, null);
+        assertEquals(2, refs.size());
+        assertNull(refs.get(0).label());
+        assertEquals("ffhq", refs.get(0).source());
+        SparkScore.Summary summary = SparkScore.run(spark, new ScoreJob(ModelSpec.folder(model.toString()), refs,
+                out.toUri().toString(), ScoreJob.Format.PARQUET, new ScoreSettings(8, false, null, true, 0), 0), null);
+        assertEquals(2, summary.scored(), summary.toString());
+        List<Row> rows = spark.read().parquet(out.resolve("scores.parquet").toString()).collectAsList();
+        assertEquals(first.toUri().toString(), rows.get(0).getString(0));
+        try (NDManager m = NDManager.newBaseManager()) {
+            SavedModel saved = SavedModel.load(model, m);
+            Explainer explainer = new Explainer(saved, m, SaliencyMethod.of("gradcam"), Explainer.referenceShift(32), 10, 1);
+            for (int i = 0; i < 2; i++) {
+                Path image = i == 0 ? first : second;
+                ImageMeasures want = explainer.measure(new Sample(rows.get(i).getString(0), image, Label.REAL, "x",
+                        "test", new Origin(image, 0)));
+                Row r = rows.get(i);
+                assertEquals(want.score, r.getFloat(1), 1e-6);
+                assertEquals(want.entropy, r.getDouble(r.fieldIndex("entropy")), 1e-9);
+                assertEquals(want.deletionAuc, r.getDouble(r.fieldIndex("deletion_auc")), 1e-6);
+                assertEquals(want.noiseScore[2], r.getDouble(r.fieldIndex("noise_score_5pct")), 1e-6);
+                assertEquals(want.equivarianceSsim.get("flip-lr"), r.getDouble(r.fieldIndex("equivariance_ssim_flip_lr")),
+                        1e-6);
+            }
+        }
     }
 }
