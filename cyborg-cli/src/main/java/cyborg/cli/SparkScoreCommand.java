@@ -153,10 +153,12 @@ final class SparkScoreCommand implements Callable<Integer> {
         ScoreSettings settings = new ScoreSettings(batch, cams, null, measures, threads == null ? 0 : threads);
         ModelSpec spec = new ModelSpec(model, arch, strict);
         ScoreJob job = new ScoreJob(spec, refs, out, outFormat, settings, partitions == null ? 0 : partitions);
-        Map<String, String> settings = new LinkedHashMap<>(conf);
+        Map<String, String> sparkSettings = new LinkedHashMap<>(conf);
         // the measure columns make a wide plan: no "truncated the string representation" warning
-        settings.putIfAbsent("spark.sql.debug.maxToStringFields", "200");
-        SparkSession spark = Clusters.start("cyborg spark score", master, settings);
+        sparkSettings.putIfAbsent("spark.sql.debug.maxToStringFields", "200");
+        long start = System.nanoTime();
+        SparkSession spark = Clusters.start("cyborg spark score", master, sparkSettings);
+        double sparkStart = (System.nanoTime() - start) / 1e9;
         try {
             SparkScore.Summary s = SparkScore.run(spark, job, System.err);
             String master = spark.sparkContext().master();
@@ -168,10 +170,13 @@ final class SparkScoreCommand implements Callable<Integer> {
                         + "; each is a row of " + s.files().get(s.files().size() - 1));
             }
             double seconds = s.scoreMillis() / 1000.0;
-            System.out.printf(Locale.ROOT, "%d images in %.1f s (%.1f img/s) on %s: %d tasks, %s, %d model loads"
-                    + " (%.1f s in all)%n", refs.size(), seconds, refs.size() / Math.max(seconds, 1e-3), master,
-                    s.partitions(), s.threads() > 0 ? s.threads() + " PyTorch thread(s) per JVM" : "PyTorch's threads",
-                    s.modelLoads(), s.modelLoadMillis() / 1000.0);
+            System.out.printf(Locale.ROOT, "scoring: %d images in %.2f s (%.1f img/s) on %s: %d tasks, %s%n",
+                    refs.size(), seconds, refs.size() / Math.max(seconds, 1e-3), master, s.partitions(),
+                    s.threads() > 0 ? s.threads() + " PyTorch thread(s) per task" : "PyTorch's threads");
+            System.out.printf(Locale.ROOT, "overhead: Spark start %.2f s, model check on the driver %.2f s (with"
+                    + " PyTorch's start), %d more model load(s) by the tasks %.2f s, writing %.2f s%n", sparkStart,
+                    s.driverLoadMillis() / 1000.0, s.modelLoads(), s.modelLoadMillis() / 1000.0,
+                    s.writeMillis() / 1000.0);
         } finally {
             spark.stop();
         }

@@ -59,11 +59,13 @@ final class ScoreOutputs {
         boolean camBytes = format == ScoreJob.Format.PARQUET;
         List<String> columns = List.copyOf(measureColumns);
         try {
-            JavaRDD<ScoredImage> scores = ok.sortBy(s -> s.ref().index(), true, 1);
+            // In listing order without a sort: the driver's list is cut into partitions in order, and each
+            // task returns its rows in the order it read them; one partition keeps that order.
+            JavaRDD<ScoredImage> scores = ok.coalesce(1);
             StructType schema = SparkScore.scoresSchema(settings, camBytes, columns);
             Dataset<Row> table = spark.createDataFrame(
                     scores.map(s -> SparkScore.scoresRow(s, settings, camBytes, columns)), schema);
-            JavaRDD<ScoredImage> errors = bad.sortBy(s -> s.ref().index(), true, 1);
+            JavaRDD<ScoredImage> errors = bad.coalesce(1);
             Dataset<Row> errorTable = spark.createDataFrame(errors.map(SparkScore::errorsRow), SparkScore.errorsSchema());
             if (format == ScoreJob.Format.PARQUET) {
                 table.write().parquet(new Path(tmp, SCORES).toString());

@@ -49,12 +49,17 @@ public final class SparkScore {
      * @param files the files written, in the output folder
      * @param partitions tasks the images were split into
      * @param threads PyTorch intra-op threads per JVM (0: PyTorch's default)
-     * @param modelLoads model instances loaded by the executors (and the driver's check)
-     * @param modelLoadMillis time spent loading them, summed
-     * @param scoreMillis wall time of the scoring pass (listing and writing excluded)
+     * @param driverLoadMillis the driver's check that the model loads (in a fresh JVM this includes
+     *     starting PyTorch; 0 if this JVM had it loaded already)
+     * @param modelLoads model instances the tasks loaded (in local mode the first task reuses the
+     *     driver's, so local[N] loads at most N - 1 more)
+     * @param modelLoadMillis the tasks' model loading time, summed
+     * @param scoreMillis wall time of the scoring pass (reading, decoding, scoring; the tasks' model loads included)
+     * @param writeMillis wall time of writing the tables
      */
     public record Summary(long scored, long errors, Map<String, Long> errorsByReason, List<String> files,
-            int partitions, int threads, long modelLoads, long modelLoadMillis, long scoreMillis) {}
+            int partitions, int threads, long driverLoadMillis, long modelLoads, long modelLoadMillis,
+            long scoreMillis, long writeMillis) {}
 
     /** Runs {@code job} in {@code spark}; progress goes to {@code console} (null: silent). */
     public static Summary run(SparkSession spark, ScoreJob job, PrintStream console) throws IOException {
@@ -91,11 +96,11 @@ public final class SparkScore {
             JavaRDD<ScoredImage> bad = scored.filter(s -> !s.ok());
             Map<String, Long> byReason = new TreeMap<>(bad.map(ScoredImage::errorReason).countByValue());
             long errors = byReason.values().stream().mapToLong(Long::longValue).sum();
+            long writeStart = System.nanoTime();
             List<String> files = new ScoreOutputs(spark, job.out(), job.format())
                     .write(ok, bad, settings, measureColumns);
-            return new Summary(n - errors, errors, byReason, files, partitions, threads,
-                    loads.value() + (driverLoadMillis > 0 ? 1 : 0), loadMillis.value() + driverLoadMillis,
-                    scoreMillis);
+            return new Summary(n - errors, errors, byReason, files, partitions, threads, driverLoadMillis,
+                    loads.value(), loadMillis.value(), scoreMillis, (System.nanoTime() - writeStart) / 1_000_000);
         } finally {
             scored.unpersist(false);
             if (Clusters.isLocal(sc.master())) {
