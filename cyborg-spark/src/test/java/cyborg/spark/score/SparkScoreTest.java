@@ -81,7 +81,7 @@ class SparkScoreTest {
         withBad.add("test,Real,/ffhq/missing.png");
         badCsv = dir.resolve("bad.csv");
         Files.write(badCsv, withBad);
-        spark = Clusters.start("spark-score-test", "local[2]", Map.of());
+        spark = Clusters.start("spark-score-test", "local[2]", Map.of("spark.sql.debug.maxToStringFields", "200"));
     }
 
     @AfterAll
@@ -218,5 +218,20 @@ class SparkScoreTest {
                         1e-6);
             }
         }
+    }
+
+    @Test
+    void csvWithCamsWritesEachCamAsAPngAndItsPath() throws IOException {
+        Path out = dir.resolve("out-cams");
+        List<ImageRef> refs = ImageListing.fromSplitCsv(goodCsv, images.toString(), "test", 3);
+        SparkScore.run(spark, new ScoreJob(ModelSpec.folder(model.toString()), refs, out.toString(),
+                ScoreJob.Format.CSV, new ScoreSettings(8, true, null, false, 0), 0), null);
+        List<String> detail = Files.readAllLines(out.resolve("scores-detail.csv"));
+        assertEquals("path,score,label,predicted,source,cam_entropy,cam_path", detail.get(0));
+        assertEquals(4, detail.size());
+        String camPath = detail.get(2).substring(detail.get(2).lastIndexOf(',') + 1);
+        assertEquals(out.resolve("cams/1_img1_cam.png").toString(), camPath);
+        RgbImage cam = ImageFiles.readRgb(Path.of(camPath));
+        assertEquals(32, cam.width());
     }
 }
