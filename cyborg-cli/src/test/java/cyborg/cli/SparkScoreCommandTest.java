@@ -64,6 +64,16 @@ class SparkScoreCommandTest {
     }
 
     @Test
+    void aModelUriIsRefusedWithWhatToDo() throws IOException {
+        Path list = dir.resolve("list.txt");
+        Files.writeString(list, "a.png\n");
+        Cli r = Cli.run("spark", "score", "--model", "hdfs://nn/models/run", "--list", list.toString(), "--out",
+                dir.resolve("o").toString());
+        assertEquals(1, r.status, r.toString());
+        assertTrue(r.err.startsWith("error: --model hdfs://nn/models/run: a model is read from a path"), r.err);
+    }
+
+    @Test
     void helpExplainsTheColumnsWithExamples() {
         Cli r = Cli.run("spark", "score", "--help");
         assertEquals(0, r.status);

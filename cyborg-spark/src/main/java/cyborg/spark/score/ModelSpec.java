@@ -17,6 +17,14 @@ import java.nio.file.Path;
  * @param strict with a weight file: refuse keys the network lacks
  */
 public record ModelSpec(String location, String arch, boolean strict) implements Serializable {
+    public ModelSpec {
+        if (Locations.isUri(location)) {
+            throw new IllegalArgumentException("--model " + location + ": a model is read from a path, not fetched from"
+                    + " a URI; copy it to a path every executor can read (a shared file system, or the same local path"
+                    + " on each machine)");
+        }
+    }
+
     /** A cyborg model folder. */
     public static ModelSpec folder(String location) {
         return new ModelSpec(location, null, true);
