@@ -51,6 +51,33 @@ class SparkSubmitTest {
     Path dir;
 
     @Test
+    void shadedJarHoldsThisBuildsClasses() throws IOException {
+        Path jar = Path.of(System.getProperty("cyborg.app.jar"));
+        for (String entry : List.of("cyborg/cli/SparkScoreCommand.class", "cyborg/spark/score/SparkScore.class",
+                "cyborg/score/Scorer.class")) {
+            byte[] built;
+            try (var in = SparkSubmitTest.class.getClassLoader().getResourceAsStream(entry)) {
+                built = in.readAllBytes();
+            }
+            try (var zip = new java.util.zip.ZipFile(jar.toFile())) {
+                var e = zip.getEntry(entry);
+                assertTrue(e != null, entry + " missing from " + jar);
+                try (var in = zip.getInputStream(e)) {
+                    assertTrue(java.util.Arrays.equals(built, in.readAllBytes()), entry + " in " + jar + " is stale");
+                }
+            }
+        }
+        try (var zip = new java.util.zip.ZipFile(jar.toFile())) {
+            assertTrue(zip.getEntry("pytorch/cpu/linux-x86_64/libtorch_cpu.so") != null
+                    || zip.stream().anyMatch(e -> e.getName().matches("pytorch/cpu/[^/]+/.*torch_cpu.*")),
+                    "no PyTorch CPU natives in " + jar);
+            assertTrue(zip.stream().noneMatch(e -> e.getName().startsWith("org/apache/spark/")
+                    || e.getName().startsWith("scala/") || e.getName().startsWith("org/apache/hadoop/")),
+                    "Spark, Scala or Hadoop classes in " + jar);
+        }
+    }
+
+    @Test
     void submittedShadedJarWritesCyborgScoresFile() throws Exception {
         Path jar = Path.of(System.getProperty("cyborg.app.jar"));
         String sparkClassPath = Files.readString(Path.of(System.getProperty("cyborg.spark.classpath"))).strip();
