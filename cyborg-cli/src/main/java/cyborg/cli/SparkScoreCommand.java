@@ -58,13 +58,20 @@ import java.util.stream.Collectors;
             "  cyborg spark score --model runs/cyborg --csv data/split.csv --images data/images --out scored",
             "  cyborg spark score --master local[2] --model runs/cyborg --folder photos/ --format csv --out scored",
             "  cyborg spark score --model runs/cyborg --list images.txt --cams --measures --partitions 64 --out scored",
+            "  spark-submit --master yarn --class cyborg.cli.CyborgCommand cyborg-spark-app.jar \\",
+            "      spark score --model runs/cyborg --list hdfs:///lists/faces.txt --out hdfs:///scored/run1",
             "  cyborg evaluate --scores scored/scores.csv --csv data/split.csv --images data/images"
         })
 final class SparkScoreCommand implements Callable<Integer> {
     @Option(names = "--model", required = true, paramLabel = "DIR|FILE",
             description = "A run folder of 'cyborg train' (or its model.safetensors), or a PyTorch/safetensors weight"
-                    + " file with --arch; it must be readable where the executors run (a shared path on a cluster).")
+                    + " file with --arch, on the driver (see --ship-model).")
     String model;
+
+    @Option(names = "--ship-model", defaultValue = "auto", paramLabel = "auto|always|never",
+            description = "Send the model's files to the executors with the job (default: ${DEFAULT-VALUE}: on a"
+                    + " cluster master, not on a local one); never: --model is a path every executor can read.")
+    String shipModel;
 
     @Option(names = "--arch", paramLabel = "NAME", completionCandidates = Choices.Architectures.class,
             description = "With a weight file: its architecture, one of ${COMPLETION-CANDIDATES}.")
@@ -152,7 +159,15 @@ final class SparkScoreCommand implements Callable<Integer> {
         List<ImageRef> refs = listing();
         ScoreSettings settings = new ScoreSettings(batch, cams, null, measures, threads == null ? 0 : threads);
         ModelSpec spec = new ModelSpec(model, arch, strict);
-        ScoreJob job = new ScoreJob(spec, refs, out, outFormat, settings, partitions == null ? 0 : partitions);
+        ScoreJob.Shipping shipping = switch (shipModel.toLowerCase(Locale.ROOT)) {
+            case "auto" -> ScoreJob.Shipping.AUTO;
+            case "always" -> ScoreJob.Shipping.ALWAYS;
+            case "never" -> ScoreJob.Shipping.NEVER;
+            default -> throw new IllegalArgumentException("--ship-model must be auto, always or never, not '"
+                    + shipModel + "'");
+        };
+        ScoreJob job = new ScoreJob(spec, refs, out, outFormat, settings, partitions == null ? 0 : partitions,
+                shipping);
         Map<String, String> sparkSettings = new LinkedHashMap<>(conf);
         // the measure columns make a wide plan: no "truncated the string representation" warning
         sparkSettings.putIfAbsent("spark.sql.debug.maxToStringFields", "200");

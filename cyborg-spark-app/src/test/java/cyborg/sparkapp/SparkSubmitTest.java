@@ -32,7 +32,8 @@ import java.util.concurrent.TimeUnit;
  * spark-submit of the shaded application jar, as a cluster runs it: org.apache.spark.deploy.SparkSubmit
  * (what the spark-submit script starts) on a class path of Spark's jars alone, so that cyborg, DJL
  * and the PyTorch natives can only come from the application jar; with a fresh, empty DJL cache and
- * DJL offline, the natives must be unpacked from the jar.
+ * DJL offline, the natives must be unpacked from the jar; the model goes to the executors with the
+ * job, as on a cluster.
  */
 class SparkSubmitTest {
     /** What spark-submit passes its JVMs on Java 17 (org.apache.spark.launcher.JavaModuleOptions). */
@@ -117,7 +118,7 @@ class SparkSubmitTest {
                 "--master", "local[2]", "--conf", "spark.ui.enabled=false",
                 "--class", "cyborg.cli.CyborgCommand", jar.toString(),
                 "spark", "score", "--model", model.toString(), "--csv", csv.toString(), "--images", images.toString(),
-                "--format", "csv", "--out", out.toString()));
+                "--format", "csv", "--out", out.toString(), "--ship-model", "always")); // as on a cluster
         Process p = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
         assertTrue(p.waitFor(5, TimeUnit.MINUTES), "spark-submit did not finish");
         String output = Files.readString(log);

@@ -2,37 +2,70 @@ package cyborg.spark.score;
 
 import cyborg.model.Architecture;
 import cyborg.model.LoadedModel;
+import cyborg.model.SavedModel;
+import org.apache.spark.SparkFiles;
 
 import java.io.IOException;
 import java.io.Serializable;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 
 /**
  * Which model to score with, as every executor loads it: a cyborg model folder (or its
- * safetensors file), or a PyTorch/safetensors weight file with its architecture. The location
- * must be readable where the executors run (a local path in local mode or on a shared file system).
+ * safetensors file), or a PyTorch/safetensors weight file with its architecture. Either the
+ * location is readable where the executors run (a local path in local mode, a shared file system),
+ * or the model's files are shipped to the executors with the job ({@link #files()},
+ * {@link #shipped()}).
  *
- * @param location the model folder or weight file
+ * @param location the model folder or weight file, on the driver
  * @param arch the architecture of a weight file, or null for a cyborg model folder
  * @param strict with a weight file: refuse keys the network lacks
+ * @param shippedAs null: executors read {@code location}; else the model's files were added to the
+ *     job ({@code SparkContext.addFile}) and executors read them from their {@link SparkFiles}
+ *     folder: the weight file's name, or {@value #FOLDER} for a model folder's two files
  */
-public record ModelSpec(String location, String arch, boolean strict) implements Serializable {
+public record ModelSpec(String location, String arch, boolean strict, String shippedAs) implements Serializable {
+    /** {@link #shippedAs} of a model folder: its model.json and model.safetensors. */
+    public static final String FOLDER = "<model folder>";
+
     public ModelSpec {
         if (Locations.isUri(location)) {
             throw new IllegalArgumentException("--model " + location + ": a model is read from a path, not fetched from"
-                    + " a URI; copy it to a path every executor can read (a shared file system, or the same local path"
-                    + " on each machine)");
+                    + " a URI; copy it to the driver (it is shipped to the executors) or to a path every executor can"
+                    + " read");
         }
     }
 
-    /** A cyborg model folder. */
-    public static ModelSpec folder(String location) {
-        return new ModelSpec(location, null, true);
+    public ModelSpec(String location, String arch, boolean strict) {
+        this(location, arch, strict, null);
     }
 
-    /** Loads the model on the CPU. */
-    public LoadedModel open() throws IOException {
+    /** A cyborg model folder, read where it is. */
+    public static ModelSpec folder(String location) {
+        return new ModelSpec(location, null, true, null);
+    }
+
+    /** The files to ship so that executors can load the model without reading {@code location}. */
+    public List<Path> files() {
         Path path = Path.of(location);
+        if (arch != null) {
+            return List.of(path);
+        }
+        Path dir = Files.isDirectory(path) ? path : path.toAbsolutePath().getParent();
+        return List.of(dir.resolve(SavedModel.SIDECAR), dir.resolve(SavedModel.WEIGHTS));
+    }
+
+    /** This model, read by the executors from the files shipped with the job. */
+    public ModelSpec shipped() {
+        return new ModelSpec(location, arch, strict, arch == null ? FOLDER : Path.of(location).getFileName().toString());
+    }
+
+    /** Loads the model on the CPU (from the shipped files on an executor, when shipped). */
+    public LoadedModel open() throws IOException {
+        Path path = shippedAs == null ? Path.of(location)
+                : FOLDER.equals(shippedAs) ? Path.of(SparkFiles.getRootDirectory())
+                : Path.of(SparkFiles.get(shippedAs));
         return arch == null ? LoadedModel.open(path) : LoadedModel.open(path, Architecture.parse(arch), strict);
     }
 }

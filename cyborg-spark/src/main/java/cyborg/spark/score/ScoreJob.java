@@ -12,9 +12,26 @@ import java.util.Locale;
  * @param format the output files' format
  * @param settings what each task computes
  * @param partitions how many tasks (0: one per core, more for large jobs, see {@link SparkScore})
+ * @param shipping whether the model's files go to the executors with the job
  */
 public record ScoreJob(ModelSpec model, List<ImageRef> images, String out, Format format, ScoreSettings settings,
-        int partitions) {
+        int partitions, Shipping shipping) {
+    /** Whether the model's files are shipped to the executors with the job. */
+    public enum Shipping {
+        /** On a cluster master; not on a local one, whose executors read the driver's files. */
+        AUTO,
+        /** Always (each executor loads its own copy from the job's files). */
+        ALWAYS,
+        /** Never: the model's path is readable on every executor (a shared file system). */
+        NEVER
+    }
+
+    /** With {@link Shipping#AUTO}. */
+    public ScoreJob(ModelSpec model, List<ImageRef> images, String out, Format format, ScoreSettings settings,
+            int partitions) {
+        this(model, images, out, format, settings, partitions, Shipping.AUTO);
+    }
+
     /** The output files' format. */
     public enum Format {
         /** {@code scores.parquet}, {@code errors.parquet}. */

@@ -81,10 +81,18 @@ public final class SparkScore {
         int partitions = job.partitions() > 0 ? job.partitions() : defaultPartitions(n, sc.defaultParallelism());
         partitions = Math.min(partitions, n);
 
+        boolean local = Clusters.isLocal(sc.master());
+        ModelSpec executorModel = job.model();
+        if (job.shipping() == ScoreJob.Shipping.ALWAYS || job.shipping() == ScoreJob.Shipping.AUTO && !local) {
+            for (java.nio.file.Path file : job.model().files()) {
+                sc.addFile(file.toAbsolutePath().toString());
+            }
+            executorModel = job.model().shipped();
+        }
         LongAccumulator loads = sc.sc().longAccumulator("cyborg model loads");
         LongAccumulator loadMillis = sc.sc().longAccumulator("cyborg model load ms");
         JavaRDD<ScoredImage> scored = sc.parallelize(job.images(), partitions)
-                .mapPartitions(new PartitionScorer(job.model(), settings, loads, loadMillis))
+                .mapPartitions(new PartitionScorer(executorModel, settings, loads, loadMillis))
                 .persist(StorageLevel.MEMORY_AND_DISK());
         long start = System.nanoTime();
         try {
@@ -103,8 +111,10 @@ public final class SparkScore {
                     loads.value(), loadMillis.value(), scoreMillis, (System.nanoTime() - writeStart) / 1_000_000);
         } finally {
             scored.unpersist(false);
-            if (Clusters.isLocal(sc.master())) {
-                ModelPool.release(job.model()); // a local job's process may go on (tests, the command line's JVM)
+            if (local) {
+                // a local job's process may go on (tests, the command line's JVM)
+                ModelPool.release(job.model());
+                ModelPool.release(executorModel);
             }
         }
     }

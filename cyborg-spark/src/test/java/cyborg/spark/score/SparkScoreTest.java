@@ -234,4 +234,15 @@ class SparkScoreTest {
         RgbImage cam = ImageFiles.readRgb(Path.of(camPath));
         assertEquals(32, cam.width());
     }
+
+    @Test
+    void aShippedModelIsLoadedFromTheJobsFilesAndScoresTheSame() throws IOException {
+        Path out = dir.resolve("out-shipped");
+        List<ImageRef> refs = ImageListing.fromSplitCsv(goodCsv, images.toString(), "test", null);
+        SparkScore.Summary summary = SparkScore.run(spark, new ScoreJob(ModelSpec.folder(model.toString()), refs,
+                out.toString(), ScoreJob.Format.CSV, ScoreSettings.scores(8), 2, ScoreJob.Shipping.ALWAYS), null);
+        // the tasks could not reuse the driver's copy: they loaded the shipped files
+        assertTrue(summary.modelLoads() >= 1, summary.toString());
+        assertSameScores(cyborgScore(goodCsv), Files.readAllLines(out.resolve("scores.csv")));
+    }
 }
