@@ -64,7 +64,8 @@ class SparkSubmitTest {
                 var e = zip.getEntry(entry);
                 assertTrue(e != null, entry + " missing from " + jar);
                 try (var in = zip.getInputStream(e)) {
-                    assertTrue(java.util.Arrays.equals(built, in.readAllBytes()), entry + " in " + jar + " is stale");
+                    assertTrue(java.util.Arrays.equals(built, in.readAllBytes()), entry + " in " + jar + " differs from "
+                            + SparkSubmitTest.class.getClassLoader().getResource(entry) + ": stale");
                 }
             }
         }
