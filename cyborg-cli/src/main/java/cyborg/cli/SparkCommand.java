@@ -12,11 +12,11 @@ import picocli.CommandLine.Command;
             "A local master needs no installation: Spark runs inside the cyborg command. For a cluster, build the"
                 + " application jar (mvn -DskipTests package: cyborg-spark-app/target/cyborg-spark-app.jar, with the"
                 + " PyTorch CPU natives inside) and submit it:",
-            "  spark-submit --master spark://host:7077 --class cyborg.cli.CyborgCommand \\",
-            "      cyborg-spark-app.jar spark score --model /shared/run --list hdfs:///lists/images.txt ...",
+            "  spark-submit --master yarn --class cyborg.cli.CyborgCommand \\",
+            "      cyborg-spark-app.jar spark score --model runs/cyborg \\",
+            "      --list hdfs:///lists/faces.txt --out hdfs:///scored/run1",
             "(tools/spark/spark-submit runs spark-submit from Maven's Spark jars when no Spark is installed.)",
-            "",
-            "Commands:"
+            "See docs/spark.md: the --add-opens flags, scaling measured and projected."
         })
 final class SparkCommand implements Runnable {
     @CommandLine.Spec

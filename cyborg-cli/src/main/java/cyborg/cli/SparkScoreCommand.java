@@ -60,7 +60,7 @@ import java.util.stream.Collectors;
             "  cyborg spark score --model runs/cyborg --list images.txt --cams --measures --partitions 64 --out scored",
             "  spark-submit --master yarn --class cyborg.cli.CyborgCommand cyborg-spark-app.jar \\",
             "      spark score --model runs/cyborg --list hdfs:///lists/faces.txt --out hdfs:///scored/run1",
-            "  cyborg evaluate --scores scored/scores.csv --csv data/split.csv --images data/images"
+            "  cyborg evaluate --scores scored/scores.csv --csv data/split.csv --out evaluation"
         })
 final class SparkScoreCommand implements Callable<Integer> {
     @Option(names = "--model", required = true, paramLabel = "DIR|FILE",
@@ -135,8 +135,8 @@ final class SparkScoreCommand implements Callable<Integer> {
     int batch;
 
     @Option(names = "--threads", paramLabel = "N",
-            description = "PyTorch threads per executor JVM (default: cores / task slots locally, spark.task.cpus on"
-                    + " a cluster).")
+            description = "PyTorch threads each task's forward passes use (one setting per executor JVM; default:"
+                    + " cores / task slots locally, spark.task.cpus on a cluster).")
     Integer threads;
 
     @Option(names = "--conf", paramLabel = "KEY=VALUE",
