@@ -96,8 +96,11 @@ public final class SparkScore {
                 .persist(StorageLevel.MEMORY_AND_DISK());
         long start = System.nanoTime();
         try {
-            try (Progress progress = new Progress(spark, n, partitions, console)) {
+            Progress progress = new Progress(spark, n, partitions, console);
+            try {
                 scored.count();
+            } finally {
+                progress.close();
             }
             long scoreMillis = (System.nanoTime() - start) / 1_000_000;
             JavaRDD<ScoredImage> ok = scored.filter(ScoredImage::ok);
