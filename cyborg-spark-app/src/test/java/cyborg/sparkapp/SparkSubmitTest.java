@@ -25,6 +25,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Random;
 import java.util.concurrent.TimeUnit;
 
@@ -79,13 +80,8 @@ class SparkSubmitTest {
         }
     }
 
-    @Test
-    void submittedShadedJarWritesCyborgScoresFile() throws Exception {
-        Path jar = Path.of(System.getProperty("cyborg.app.jar"));
-        String sparkClassPath = Files.readString(Path.of(System.getProperty("cyborg.spark.classpath"))).strip();
-        assertTrue(Files.isRegularFile(jar), jar + " not built");
-        assertTrue(!sparkClassPath.contains("cyborg-") && !sparkClassPath.contains("/ai/djl/"), sparkClassPath);
-
+    /** A random smallresnet, 6 images and their split CSV in {@code dir}; returns cyborg score's file of them. */
+    List<String> fixture() throws IOException {
         Path model = dir.resolve("model");
         try (NDManager m = NDManager.newBaseManager()) {
             CamNetwork net = Architecture.SMALLRESNET.create(m, 5);
@@ -108,25 +104,42 @@ class SparkSubmitTest {
         try (Scorer scorer = new Scorer(LoadedModel.open(model))) {
             ScoreFile.write(expected, scorer.score(samples, 8, null, CamTarget.PREDICTED, SkipReport.failFast(), null));
         }
+        return Files.readAllLines(expected);
+    }
 
-        Path out = dir.resolve("out");
-        Path log = dir.resolve("spark-submit.log");
+    /**
+     * Runs SparkSubmit (spark-submit's main class) on Spark's jars alone with {@code sparkOptions},
+     * then the application jar with {@code spark score} of the fixture as CSV into {@code out};
+     * returns what it printed, after checking that it succeeded.
+     */
+    String submit(List<String> sparkOptions, Map<String, String> env, Path out, String... more) throws Exception {
+        Path jar = Path.of(System.getProperty("cyborg.app.jar"));
+        String sparkClassPath = Files.readString(Path.of(System.getProperty("cyborg.spark.classpath"))).strip();
+        assertTrue(Files.isRegularFile(jar), jar + " not built");
+        assertTrue(!sparkClassPath.contains("cyborg-") && !sparkClassPath.contains("/ai/djl/"), sparkClassPath);
+        Path log = dir.resolve("spark-submit-" + out.getFileName() + ".log");
         List<String> command = new ArrayList<>();
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         command.addAll(ADD_OPENS);
         command.addAll(List.of("-Xmx2g", "-Dai.djl.offline=true", "-DDJL_CACHE_DIR=" + dir.resolve("djl-cache"),
-                "-cp", sparkClassPath, "org.apache.spark.deploy.SparkSubmit",
-                "--master", "local[2]", "--conf", "spark.ui.enabled=false",
-                "--class", "cyborg.cli.CyborgCommand", jar.toString(),
-                "spark", "score", "--model", model.toString(), "--csv", csv.toString(), "--images", images.toString(),
-                "--format", "csv", "--out", out.toString(), "--ship-model", "always")); // as on a cluster
-        Process p = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
+                "-cp", sparkClassPath, "org.apache.spark.deploy.SparkSubmit"));
+        command.addAll(sparkOptions);
+        command.addAll(List.of("--conf", "spark.ui.enabled=false", "--class", "cyborg.cli.CyborgCommand",
+                jar.toString(), "spark", "score", "--model", dir.resolve("model").toString(),
+                "--csv", dir.resolve("split.csv").toString(), "--images", dir.resolve("images").toString(),
+                "--format", "csv", "--out", out.toString()));
+        command.addAll(List.of(more));
+        ProcessBuilder pb = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile());
+        pb.environment().putAll(env);
+        Process p = pb.start();
         assertTrue(p.waitFor(5, TimeUnit.MINUTES), "spark-submit did not finish");
         String output = Files.readString(log);
         assertEquals(0, p.exitValue(), output);
         assertTrue(output.contains("scored 6 images, 0 errors"), output);
-        List<String> want = Files.readAllLines(expected);
-        List<String> got = Files.readAllLines(out.resolve("scores.csv"));
+        return output;
+    }
+
+    static void assertSameScores(List<String> want, List<String> got, String output) {
         assertEquals(want.size(), got.size(), output);
         for (int i = 0; i < want.size(); i++) {
             String w = want.get(i);
@@ -135,6 +148,39 @@ class SparkSubmitTest {
             assertEquals(Double.parseDouble(w.substring(w.lastIndexOf(',') + 1)),
                     Double.parseDouble(g.substring(g.lastIndexOf(',') + 1)), 1e-6, w);
         }
+    }
+
+    @Test
+    void submittedShadedJarWritesCyborgScoresFile() throws Exception {
+        List<String> expected = fixture();
+        Path out = dir.resolve("out");
+        String output = submit(List.of("--master", "local[2]"), Map.of(), out, "--ship-model", "always");
+        assertSameScores(expected, Files.readAllLines(out.resolve("scores.csv")), output);
         assertTrue(Files.isDirectory(dir.resolve("djl-cache")), "the natives were not unpacked from the jar");
+    }
+
+    /**
+     * The same on a standalone cluster in miniature: local-cluster[2,1,1024] starts a master, a
+     * worker and two executor JVMs of one core, launched as a standalone worker launches them, from
+     * a Spark home whose jars/ holds Spark's jars alone. The executors get the application jar and
+     * the model's files from the driver, and unpack the natives into their own empty DJL cache.
+     */
+    @Test
+    void onAMiniatureStandaloneClusterExecutorsGetTheJarAndTheModelFromTheJob() throws Exception {
+        List<String> expected = fixture();
+        Path sparkHome = dir.resolve("spark-home");
+        Files.createDirectories(sparkHome.resolve("jars"));
+        for (String jar : Files.readString(Path.of(System.getProperty("cyborg.spark.classpath"))).strip().split(":")) {
+            Path p = Path.of(jar);
+            Files.createSymbolicLink(sparkHome.resolve("jars").resolve(p.getFileName()), p);
+        }
+        Path executorCache = dir.resolve("executor-djl-cache");
+        Path out = dir.resolve("out-cluster");
+        String output = submit(List.of("--master", "local-cluster[2,1,1024]", "--conf", "spark.executor.memory=768m",
+                "--conf", "spark.executor.extraJavaOptions=-DDJL_CACHE_DIR=" + executorCache),
+                Map.of("SPARK_HOME", sparkHome.toString(), "SPARK_SCALA_VERSION", "2.13"), out);
+        assertSameScores(expected, Files.readAllLines(out.resolve("scores.csv")), output);
+        assertTrue(Files.isDirectory(executorCache.resolve("pytorch")), "the executors did not unpack the natives:\n"
+                + output);
     }
 }

@@ -39,8 +39,11 @@ public final class Clusters {
         return SparkSession.builder().config(conf).getOrCreate();
     }
 
-    /** Whether {@code master} runs in this JVM ({@code local}, {@code local[N]}, {@code local[*]}, ...). */
+    /**
+     * Whether {@code master} runs in this JVM ({@code local}, {@code local[N]}, {@code local[*]},
+     * {@code local[N,F]}); {@code local-cluster[...]} starts executor JVMs like a cluster, so it is not.
+     */
     public static boolean isLocal(String master) {
-        return master.toLowerCase(Locale.ROOT).startsWith("local");
+        return master.toLowerCase(Locale.ROOT).matches("local(\\[[^]]*])?");
     }
 }

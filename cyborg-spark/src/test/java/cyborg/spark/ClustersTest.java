@@ -29,5 +29,7 @@ class ClustersTest {
         assertTrue(Clusters.isLocal("local"));
         assertFalse(Clusters.isLocal("spark://host:7077"));
         assertFalse(Clusters.isLocal("yarn"));
+        assertTrue(Clusters.isLocal("local[2,3]"));
+        assertFalse(Clusters.isLocal("local-cluster[2,1,1024]")); // executors in their own JVMs
     }
 }

@@ -59,6 +59,9 @@ final class PartitionScorer implements FlatMapFunction<Iterator<ImageRef>, Score
 
     @Override
     public Iterator<ScoredImage> call(Iterator<ImageRef> refs) throws Exception {
+        // An executor JVM never runs the command line's main, which sets this: the natives come from
+        // the application jar, and DJL must not try to download anything.
+        System.getProperties().putIfAbsent("ai.djl.offline", "true");
         useThreads(settings.threads());
         EngineThreads.inferenceOnThisThread();
         List<ScoredImage> out = new ArrayList<>();
