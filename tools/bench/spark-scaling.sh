@@ -7,6 +7,13 @@
 #   bash tools/bench/spark-scaling.sh                       (about 5 minutes on 2 cores)
 #   REPS=5 ARCHS="smallresnet resnet50" bash tools/bench/spark-scaling.sh
 #   CYBORG=/path/to/a/cyborg-launcher bash tools/bench/spark-scaling.sh
+#   CLUSTER=0 bash tools/bench/spark-scaling.sh             (skip the local-cluster runs)
+#
+# With CLUSTER=1 (the default) each repetition also submits the application jar with
+# tools/spark/spark-submit to local-cluster[2,1,1024]: a standalone master, a worker and two executor
+# JVMs of one core each, launched from a Spark home ($WORK/spark-home, whose jars/ links Spark's jars
+# from Maven) as a standalone worker launches them; the model is shipped with the job. Its overheads
+# are a real executor's: JVM start, Spark executor start, PyTorch start and model load per executor.
 #
 # Data: `cyborg synth` at the demo's size (64 px) with the demo's open set (TEST_PER_SOURCE=150:
 # 600 test images), and for resnet50 the same at 224 px with TEST_PER_SOURCE_224 (default 50: 200
@@ -20,6 +27,7 @@ CYBORG="${CYBORG:-$ROOT/cyborg}"
 WORK="${BENCH_DIR:-/tmp/cyborg-spark-bench}"
 REPS="${REPS:-3}"
 ARCHS="${ARCHS:-smallresnet}"
+CLUSTER="${CLUSTER:-1}"
 PER_SOURCE="${TEST_PER_SOURCE:-150}"
 PER_SOURCE_224="${TEST_PER_SOURCE_224:-50}"
 mkdir -p "$WORK"
@@ -36,6 +44,15 @@ prepare() {
       --arch "$arch" --size "$size" --epochs 1 --batch 8 --loss ce --out "$WORK/model-$arch" >/dev/null
 }
 for arch in $ARCHS; do prepare "$arch"; done
+if [ "$CLUSTER" = 1 ]; then
+  APP_JAR="$ROOT/cyborg-spark-app/target/cyborg-spark-app.jar"
+  [ -f "$APP_JAR" ] && [ -f "$ROOT/cyborg-spark-app/target/spark-classpath.txt" ] \
+      || (cd "$ROOT" && mvn -q -B -pl cyborg-spark-app -am generate-test-resources) >&2
+  rm -rf "$WORK/spark-home"; mkdir -p "$WORK/spark-home/jars"
+  tr ':' '\n' < "$ROOT/cyborg-spark-app/target/spark-classpath.txt" | while read -r jar; do
+    ln -s "$jar" "$WORK/spark-home/jars/"
+  done
+fi
 
 results="$WORK/runs.tsv"
 : > "$results"
@@ -62,6 +79,17 @@ for rep in $(seq 1 "$REPS"); do
       cmp -s "$WORK/spark-$arch-$master/scores.csv" "$WORK/score-$arch.csv" \
           || echo "note: spark $master scores.csv differs in text from cyborg score's ($arch)" >&2
     done
+    if [ "$CLUSTER" = 1 ]; then
+      master='local-cluster[2,1,1024]'; log="$WORK/spark-$arch-cluster-$rep.log"
+      t0=$(now)
+      SPARK_HOME="$WORK/spark-home" SPARK_SCALA_VERSION=2.13 "$ROOT/tools/spark/spark-submit" --master "$master" \
+          --conf spark.executor.memory=768m --conf spark.ui.enabled=false --class cyborg.cli.CyborgCommand "$APP_JAR" \
+          spark score --model "$model" --csv "$data/split.csv" --images "$data/images" --format csv \
+          --out "$WORK/spark-$arch-cluster" > "$log" 2>/dev/null
+      t1=$(now); record "$arch" "spark-submit $master" "$rep" "$(echo "$t1 - $t0" | bc)" "$log"
+      cmp -s "$WORK/spark-$arch-cluster/scores.csv" "$WORK/score-$arch.csv" \
+          || echo "note: spark-submit $master scores.csv differs in text from cyborg score's ($arch)" >&2
+    fi
   done
 done
 # An executor's first start on a machine: the PyTorch natives are unpacked from the jar into an empty cache.
