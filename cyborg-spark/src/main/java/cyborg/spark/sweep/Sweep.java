@@ -48,6 +48,7 @@ public final class Sweep {
     }
 
     public Summary run() throws IOException {
+        requireCores(settings.master());
         Path out = settings.out().toAbsolutePath().normalize();
         Files.createDirectories(out.resolve("runs"));
         Map<String, DataSet> data = new LinkedHashMap<>();
@@ -110,7 +111,6 @@ public final class Sweep {
         // a failed run is reported by its task, not retried by Spark: its log says why
         conf.put("spark.task.maxFailures", "1");
         String master = settings.master();
-        requireCores(master);
         try (SparkSession spark = Clusters.start("cyborg sweep", master, conf)) {
             JavaSparkContext sc = JavaSparkContext.fromSparkContext(spark.sparkContext());
             console.printf("== Spark master %s: %d run%s at a time%n", sc.master(),

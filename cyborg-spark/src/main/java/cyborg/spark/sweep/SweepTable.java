@@ -181,6 +181,7 @@ public final class SweepTable {
     /** What the command prints. */
     public String console() {
         StringBuilder sb = new StringBuilder(aucTable()).append('\n');
+        sb.append("Open-set AUC per source / generator:\n").append(sourceTables());
         String ex = explainTable();
         if (!ex.isEmpty()) {
             sb.append(ex).append('\n');
