@@ -75,6 +75,11 @@ class SweepTest {
         while (finished(out).isEmpty() && first.isAlive() && System.nanoTime() < deadline) {
             Thread.sleep(50);
         }
+        // a second sweep into the same folder is refused while the first runs
+        Cli concurrent = Cli.run("sweep", "--grid", grid.toString(), "--out", out.toString(), "--master", "local[2]");
+        assertEquals(1, concurrent.status, concurrent.toString());
+        assertTrue(concurrent.err.startsWith("error: another cyborg sweep is running in " + out), concurrent.err);
+
         List<ProcessHandle> children = first.descendants().toList();
         first.destroyForcibly().waitFor();
         List<String> before = finished(out);

@@ -7,7 +7,10 @@ import org.apache.spark.sql.SparkSession;
 
 import java.io.IOException;
 import java.io.PrintStream;
+import java.nio.channels.FileChannel;
+import java.nio.channels.FileLock;
 import java.nio.file.Files;
+import java.nio.file.StandardOpenOption;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -51,6 +54,19 @@ public final class Sweep {
         requireCores(settings.master());
         Path out = settings.out().toAbsolutePath().normalize();
         Files.createDirectories(out.resolve("runs"));
+        // one sweep per folder at a time: two would train the same runs into the same folders
+        Path lockFile = out.resolve(".sweep.lock");
+        try (FileChannel channel = FileChannel.open(lockFile, StandardOpenOption.CREATE, StandardOpenOption.WRITE);
+                FileLock lock = channel.tryLock()) {
+            if (lock == null) {
+                throw new IllegalStateException("another cyborg sweep is running in " + out + " (it holds " + lockFile
+                        + "); wait for it to end or stop it, then rerun");
+            }
+            return locked(out);
+        }
+    }
+
+    private Summary locked(Path out) throws IOException {
         Map<String, DataSet> data = new LinkedHashMap<>();
         for (DataSet d : grid.datasets()) {
             DataSet p = d.prepared(out, console);
