@@ -136,14 +136,18 @@ public final class Sweep {
     }
 
     /** A local master must offer at least one run's cores, or Spark would wait for ever. */
-    private void requireCores(String master) {
-        if (master == null) {
-            return;
-        }
+    private void requireCores(String given) {
+        // spark-submit passes its master as the system property SparkConf reads
+        String master = given != null ? given : System.getProperty("spark.master", Clusters.DEFAULT_MASTER);
         Matcher m = Pattern.compile("local\\[(\\d+)(,\\d+)?]").matcher(master.toLowerCase(Locale.ROOT));
         if (m.matches() && Integer.parseInt(m.group(1)) < settings.coresPerRun()) {
             throw new IllegalArgumentException("--master " + master + " has fewer cores than --cores-per-run "
                     + settings.coresPerRun() + "; lower --cores-per-run or raise the master's cores");
+        }
+        if (master.replace(" ", "").toLowerCase(Locale.ROOT).startsWith("local[*")
+                && Runtime.getRuntime().availableProcessors() < settings.coresPerRun()) {
+            throw new IllegalArgumentException("--master " + master + " has " + Runtime.getRuntime().availableProcessors()
+                    + " cores here, fewer than --cores-per-run " + settings.coresPerRun() + "; lower --cores-per-run");
         }
         if (master.equalsIgnoreCase("local") && settings.coresPerRun() > 1) {
             throw new IllegalArgumentException("--master local has one core; --cores-per-run "
