@@ -31,6 +31,7 @@ import picocli.CommandLine.Command;
             ImportCommand.class,
             ExportCommand.class,
             BenchCommand.class,
+            SweepCommand.class,
             CommandLine.HelpCommand.class
         })
 public final class CyborgCommand implements Runnable {
