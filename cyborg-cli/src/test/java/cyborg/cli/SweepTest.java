@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import org.apache.spark.launcher.JavaModuleOptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -24,17 +25,8 @@ import java.util.concurrent.TimeUnit;
  * selected model. The sweep runs in its own JVMs, as the launcher starts it.
  */
 class SweepTest {
-    /** What Spark needs on Java 17; the launcher passes the same. */
-    private static final List<String> SPARK_JAVA_OPTIONS = List.of("--add-opens=java.base/java.lang=ALL-UNNAMED",
-            "--add-opens=java.base/java.lang.invoke=ALL-UNNAMED", "--add-opens=java.base/java.lang.reflect=ALL-UNNAMED",
-            "--add-opens=java.base/java.io=ALL-UNNAMED", "--add-opens=java.base/java.net=ALL-UNNAMED",
-            "--add-opens=java.base/java.nio=ALL-UNNAMED", "--add-opens=java.base/java.util=ALL-UNNAMED",
-            "--add-opens=java.base/java.util.concurrent=ALL-UNNAMED",
-            "--add-opens=java.base/java.util.concurrent.atomic=ALL-UNNAMED",
-            "--add-opens=java.base/jdk.internal.ref=ALL-UNNAMED", "--add-opens=java.base/sun.nio.ch=ALL-UNNAMED",
-            "--add-opens=java.base/sun.nio.cs=ALL-UNNAMED", "--add-opens=java.base/sun.security.action=ALL-UNNAMED",
-            "--add-opens=java.base/sun.util.calendar=ALL-UNNAMED", "-Djdk.reflect.useDirectMethodHandle=false",
-            "-Dio.netty.tryReflectionSetAccessible=true");
+    /** What Spark needs on Java 17, from Spark itself (spark-submit passes the same). */
+    private static final List<String> SPARK_JAVA_OPTIONS = List.of(JavaModuleOptions.defaultModuleOptionArray());
     private static final List<String> RUNS = List.of("tiny-smallresnet-ce-s1", "tiny-smallresnet-ce-s2",
             "tiny-smallresnet-cyborg-s1", "tiny-smallresnet-cyborg-s2");
 
