@@ -34,7 +34,7 @@ import java.util.concurrent.Callable;
             "  cyborg annotate export --db annotations.db --maps maps --jsonl annotations.jsonl",
             "  cyborg train ... --maps maps"
         })
-final class AnnotateCommand implements Callable<Integer> {
+final class AnnotateCommand implements Callable<Integer>, DrainsOnStop {
     @Mixin
     DataOptions data = new DataOptions();
 

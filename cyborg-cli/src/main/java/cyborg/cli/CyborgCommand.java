@@ -1,6 +1,9 @@
 package cyborg.cli;
 
+import cyborg.util.GracefulStop;
 import picocli.CommandLine;
+
+import java.time.Duration;
 import picocli.CommandLine.Command;
 
 /** The {@code cyborg} command: entry point that dispatches to one class per subcommand. */
@@ -29,6 +32,7 @@ import picocli.CommandLine.Command;
             ImportCommand.class,
             ExportCommand.class,
             BenchCommand.class,
+            SweepCommand.class,
             CommandLine.HelpCommand.class
         })
 public final class CyborgCommand implements Runnable {
@@ -54,6 +58,23 @@ public final class CyborgCommand implements Runnable {
                 .setCaseInsensitiveEnumValuesAllowed(true)
                 .setUsageHelpAutoWidth(true);
         TrainCommand.describeLosses(cli.getSubcommands().get("train"));
+        cli.setExecutionStrategy(CyborgCommand::executeStoppingGracefully);
         return cli.execute(args);
+    }
+
+    /**
+     * Runs the chosen command so that Ctrl-C or SIGTERM stops it between two batches (see
+     * {@link GracefulStop}); services, which drain their requests on their own, are left alone.
+     */
+    private static int executeStoppingGracefully(CommandLine.ParseResult parsed) {
+        Object command = parsed.asCommandLineList().get(parsed.asCommandLineList().size() - 1).getCommand();
+        if (!(command instanceof DrainsOnStop)) {
+            GracefulStop.install(Duration.ofSeconds(60), System.err);
+        }
+        try {
+            return new CommandLine.RunLast().execute(parsed);
+        } finally {
+            GracefulStop.finished();
+        }
     }
 }

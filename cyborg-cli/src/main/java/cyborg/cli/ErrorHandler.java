@@ -1,6 +1,7 @@
 package cyborg.cli;
 
 import cyborg.io.IoFaults;
+import cyborg.util.GracefulStop;
 import picocli.CommandLine;
 
 import java.io.IOException;
@@ -12,11 +13,18 @@ import java.io.UncheckedIOException;
  * path, what is wrong with it and what to do.
  */
 final class ErrorHandler implements CommandLine.IExecutionExceptionHandler {
+    /** The exit status of a command stopped by Ctrl-C or SIGTERM (the shell's 128 + SIGINT). */
+    static final int STOPPED = 130;
+
     @Override
     public int handleExecutionException(Exception e, CommandLine cmd, CommandLine.ParseResult parsed) {
         Throwable t = e;
         if (t instanceof cyborg.data.BadInputRuntimeException && t.getCause() != null) {
             t = t.getCause();
+        }
+        if (t instanceof GracefulStop.StopRequestedException) {
+            cmd.getErr().println(t.getMessage());
+            return STOPPED;
         }
         String message;
         if (t instanceof IOException || t instanceof UncheckedIOException) {

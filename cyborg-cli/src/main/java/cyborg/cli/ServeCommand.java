@@ -38,7 +38,7 @@ import java.util.concurrent.Callable;
             "  curl http://127.0.0.1:8080/healthz",
             "API: GET /api/v1/openapi.json; metrics: GET /metrics (Prometheus text)."
         })
-final class ServeCommand implements Callable<Integer> {
+final class ServeCommand implements Callable<Integer>, DrainsOnStop {
     @Option(names = "--model", required = true, paramLabel = "DIR|FILE|NAME=PATH",
             description = "A model to serve (repeat for several): a run folder of 'cyborg train' (or its"
                     + " model.safetensors), or a PyTorch/safetensors weight file with --arch; NAME=PATH names it"

@@ -21,6 +21,13 @@ import org.jfree.svg.SVGGraphics2D;
  * <p>NaN or infinite points break a line; a point with no drawable neighbour gets a marker.
  */
 public final class LineFigure {
+    static {
+        // Encode in memory, not through ImageIO's temp-file cache: each cached stream registers a
+        // shutdown hook, which throws once Ctrl-C or SIGTERM started the JVM's shutdown (a run then
+        // failed writing its curves instead of stopping cleanly); small images gain nothing from it.
+        ImageIO.setUseCache(false);
+    }
+
 
     /** Written before an SVG element to make it a standalone file; no DOCTYPE, so nothing is fetched. */
     private static final String XML_DECLARATION = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n";

@@ -7,11 +7,11 @@ import java.util.Map;
 import java.util.function.ToDoubleFunction;
 
 /** Summarises the per-image measures of a model (or of a pooled group) for {@code measures.json}. */
-final class MeasureSummary {
+public final class MeasureSummary {
     private MeasureSummary() {}
 
     /** @param localisation whether human maps were given, so the localisation measures belong in the summary */
-    static Map<String, Object> of(List<ImageMeasures> ms, boolean localisation) {
+    public static Map<String, Object> of(List<ImageMeasures> ms, boolean localisation) {
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("images", ms.size());
         m.put("score", stats(ms, x -> x.score));

@@ -10,11 +10,11 @@ import java.util.Map;
  * 8-bit) and Pearson correlation between the feature-size maps of every pair of models (45 pairs
  * for 10 models). SSIM needs maps of at least 7x7; smaller ones count as NaN there.
  */
-final class Stability {
+public final class Stability {
     private Stability() {}
 
     /** @param perModel each model's measures of the same images, in the same order */
-    static Map<String, Object> of(List<List<ImageMeasures>> perModel) {
+    public static Map<String, Object> of(List<List<ImageMeasures>> perModel) {
         List<Double> ssim = new ArrayList<>();
         List<Double> pearson = new ArrayList<>();
         int images = perModel.get(0).size();

@@ -18,6 +18,13 @@ import javax.imageio.ImageIO;
  * conversion can alter the samples.
  */
 final class PngWriter {
+    static {
+        // Encode in memory, not through ImageIO's temp-file cache: each cached stream registers a
+        // shutdown hook, which throws once Ctrl-C or SIGTERM started the JVM's shutdown (a run then
+        // failed writing its curves instead of stopping cleanly); small images gain nothing from it.
+        ImageIO.setUseCache(false);
+    }
+
     private PngWriter() {
     }
 

@@ -48,7 +48,9 @@ public final class CompositeLoss {
         for (WeightedTerm wt : terms) {
             NDArray value = wt.term().compute(c);
             parts.put(wt.term().name(), LossContext.scalar(value));
-            NDArray weighted = value.mul((float) wt.weight()); // a double would promote to float64
+            // float: a double would promote to float64; ScalarOps, not value.mul(float): DJL's scalar is
+            // freed before the backward pass reads it
+            NDArray weighted = ScalarOps.times(value, (float) wt.weight());
             sum = sum == null ? weighted : sum.add(weighted);
         }
         return sum;

@@ -151,6 +151,7 @@ public final class LossContext {
 
     /** Mean over the images that have a map of a per-image value (batch). */
     NDArray maskedMean(NDArray perImage) {
-        return perImage.mul(mapMask).sum().div(mapCount());
+        // ScalarOps, not div(float): DJL's scalar is freed before the backward pass reads it
+        return ScalarOps.dividedBy(perImage.mul(mapMask).sum(), mapCount());
     }
 }

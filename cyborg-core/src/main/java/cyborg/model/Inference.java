@@ -11,6 +11,7 @@ import cyborg.data.Preprocessing;
 import cyborg.data.Sample;
 import cyborg.data.SampleLoader;
 import cyborg.data.SkipReport;
+import cyborg.util.GracefulStop;
 import cyborg.util.ProgressBar;
 
 import java.io.IOException;
@@ -85,6 +86,7 @@ public final class Inference {
             Iterator<Batch> it = batches.plainBatches(samples, batchSize);
             int position = 0;
             while (it.hasNext()) {
+                GracefulStop.checkpoint();
                 Batch b = it.next();
                 run(b, manager, sink);
                 int consumed = Math.min(batchSize, samples.size() - position);
@@ -97,6 +99,7 @@ public final class Inference {
     /** Runs batches that are already loaded (e.g. by the trainer's cached loader). */
     public void run(Iterator<Batch> batches, NDManager manager, Sink sink) throws IOException {
         while (batches.hasNext()) {
+            GracefulStop.checkpoint();
             run(batches.next(), manager, sink);
         }
     }

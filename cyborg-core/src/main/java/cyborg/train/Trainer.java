@@ -28,6 +28,7 @@ import cyborg.model.ModelInfo;
 import cyborg.model.SavedModel;
 import cyborg.model.Weights;
 import cyborg.nn.Tensor;
+import cyborg.util.GracefulStop;
 import cyborg.util.ProgressBar;
 import cyborg.util.Seeds;
 
@@ -182,6 +183,7 @@ public final class Trainer {
                     : loss.usesMaps() ? MapNeeds.CAM : MapNeeds.NONE;
             var it = batches.batches(train, order, config.batchSize(), pos -> plan(epoch, pos, train, order, needs));
             while (it.hasNext()) {
+                GracefulStop.checkpoint();
                 Batch b = it.next();
                 if (b.size() < 2) {
                     continue; // batch norm cannot train on one image; the shuffle rotates who is left out

@@ -1,0 +1,218 @@
+package cyborg.spark.sweep;
+
+import ai.djl.ndarray.NDManager;
+import cyborg.data.Sample;
+import cyborg.eval.Evaluation;
+import cyborg.eval.LabelIndex;
+import cyborg.eval.RunMetrics;
+import cyborg.explain.Explainer;
+import cyborg.explain.ImageMeasures;
+import cyborg.explain.MeasureSummary;
+import cyborg.io.Json;
+import cyborg.loss.SpatialEntropy;
+import cyborg.model.CamTarget;
+import cyborg.model.ComputeDevice;
+import cyborg.model.LoadedModel;
+import cyborg.model.ModelInfo;
+import cyborg.model.SavedModel;
+import cyborg.saliency.SaliencyMethod;
+import cyborg.score.Score;
+import cyborg.score.ScoreFile;
+import cyborg.score.Scorer;
+import cyborg.train.RunFiles;
+import org.apache.spark.TaskContext;
+
+import java.io.IOException;
+import java.io.PrintStream;
+import java.io.Serializable;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * One run of a sweep, as one Spark task: trains in a child JVM ({@link TrainProcess}; resumed
+ * when the folder holds an interrupted training), then scores the open set (the data set's test
+ * split), evaluates it and measures Explain-to-Me on some of its images in this JVM, and writes
+ * {@code result.json}. A run whose folder already holds a valid result is not touched.
+ *
+ * @param run the run
+ * @param data its data set, prepared
+ * @param out the sweep folder
+ * @param explain Explain-to-Me settings
+ * @param cores cores the run may use when the task does not say (outside Spark)
+ * @param heap the training JVM's maximum heap
+ */
+public record RunTask(RunSpec run, DataSet data, String out, Grid.Explain explain, int cores, String heap)
+        implements Serializable {
+    private static final int BATCH = 32;
+    /** Gradient-based saliency needs DJL's one gradient collector: explain runs of such methods take turns. */
+    private static final Object GRADIENTS = new Object();
+
+    /**
+     * What a task reports to the driver: small.
+     *
+     * @param error null when the run finished, else why not (with the log's last lines)
+     */
+    public record Outcome(String id, boolean trained, String error, double seconds) implements Serializable {}
+
+    /** The run's folder. */
+    public static Path runDir(Path out, String id) {
+        return out.resolve("runs").resolve(id);
+    }
+
+    /** Runs it, reporting failure as an outcome rather than failing the Spark job. */
+    public Outcome execute() {
+        long start = System.nanoTime();
+        try {
+            boolean trained = call();
+            return new Outcome(run.id(), trained, null, (System.nanoTime() - start) / 1e9);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return new Outcome(run.id(), false, "interrupted", (System.nanoTime() - start) / 1e9);
+        } catch (Exception | Error e) {
+            String why = e instanceof IOException || e instanceof IllegalArgumentException ? e.getMessage()
+                    : e.toString();
+            return new Outcome(run.id(), false, why, (System.nanoTime() - start) / 1e9);
+        }
+    }
+
+    /** Trains and measures; false when the run was already finished. */
+    boolean call() throws IOException, InterruptedException {
+        Path dir = runDir(Path.of(out), run.id());
+        if (RunResult.read(dir) != null) {
+            return false;
+        }
+        PrintStream console = System.out;
+        int cpus = taskCores();
+        long t0 = System.nanoTime();
+        List<String> args = new ArrayList<>();
+        args.add("train");
+        boolean resume = new RunFiles(dir).hasConfig();
+        if (resume) {
+            args.addAll(List.of("--out", dir.toString(), "--resume"));
+        } else {
+            args.addAll(data.trainArgs());
+            args.addAll(run.definingArgs());
+            args.addAll(List.of("--out", dir.toString()));
+        }
+        console.printf("%s: %s on %d core%s%n", run.id(), resume ? "resuming its training" : "training", cpus,
+                cpus == 1 ? "" : "s");
+        TrainProcess.run(args, cpus, heap, dir.resolve("train.log"));
+        double trainSeconds = (System.nanoTime() - t0) / 1e9;
+
+        long t1 = System.nanoTime();
+        RunResult r = measure(dir, console);
+        r.cores = cpus;
+        r.trainSeconds = trainSeconds;
+        r.evalSeconds = (System.nanoTime() - t1) / 1e9;
+        r.finished = Instant.now().toString();
+        r.write(dir);
+        console.printf(java.util.Locale.ROOT, "%s: finished: validation AUC %.3f, open-set AUC %.3f (%.0f s)%n",
+                run.id(), r.valAuc, r.openAuc, trainSeconds + r.evalSeconds);
+        return true;
+    }
+
+    private int taskCores() {
+        TaskContext tc = TaskContext.get();
+        return tc != null ? Math.max(1, tc.cpus()) : cores;
+    }
+
+    /** Open-set metrics and Explain-to-Me measures of the trained model in {@code dir}. */
+    RunResult measure(Path dir, PrintStream console) throws IOException {
+        noGradients();
+        List<Sample> test = data.read().stream().filter(s -> s.split().equals("test")).toList();
+        if (test.isEmpty()) {
+            throw new IOException(data.where() + ": no 'test' rows: the open set a sweep evaluates on is the data"
+                    + " set's test split");
+        }
+        RunResult r = new RunResult();
+        r.id = run.id();
+        r.dataset = run.dataset();
+        r.arch = run.arch();
+        r.loss = run.loss();
+        r.lossSpec = run.lossSpec();
+        r.seed = run.seed();
+        r.args = run.definingArgs();
+        ModelInfo info = SavedModel.readInfo(dir);
+        r.epoch = info.epoch;
+        r.valAuc = metric(info, "val_auc");
+        r.valAcc = metric(info, "val_acc");
+        try (Scorer scorer = new Scorer(LoadedModel.open(dir))) {
+            List<Scorer.ScoredCam> cams = scorer.cams(test, BATCH, CamTarget.PREDICTED, null);
+            List<Score> scores = cams.stream().map(c -> new Score(c.sample().key(), c.score())).toList();
+            Path file = dir.resolve("scores.csv");
+            ScoreFile.write(file, scores);
+            RunMetrics m = Evaluation.evaluate(file, scores, LabelIndex.fromSamples(test));
+            r.openImages = test.size();
+            r.openAuc = m.metrics().auc();
+            r.acer = m.metrics().acer();
+            r.tdrAtFdr = new LinkedHashMap<>();
+            m.metrics().tdrAtFdr().forEach((k, v) -> r.tdrAtFdr.put(Double.toString(k), v));
+            r.perSource = new LinkedHashMap<>(m.perSource());
+            r.camEntropy = cams.stream().mapToDouble(c -> SpatialEntropy.of(c.cam())).average().orElse(Double.NaN);
+        }
+        if (explain.images() > 0) {
+            if (SaliencyMethod.of(explain.method()).id().startsWith("gradcam")) {
+                synchronized (GRADIENTS) {
+                    explain(dir, spread(test, explain.images()), r);
+                }
+            } else {
+                explain(dir, spread(test, explain.images()), r);
+            }
+        }
+        return r;
+    }
+
+    private void explain(Path dir, List<Sample> images, RunResult r) throws IOException {
+        List<ImageMeasures> ms = new ArrayList<>();
+        try (NDManager manager = ComputeDevice.CPU.newManager()) {
+            SavedModel model = SavedModel.load(dir, manager);
+            Explainer e = new Explainer(model, manager, SaliencyMethod.of(explain.method()),
+                    Explainer.referenceShift(model.info().inputSize), explain.curveSteps(), 1);
+            for (Sample s : images) {
+                ms.add(e.measure(s));
+            }
+        }
+        Map<String, Object> summary = MeasureSummary.of(ms, false);
+        Json.write(dir.resolve("explain.json"), summary);
+        r.explain = ExplainMeasures.flat(summary);
+        r.explainImages = ms.size();
+        r.explainMethod = explain.method();
+        RunResult.FeatureMaps maps = new RunResult.FeatureMaps();
+        maps.width = ms.get(0).featureWidth;
+        maps.height = ms.get(0).featureHeight;
+        maps.images = ms.stream().map(m -> m.image).toList();
+        maps.values = ms.stream().map(m -> m.featureMap).toList();
+        r.maps = maps;
+    }
+
+    /**
+     * PyTorch's grad mode is per thread, and DJL turns it off only on the thread that starts the
+     * engine: on another Spark task thread, loading weights into parameters (an in-place copy
+     * into leaves that require gradients) would fail. Inference wants it off anyway.
+     */
+    static void noGradients() {
+        ai.djl.engine.Engine.getInstance();
+        ai.djl.pytorch.jni.JniUtils.setGradMode(false);
+    }
+
+    /** {@code n} images spread evenly over {@code all} (every source represented), in order. */
+    static List<Sample> spread(List<Sample> all, int n) {
+        if (n >= all.size()) {
+            return all;
+        }
+        List<Sample> out = new ArrayList<>(n);
+        for (int i = 0; i < n; i++) {
+            out.add(all.get((int) ((long) i * all.size() / n)));
+        }
+        return out;
+    }
+
+    private static double metric(ModelInfo info, String key) {
+        Double v = info.metrics == null ? null : info.metrics.get(key);
+        return v == null ? Double.NaN : v;
+    }
+}
