@@ -33,6 +33,9 @@ public final class EngineThreads {
      * the engine turns it off only on the thread that starts it: a model loaded or run on another
      * thread (a Spark task's) would otherwise record graphs, and loading weights into its
      * parameters fails ("a leaf Variable that requires grad is being used in an in-place operation").
+     * {@link LoadedModel} calls it on every load and run, so any thread (a Spark task's, a serve
+     * worker's) scores without recording graphs; gradient methods run inside open their own
+     * collector, which turns recording on for its scope.
      */
     public static void inferenceOnThisThread() {
         Engine.getEngine("PyTorch");

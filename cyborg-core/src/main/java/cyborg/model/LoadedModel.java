@@ -53,6 +53,7 @@ public final class LoadedModel implements AutoCloseable {
 
     /** Loads into a fresh manager on {@code device}, closing it again if loading fails. */
     private static LoadedModel load(ComputeDevice device, Loader loader) throws IOException {
+        EngineThreads.inferenceOnThisThread(); // loading copies into parameters in place: no graph may record it
         NDManager manager = device.newManager();
         try {
             return new LoadedModel(manager, loader.into(manager));
@@ -70,6 +71,7 @@ public final class LoadedModel implements AutoCloseable {
     /** Runs {@code samples} through the model's {@link Inference} path, handing each batch's outputs to {@code sink}. */
     public void run(List<Sample> samples, int batchSize, SkipReport skips, String task, PrintStream console,
             Inference.Sink sink) throws IOException {
+        EngineThreads.inferenceOnThisThread();
         inference.run(samples, batchSize, skips, task, console, manager, sink);
     }
 
@@ -78,6 +80,7 @@ public final class LoadedModel implements AutoCloseable {
      * in a scratch manager of the model's, closed after. One thread at a time per model.
      */
     public void run(cyborg.data.Batch batch, Inference.Sink sink) throws IOException {
+        EngineThreads.inferenceOnThisThread();
         inference.run(batch, manager, sink);
     }
 

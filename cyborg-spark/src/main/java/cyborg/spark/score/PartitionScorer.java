@@ -63,7 +63,6 @@ final class PartitionScorer implements FlatMapFunction<Iterator<ImageRef>, Score
         // the application jar, and DJL must not try to download anything.
         System.getProperties().putIfAbsent("ai.djl.offline", "true");
         useThreads(settings.threads());
-        EngineThreads.inferenceOnThisThread();
         List<ScoredImage> out = new ArrayList<>();
         if (!refs.hasNext()) {
             return out.iterator();

@@ -12,6 +12,7 @@ import cyborg.io.Json;
 import cyborg.loss.SpatialEntropy;
 import cyborg.model.CamTarget;
 import cyborg.model.ComputeDevice;
+import cyborg.model.EngineThreads;
 import cyborg.model.LoadedModel;
 import cyborg.model.ModelInfo;
 import cyborg.model.SavedModel;
@@ -122,7 +123,7 @@ public record RunTask(RunSpec run, DataSet data, String out, Grid.Explain explai
 
     /** Open-set metrics and Explain-to-Me measures of the trained model in {@code dir}. */
     RunResult measure(Path dir, PrintStream console) throws IOException {
-        noGradients();
+        EngineThreads.inferenceOnThisThread(); // a Spark task thread: see EngineThreads
         List<Sample> test = data.read().stream().filter(s -> s.split().equals("test")).toList();
         if (test.isEmpty()) {
             throw new IOException(data.where() + ": no 'test' rows: the open set a sweep evaluates on is the data"
@@ -187,16 +188,6 @@ public record RunTask(RunSpec run, DataSet data, String out, Grid.Explain explai
         maps.images = ms.stream().map(m -> m.image).toList();
         maps.values = ms.stream().map(m -> m.featureMap).toList();
         r.maps = maps;
-    }
-
-    /**
-     * PyTorch's grad mode is per thread, and DJL turns it off only on the thread that starts the
-     * engine: on another Spark task thread, loading weights into parameters (an in-place copy
-     * into leaves that require gradients) would fail. Inference wants it off anyway.
-     */
-    static void noGradients() {
-        ai.djl.engine.Engine.getInstance();
-        ai.djl.pytorch.jni.JniUtils.setGradMode(false);
     }
 
     /** {@code n} images spread evenly over {@code all} (every source represented), in order. */
