@@ -1,6 +1,5 @@
 package cyborg.cli;
 
-import cyborg.model.Architecture;
 import cyborg.model.LoadedModel;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -15,20 +14,15 @@ final class ModelOptions {
                     + " weight file with --arch.")
     Path model;
 
-    @Option(names = "--arch", paramLabel = "NAME", completionCandidates = Choices.Architectures.class,
-            description = "With a weight file: its architecture, one of ${COMPLETION-CANDIDATES}.")
-    String arch;
-
-    @Option(names = "--strict", defaultValue = "true", paramLabel = "true|false", arity = "1",
-            description = "With a weight file: refuse keys the network lacks (default: ${DEFAULT-VALUE}).")
-    boolean strict;
+    @Mixin
+    WeightFileOptions weights = new WeightFileOptions();
 
     @Mixin
     DeviceOptions device = new DeviceOptions();
 
     /** Loads the model. */
     LoadedModel open() throws IOException {
-        return arch == null ? LoadedModel.open(model, device.device)
-                : LoadedModel.open(model, Architecture.parse(arch), strict, device.device);
+        return weights.arch == null ? LoadedModel.open(model, device.device)
+                : LoadedModel.open(model, weights.architecture(), weights.strict, device.device);
     }
 }

@@ -9,6 +9,7 @@ import cyborg.spark.score.ScoreSettings;
 import cyborg.spark.score.SparkScore;
 import org.apache.spark.sql.SparkSession;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 import java.nio.file.Path;
@@ -73,13 +74,8 @@ final class SparkScoreCommand implements Callable<Integer> {
                     + " cluster master, not on a local one); never: --model is a path every executor can read.")
     String shipModel;
 
-    @Option(names = "--arch", paramLabel = "NAME", completionCandidates = Choices.Architectures.class,
-            description = "With a weight file: its architecture, one of ${COMPLETION-CANDIDATES}.")
-    String arch;
-
-    @Option(names = "--strict", defaultValue = "true", paramLabel = "true|false", arity = "1",
-            description = "With a weight file: refuse keys the network lacks (default: ${DEFAULT-VALUE}).")
-    boolean strict;
+    @Mixin
+    WeightFileOptions weights = new WeightFileOptions();
 
     @Option(names = "--csv", paramLabel = "FILE",
             description = "Reference split file: no header, rows split,class,relpath (read by the driver).")
@@ -158,7 +154,7 @@ final class SparkScoreCommand implements Callable<Integer> {
         }
         List<ImageRef> refs = listing();
         ScoreSettings settings = new ScoreSettings(batch, cams, null, measures, threads == null ? 0 : threads);
-        ModelSpec spec = new ModelSpec(model, arch, strict);
+        ModelSpec spec = new ModelSpec(model, weights.arch, weights.strict);
         ScoreJob.Shipping shipping = switch (shipModel.toLowerCase(Locale.ROOT)) {
             case "auto" -> ScoreJob.Shipping.AUTO;
             case "always" -> ScoreJob.Shipping.ALWAYS;
