@@ -95,6 +95,7 @@ public record RunTask(RunSpec run, DataSet data, String out, Grid.Explain explai
         if (resume) {
             args.addAll(List.of("--out", dir.toString(), "--resume"));
         } else {
+            StartedWith.record(dir, run.definingArgs());
             args.addAll(data.trainArgs());
             args.addAll(run.definingArgs());
             args.addAll(List.of("--out", dir.toString()));

@@ -80,13 +80,10 @@ public final class Sweep {
             Path dir = RunTask.runDir(out, r.id());
             RunResult done = RunResult.read(dir);
             if (done != null) {
-                if (!done.args.equals(r.definingArgs())) {
-                    throw new IllegalArgumentException(dir.resolve(RunResult.FILE) + " was trained with "
-                            + String.join(" ", done.args) + ", but the grid now says " + String.join(" ",
-                            r.definingArgs()) + "; a changed grid needs another --out (or delete that run folder)");
-                }
+                StartedWith.requireSame(done.args, r, dir.resolve(RunResult.FILE));
                 kept++;
             } else {
+                StartedWith.requireSame(StartedWith.read(dir), r, dir.resolve(StartedWith.FILE));
                 todo.add(new RunTask(r, data.get(r.dataset()), out.toString(), grid.explain(), settings.coresPerRun(),
                         settings.heap()));
             }
