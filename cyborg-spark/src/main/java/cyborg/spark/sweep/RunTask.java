@@ -106,6 +106,9 @@ public record RunTask(RunSpec run, DataSet data, String out, Grid.Explain explai
         double trainSeconds = (System.nanoTime() - t0) / 1e9;
 
         long t1 = System.nanoTime();
+        // the run's cores hold for its evaluation too: other task slots of this JVM are training
+        // in their own processes, and PyTorch's default (every core) would compete with them
+        EngineThreads.set(cpus);
         RunResult r = measure(dir, console);
         r.cores = cpus;
         r.trainSeconds = trainSeconds;
