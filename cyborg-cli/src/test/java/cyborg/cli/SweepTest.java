@@ -4,6 +4,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.google.gson.JsonObject;
+import com.google.gson.JsonParser;
 import org.apache.spark.launcher.JavaModuleOptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -121,6 +123,35 @@ class SweepTest {
         assertTrue(md.lines().anyMatch(l -> l.startsWith("selected: tiny-smallresnet-")), md);
         assertTrue(output.contains("criterion: val-auc"), output);
         assertEquals(3, Files.readAllLines(out.resolve("results.csv")).size());
+    }
+
+    @Test
+    void aGridTrainingWithSkipBadCountsAndSkipsABadOpenSetImageInsteadOfFailingTheRun() throws Exception {
+        Path data = dir.resolve("data");
+        Cli synth = Cli.run("synth", "--out", data.toString(), "--size", "32", "--train-per-class", "8",
+                "--val-per-class", "2", "--test-per-source", "2");
+        assertEquals(0, synth.status, synth.toString());
+        Path bad;
+        try (var files = Files.walk(data.resolve("images").resolve("test"))) {
+            bad = files.filter(p -> p.toString().endsWith(".png")).sorted().findFirst().orElseThrow();
+        }
+        Files.writeString(bad, "not a png");
+        Path grid = dir.resolve("grid.json");
+        Files.writeString(grid, """
+                {"datasets": [{"name": "d", "csv": "data/split.csv", "images": "data/images"}],
+                 "archs": ["smallresnet"], "losses": ["ce"], "seeds": [1],
+                 "train": ["--size", "32", "--epochs", "1", "--batch", "8", "--skip-bad"],
+                 "explain": {"images": 0}}
+                """);
+        Path out = dir.resolve("sweep");
+        Cli r = Cli.run("sweep", "--grid", grid.toString(), "--out", out.toString(), "--master", "local[1]");
+        assertEquals(0, r.status, r.toString());
+        assertTrue(r.out.contains("d-smallresnet-ce-s1: open set: "), r.out);
+        JsonObject result = JsonParser.parseString(Files.readString(
+                out.resolve("runs").resolve("d-smallresnet-ce-s1").resolve("result.json"))).getAsJsonObject();
+        assertEquals(1, result.get("open_skipped").getAsInt(), result.toString());
+        long testRows = Files.readAllLines(data.resolve("split.csv")).stream().filter(l -> l.startsWith("test,")).count();
+        assertEquals(testRows - 1, result.get("open_images").getAsInt(), result.toString());
     }
 
     @Test

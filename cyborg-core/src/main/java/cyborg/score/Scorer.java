@@ -73,8 +73,14 @@ public final class Scorer implements AutoCloseable {
     /** Scores and normalised CAMs of {@code samples}, in order; bad images stop the run. */
     public List<ScoredCam> cams(List<Sample> samples, int batchSize, CamTarget target, PrintStream console)
             throws IOException {
+        return cams(samples, batchSize, target, SkipReport.failFast(), console);
+    }
+
+    /** Scores and normalised CAMs of {@code samples}, in order; bad images stop the run or are skipped and counted. */
+    public List<ScoredCam> cams(List<Sample> samples, int batchSize, CamTarget target, SkipReport skips,
+            PrintStream console) throws IOException {
         List<ScoredCam> out = new ArrayList<>(samples.size());
-        loaded.run(samples, batchSize, SkipReport.failFast(), "scoring", console, o -> {
+        loaded.run(samples, batchSize, skips, "scoring", console, o -> {
             float[] scores = o.scores();
             float[][] maps = o.cams(target);
             for (int i = 0; i < scores.length; i++) {

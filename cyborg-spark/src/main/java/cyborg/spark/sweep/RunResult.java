@@ -31,6 +31,8 @@ public final class RunResult {
     public int epoch;
     /** Open-set (test split) metrics. */
     public int openImages;
+    /** Open-set images skipped as unreadable (only when the grid trains with --skip-bad; else they fail the run). */
+    public int openSkipped;
     public double openAuc;
     public double acer;
     public Map<String, Double> tdrAtFdr;

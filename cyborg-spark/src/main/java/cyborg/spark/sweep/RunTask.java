@@ -2,6 +2,7 @@ package cyborg.spark.sweep;
 
 import ai.djl.ndarray.NDManager;
 import cyborg.data.Sample;
+import cyborg.data.SkipReport;
 import cyborg.eval.Evaluation;
 import cyborg.eval.LabelIndex;
 import cyborg.eval.RunMetrics;
@@ -145,13 +146,21 @@ public record RunTask(RunSpec run, DataSet data, String out, Grid.Explain explai
         r.epoch = info.epoch;
         r.valAuc = metric(info, "val_auc");
         r.valAcc = metric(info, "val_acc");
+        // a grid that trains with --skip-bad asked for bad images to be counted and skipped: so is the open set
+        SkipReport skips = run.definingArgs().contains("--skip-bad") ? SkipReport.skipping() : SkipReport.failFast();
+        List<Sample> scored;
         try (Scorer scorer = new Scorer(LoadedModel.open(dir))) {
-            List<Scorer.ScoredCam> cams = scorer.cams(test, BATCH, CamTarget.PREDICTED, null);
+            List<Scorer.ScoredCam> cams = scorer.cams(test, BATCH, CamTarget.PREDICTED, skips, null);
+            scored = cams.stream().map(Scorer.ScoredCam::sample).toList();
+            r.openSkipped = skips.total();
+            if (skips.total() > 0) {
+                console.printf("%s: open set: %s%n", run.id(), skips);
+            }
             List<Score> scores = cams.stream().map(c -> new Score(c.sample().key(), c.score())).toList();
             Path file = dir.resolve("scores.csv");
             ScoreFile.write(file, scores);
-            RunMetrics m = Evaluation.evaluate(file, scores, LabelIndex.fromSamples(test));
-            r.openImages = test.size();
+            RunMetrics m = Evaluation.evaluate(file, scores, LabelIndex.fromSamples(scored));
+            r.openImages = scored.size();
             r.openAuc = m.metrics().auc();
             r.acer = m.metrics().acer();
             r.tdrAtFdr = new LinkedHashMap<>();
@@ -162,10 +171,10 @@ public record RunTask(RunSpec run, DataSet data, String out, Grid.Explain explai
         if (explain.images() > 0) {
             if (SaliencyMethod.of(explain.method()).id().startsWith("gradcam")) {
                 synchronized (GRADIENTS) {
-                    explain(dir, spread(test, explain.images()), r);
+                    explain(dir, spread(scored, explain.images()), r);
                 }
             } else {
-                explain(dir, spread(test, explain.images()), r);
+                explain(dir, spread(scored, explain.images()), r);
             }
         }
         return r;
