@@ -22,6 +22,7 @@ import cyborg.loss.LossContext;
 import cyborg.loss.LossStep;
 import cyborg.model.CamNetwork;
 import cyborg.model.CamOutput;
+import cyborg.model.EngineThreads;
 import cyborg.model.ComputeDevice;
 import cyborg.model.Inference;
 import cyborg.model.ModelInfo;
@@ -83,6 +84,12 @@ public final class Trainer {
                     + " or choose another --out");
         }
         Files.createDirectories(files.dir());
+        // Recording must be off between steps: each step's gradient collector turns it on and, when
+        // closed, back to what it found. PyTorch's switch is per thread, and only the thread that
+        // started the engine has it off; on any other the optimiser's in-place update of the
+        // parameters would fail ("a leaf Variable that requires grad is being used in an in-place
+        // operation"), as every training did after a Spark task had started the engine first.
+        EngineThreads.inferenceOnThisThread();
         CompositeLoss loss = config.loss();
         Counterexamples counterexamples = config.counterexamples();
         boolean withMaps = loss.usesMaps() || !counterexamples.isNone();

@@ -30,7 +30,6 @@ import java.util.Map;
 final class PartitionScorer implements FlatMapFunction<Iterator<ImageRef>, ScoredImage> {
     private static final long serialVersionUID = 1L;
     private static final Object THREADS_LOCK = new Object();
-    private static int threadsSet;
 
     private final ModelSpec spec;
     private final ScoreSettings settings;
@@ -50,9 +49,9 @@ final class PartitionScorer implements FlatMapFunction<Iterator<ImageRef>, Score
             return;
         }
         synchronized (THREADS_LOCK) {
-            if (threadsSet != threads) {
+            // compared with the engine, not remembered: a local job gives the JVM its count back after
+            if (EngineThreads.get() != threads) {
                 EngineThreads.set(threads);
-                threadsSet = threads;
             }
         }
     }

@@ -3,6 +3,7 @@ package cyborg.spark.score;
 import cyborg.score.Score;
 import cyborg.score.ScoreFile;
 import cyborg.spark.Clusters;
+import cyborg.spark.LocalThreads;
 import cyborg.util.ProgressBar;
 import org.apache.spark.SparkConf;
 import org.apache.spark.api.java.JavaRDD;
@@ -63,6 +64,12 @@ public final class SparkScore {
 
     /** Runs {@code job} in {@code spark}; progress goes to {@code console} (null: silent). */
     public static Summary run(SparkSession spark, ScoreJob job, PrintStream console) throws IOException {
+        try (LocalThreads kept = LocalThreads.keep(spark.sparkContext())) {
+            return runJob(spark, job, console);
+        }
+    }
+
+    private static Summary runJob(SparkSession spark, ScoreJob job, PrintStream console) throws IOException {
         JavaSparkContext sc = JavaSparkContext.fromSparkContext(spark.sparkContext());
         ScoreSettings settings = job.settings();
         int threads = settings.threads() > 0 ? settings.threads() : threadsPerTask(sc.getConf());

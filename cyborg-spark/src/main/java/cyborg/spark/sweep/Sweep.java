@@ -2,6 +2,7 @@ package cyborg.spark.sweep;
 
 import cyborg.data.Sample;
 import cyborg.spark.Clusters;
+import cyborg.spark.LocalThreads;
 import org.apache.spark.api.java.JavaSparkContext;
 import org.apache.spark.sql.SparkSession;
 
@@ -128,7 +129,9 @@ public final class Sweep {
             JavaSparkContext sc = JavaSparkContext.fromSparkContext(spark.sparkContext());
             console.printf("== Spark master %s: %d run%s at a time%n", sc.master(),
                     Math.max(1, sc.defaultParallelism() / settings.coresPerRun()), "s");
-            return sc.parallelize(todo, todo.size()).map(RunTask::execute).collect();
+            try (LocalThreads kept = LocalThreads.keep(spark.sparkContext())) {
+                return sc.parallelize(todo, todo.size()).map(RunTask::execute).collect();
+            }
         }
     }
 
