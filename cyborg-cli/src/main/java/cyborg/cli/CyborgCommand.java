@@ -2,9 +2,10 @@ package cyborg.cli;
 
 import cyborg.util.GracefulStop;
 import picocli.CommandLine;
+import picocli.CommandLine.Command;
 
 import java.time.Duration;
-import picocli.CommandLine.Command;
+import java.util.List;
 
 /** The {@code cyborg} command: entry point that dispatches to one class per subcommand. */
 @Command(name = "cyborg",
@@ -67,7 +68,8 @@ public final class CyborgCommand implements Runnable {
      * {@link GracefulStop}); services, which drain their requests on their own, are left alone.
      */
     private static int executeStoppingGracefully(CommandLine.ParseResult parsed) {
-        Object command = parsed.asCommandLineList().get(parsed.asCommandLineList().size() - 1).getCommand();
+        List<CommandLine> chosen = parsed.asCommandLineList();
+        Object command = chosen.get(chosen.size() - 1).getCommand();
         if (!(command instanceof DrainsOnStop)) {
             GracefulStop.install(Duration.ofSeconds(60), System.err);
         }

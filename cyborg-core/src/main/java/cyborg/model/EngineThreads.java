@@ -41,9 +41,4 @@ public final class EngineThreads {
         Engine.getEngine("PyTorch");
         JniUtils.setGradMode(false);
     }
-
-    /** Threads per task when {@code concurrentTasks} share {@code cores}: at least one. */
-    public static int perTask(int cores, int concurrentTasks) {
-        return Math.max(1, cores / Math.max(1, concurrentTasks));
-    }
 }

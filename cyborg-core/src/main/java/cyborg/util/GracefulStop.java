@@ -58,11 +58,6 @@ public final class GracefulStop {
         }
     }
 
-    /** Whether a stop was requested. */
-    public static boolean requested() {
-        return requested;
-    }
-
     /** The command has returned: the hook may let the JVM exit. */
     public static void finished() {
         FINISHED.countDown();

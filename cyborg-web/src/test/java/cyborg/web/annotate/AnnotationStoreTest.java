@@ -88,6 +88,8 @@ class AnnotationStoreTest {
     void aVersion1DatabaseIsMigratedKeepingItsRows() throws Exception {
         Path db = dir.resolve("v1.db");
         try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + db); Statement s = c.createStatement()) {
+            // a frozen copy of 001.sql as it shipped, not the resource itself: databases in the wild were
+            // made by that text, and this test must keep migrating them even if 001.sql were ever edited
             for (String sql : Migrations.split(fixture("schema-v1.sql"))) {
                 s.execute(sql);
             }
