@@ -1,7 +1,6 @@
 package cyborg.cli;
 
 import cyborg.spark.sweep.Grid;
-import cyborg.spark.sweep.ModelSelection;
 import cyborg.spark.sweep.Sweep;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -85,17 +84,8 @@ final class SweepCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         Grid g = Grid.read(grid);
         checkTrainOptions(g);
-        int cores = coresPerRun != null ? coresPerRun : g.coresPerRun() != null ? g.coresPerRun() : 1;
-        if (cores < 1) {
-            throw new IllegalArgumentException("--cores-per-run must be at least 1, got " + cores);
-        }
-        String heap = heapPerRun != null ? heapPerRun : g.heapPerRun() != null ? g.heapPerRun() : "2g";
-        if (!heap.matches("[0-9]+[kKmMgG]?")) {
-            throw new IllegalArgumentException("--heap-per-run must be a Java heap size such as 2g, not '" + heap + "'");
-        }
-        ModelSelection selection = ModelSelection.parse(select != null ? select : g.select() != null ? g.select()
-                : "val-auc");
-        Sweep.Summary s = new Sweep(g, new Sweep.Settings(out, master, cores, heap, selection), System.out).run();
+        Sweep.Settings settings = Sweep.Settings.of(g, out, master, coresPerRun, heapPerRun, select);
+        Sweep.Summary s = new Sweep(g, settings, System.out).run();
         System.out.println();
         System.out.print(s.table().console());
         System.out.printf("%d runs: %d kept from before, %d run now, %d failed; results: %s, %s, %s%n", s.total(),

@@ -36,7 +36,27 @@ public final class Sweep {
      * @param heap the training JVMs' maximum heap
      * @param selection how to select the model
      */
-    public record Settings(Path out, String master, int coresPerRun, String heap, ModelSelection selection) {}
+    public record Settings(Path out, String master, int coresPerRun, String heap, ModelSelection selection) {
+        /**
+         * The settings of a sweep of {@code grid}: each of {@code cores}, {@code heap} and
+         * {@code select} as given (null: not given), else the grid's, else 1 core, 2g and val-auc.
+         */
+        public static Settings of(Grid grid, Path out, String master, Integer cores, String heap, String select) {
+            int c = firstGiven(cores, grid.coresPerRun(), 1);
+            if (c < 1) {
+                throw new IllegalArgumentException("--cores-per-run must be at least 1, got " + c);
+            }
+            String h = firstGiven(heap, grid.heapPerRun(), "2g");
+            if (!h.matches("[0-9]+[kKmMgG]?")) {
+                throw new IllegalArgumentException("--heap-per-run must be a Java heap size such as 2g, not '" + h + "'");
+            }
+            return new Settings(out, master, c, h, ModelSelection.parse(firstGiven(select, grid.select(), "val-auc")));
+        }
+
+        private static <T> T firstGiven(T option, T fromGrid, T fallback) {
+            return option != null ? option : fromGrid != null ? fromGrid : fallback;
+        }
+    }
 
     /** What the sweep did. */
     public record Summary(int total, int kept, int trained, List<String> failed, SweepTable table) {}
