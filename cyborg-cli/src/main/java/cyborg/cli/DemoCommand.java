@@ -16,7 +16,9 @@ import java.util.concurrent.Callable;
             "",
             "Generates the benchmark (or reuses it) and trains, with three seeds each: cross-entropy, the CYBORG"
                 + " paper's loss, focus (CYBORG plus a low-entropy term), each explanation-guided method alone"
-                + " (rrr input-gradient penalty, contrastive CAM, counterexamples) and the recommended combination."
+                + " (contrastive CAM, counterexamples; the rrr input-gradient penalty with --with-rrr) and the"
+                + " recommended combination, and a reference: cross-entropy trained where the mark carries no label"
+                + " (split-ceiling.csv), about what removing the shortcut can reach."
                 + " Scores the open set (authentic styles and generator families never seen in training) with the"
                 + " shortcut uncorrelated and reversed, measures each model's reliance on the shortcut (score change"
                 + " when only the mark is added) and where its CAM lies (mass on the human map, MSE, entropy), and"

@@ -30,8 +30,11 @@ import java.util.concurrent.Callable;
                 + " mechanism under other parameters and parts (upsample-nose, smeared-eyes, brow-cast), two have"
                 + " mechanisms training never shows (hairline-seam, droplet). The mark carries no label information"
                 + " there by default; split-reversed.csv has the same open set with the bias reversed.",
-            "Writes DIR/split.csv, DIR/split-reversed.csv, DIR/probe-marked.csv and DIR/probe-unmarked.csv (every"
-                + " open-set image with and without the mark), DIR/images/<split>/.../<real|synthetic>/<source>/*.png,"
+            "split-ceiling.csv has the same faces with the mark on half of either class in train and validation"
+                + " too (its other version under images/<split>/other-mark/): CE trained on it cannot learn the"
+                + " shortcut, which makes it the reference for what removing the shortcut can reach.",
+            "Writes DIR/split.csv, DIR/split-reversed.csv, DIR/split-ceiling.csv, DIR/probe-marked.csv and"
+                + " DIR/probe-unmarked.csv (every open-set image with and without the mark), DIR/images/<split>/.../<real|synthetic>/<source>/*.png,"
                 + " DIR/maps/NAME.<k>.png (k = annotator) and DIR/benchmark.json. See docs/benchmark.md.",
             "",
             "decoy: a second, independent shortcut task after Decoy-MNIST (Ross et al. 2017). Real = a smoothly"
@@ -137,7 +140,7 @@ final class SynthCommand implements Callable<Integer> {
                 if (shortcutRate != null) b.shortcutRate(shortcutRate);
                 if (testShortcutRate != null) b.testShortcutRate(testShortcutRate);
                 b.build().write(out, System.err);
-                System.out.printf("wrote the benchmark (%d px, seed %d) to %s: split.csv, split-reversed.csv, probe-*.csv, images/, maps/, benchmark.json%n",
+                System.out.printf("wrote the benchmark (%d px, seed %d) to %s: split.csv, split-reversed.csv, split-ceiling.csv, probe-*.csv, images/, maps/, benchmark.json%n",
                         px, seed, out);
             }
             case DECOY -> {

@@ -68,7 +68,8 @@ public final class Demo {
                 say(String.format(Locale.ROOT, "== run %d/%d: %s (%s), seed %d", runNo, runsTotal, method.name(),
                         method.commandLine(), seed));
                 new Trainer(method.config(config.training(), seed), console).on(device).train(
-                        new TrainData(data.train(), data.val(), "val", data.maps(), SkipReport.failFast(), true),
+                        new TrainData(data.trainFor(method), data.valFor(method), "val", data.maps(),
+                                SkipReport.failFast(), true),
                         new RunFiles(runDir), true);
                 SeedOutcome o = measurer.measure(runDir, seed);
                 outcome.seeds.add(o);
@@ -94,7 +95,8 @@ public final class Demo {
 
     private static boolean sameBenchmark(Path dir, Benchmark bench) throws IOException {
         Path json = dir.resolve("benchmark.json");
-        if (!Files.isRegularFile(json) || !Files.isRegularFile(dir.resolve("split.csv"))) {
+        if (!Files.isRegularFile(json) || !Files.isRegularFile(dir.resolve("split.csv"))
+                || !Files.isRegularFile(dir.resolve(Benchmark.CEILING_SPLIT))) {
             return false;
         }
         Object fp = Json.read(json, Map.class).get("fingerprint");

@@ -2,6 +2,7 @@ package cyborg.demo;
 
 import cyborg.data.Counterexamples;
 import cyborg.model.CamTarget;
+import cyborg.synth.Benchmark;
 import cyborg.train.TrainConfig;
 
 import java.util.ArrayList;
@@ -10,26 +11,41 @@ import java.util.Locale;
 
 /**
  * One way of training the demo compares: a loss specification plus the other {@code cyborg
- * train} options it needs (whose CAM the saliency terms use, the counterexample rate).
+ * train} options it needs (whose CAM the saliency terms use, the counterexample rate), and the
+ * split file it trains on.
  *
  * @param name the row's name ({@code ce}, {@code cyborg}, ...)
  * @param loss the {@code --loss} specification
  * @param camClass the {@code --cam-class}
  * @param counterfactual the {@code --counterfactual} rate (0 = none)
  * @param what one line on what it is, for the report
+ * @param shortcutFree whether it trains on {@code split-ceiling.csv} (the mark on half of either
+ *     class) instead of {@code split.csv}: not a method but the reference for what removing the
+ *     shortcut can reach
  */
-public record DemoMethod(String name, String loss, CamTarget camClass, double counterfactual, String what) {
+public record DemoMethod(String name, String loss, CamTarget camClass, double counterfactual, String what,
+        boolean shortcutFree) {
     /** A loss with the reference's CAM class and no counterexamples. */
     static DemoMethod of(String name, String loss, String what) {
-        return new DemoMethod(name, loss, CamTarget.PREDICTED, 0, what);
+        return new DemoMethod(name, loss, CamTarget.PREDICTED, 0, what, false);
     }
 
     DemoMethod withCamClass(CamTarget k) {
-        return new DemoMethod(name, loss, k, counterfactual, what);
+        return new DemoMethod(name, loss, k, counterfactual, what, shortcutFree);
     }
 
     DemoMethod withCounterfactual(double rate) {
-        return new DemoMethod(name, loss, camClass, rate, what);
+        return new DemoMethod(name, loss, camClass, rate, what, shortcutFree);
+    }
+
+    /** The same training on the benchmark's shortcut-free split. */
+    DemoMethod onShortcutFreeSplit() {
+        return new DemoMethod(name, loss, camClass, counterfactual, what, true);
+    }
+
+    /** The split file it trains on. */
+    public String splitFile() {
+        return shortcutFree ? Benchmark.CEILING_SPLIT : "split.csv";
     }
 
     /** The shared training settings with this method's loss, options and {@code seed}. */
@@ -55,9 +71,12 @@ public record DemoMethod(String name, String loss, CamTarget camClass, double co
         return args;
     }
 
-    /** The options as one line, e.g. {@code --loss ce:0.5,cyborg:0.5 --counterfactual 0.5}. */
+    /**
+     * The options as one line, e.g. {@code --loss ce:0.5,cyborg:0.5 --counterfactual 0.5}; the
+     * split file too when it is not {@code split.csv}.
+     */
     String commandLine() {
-        StringBuilder sb = new StringBuilder("--loss ").append(loss);
+        StringBuilder sb = new StringBuilder(shortcutFree ? "--csv " + splitFile() + " " : "").append("--loss ").append(loss);
         extraArgs().forEach(a -> sb.append(' ').append(a));
         return sb.toString();
     }

@@ -1,5 +1,6 @@
 package cyborg.demo;
 
+import cyborg.data.Sample;
 import cyborg.data.SampleLoader;
 import cyborg.data.SkipReport;
 import cyborg.eval.Evaluation;
@@ -18,6 +19,7 @@ import cyborg.score.Scorer;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Path;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -46,13 +48,18 @@ final class RunMeasurer {
             int[] camSize = scorer.model().info().camSize;
             SampleLoader mapLoader = new SampleLoader(scorer.model().preprocessing(), camSize[0], camSize[1],
                     data.maps(), false);
-            List<Scorer.ScoredCam> testCams = scorer.cams(data.test(), BATCH, CamTarget.PREDICTED, console);
-            RunMetrics openSet = evaluate(runDir.resolve("scores.csv"),
-                    testCams.stream().map(c -> new Score(c.sample().key(), c.score())).toList(), data.testLabels());
-            RunMetrics reversed = evaluate(runDir.resolve("scores-reversed.csv"), score(scorer, data.reversed()),
-                    data.reversedLabels());
-            ShortcutReliance reliance = ShortcutReliance.of(values(score(scorer, data.marked())),
-                    values(score(scorer, data.unmarked())));
+            // every open-set row of split.csv and split-reversed.csv is one of the probe images, so
+            // one pass over the probes gives the scores of all three and the CAMs of the open set
+            List<Scorer.ScoredCam> marked = scorer.cams(data.marked(), BATCH, CamTarget.PREDICTED, console);
+            List<Scorer.ScoredCam> unmarked = scorer.cams(data.unmarked(), BATCH, CamTarget.PREDICTED, console);
+            Map<String, Scorer.ScoredCam> probes = new HashMap<>();
+            marked.forEach(c -> probes.put(c.sample().key(), c));
+            unmarked.forEach(c -> probes.put(c.sample().key(), c));
+            List<Scorer.ScoredCam> testCams = lookUp(data.test(), probes);
+            RunMetrics openSet = evaluate(runDir.resolve("scores.csv"), scores(testCams), data.testLabels());
+            RunMetrics reversed = evaluate(runDir.resolve("scores-reversed.csv"),
+                    scores(lookUp(data.reversed(), probes)), data.reversedLabels());
+            ShortcutReliance reliance = ShortcutReliance.of(values(marked), values(unmarked));
             double[] localisation = localisation(testCams, mapLoader);
             List<Scorer.ScoredCam> valCams = scorer.cams(data.val(), BATCH, CamTarget.PREDICTED, console);
             return new SeedOutcome(seed, openSet, reversed, reliance, CamStats.mapMse(valCams, mapLoader),
@@ -61,12 +68,22 @@ final class RunMeasurer {
         }
     }
 
-    private List<Score> score(Scorer scorer, List<cyborg.data.Sample> samples) throws IOException {
-        return scorer.score(samples, BATCH, null, CamTarget.PREDICTED, SkipReport.failFast(), console);
+    private static List<Scorer.ScoredCam> lookUp(List<Sample> samples, Map<String, Scorer.ScoredCam> probes) {
+        return samples.stream().map(s -> {
+            Scorer.ScoredCam c = probes.get(s.key());
+            if (c == null) {
+                throw new IllegalStateException(s.key() + " is in the open set but in neither probe list");
+            }
+            return c;
+        }).toList();
+    }
+
+    private static List<Score> scores(List<Scorer.ScoredCam> cams) {
+        return cams.stream().map(c -> new Score(c.sample().key(), c.score())).toList();
     }
 
     /** Mean over {@code samples} of each image's input-gradient density, scaled to unit sum first. */
-    private float[] averageInputGradient(Scorer scorer, List<cyborg.data.Sample> samples) throws IOException {
+    private float[] averageInputGradient(Scorer scorer, List<Sample> samples) throws IOException {
         int size = scorer.model().info().inputSize;
         float[] sum = new float[size * size];
         scorer.run(samples, BATCH, SkipReport.failFast(), "input gradients", console, o -> {
@@ -89,8 +106,8 @@ final class RunMeasurer {
         return Evaluation.evaluate(file, scores, labels);
     }
 
-    private static double[] values(List<Score> scores) {
-        return scores.stream().mapToDouble(Score::score).toArray();
+    private static double[] values(List<Scorer.ScoredCam> cams) {
+        return cams.stream().mapToDouble(Scorer.ScoredCam::score).toArray();
     }
 
     /** Mean relevance mass accuracy and pointing game of the CAMs against the thresholded human maps. */

@@ -14,6 +14,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Random;
+import java.util.function.Predicate;
 
 /**
  * The procedural open-set benchmark, deterministic from its seed. Train and validation: authentic
@@ -25,7 +26,9 @@ import java.util.Random;
  * carry it independently of the label (by default), {@code split-reversed.csv}'s with most
  * authentic images (the bias reversed), and {@code probe-marked.csv} / {@code probe-unmarked.csv}
  * list every open-set image in both versions, to measure how much a model relies on the mark.
- * Every image gets maps from three simulated annotators. See {@code docs/benchmark.md}.
+ * {@code split-ceiling.csv} has the same faces with the mark on half of either class in train and
+ * validation too: a model trained on it cannot learn the shortcut, which makes it the reference for
+ * what removing the shortcut can reach. Every image gets maps from three simulated annotators. See {@code docs/benchmark.md}.
  */
 public final class Benchmark {
     /** The authentic style of train and validation. */
@@ -44,6 +47,10 @@ public final class Benchmark {
     /** Every open-set image with the mark, and the same images without it. */
     public static final String PROBE_MARKED = "probe-marked.csv";
     public static final String PROBE_UNMARKED = "probe-unmarked.csv";
+    /** Train and validation with the mark on half of either class (no label information); test as split.csv. */
+    public static final String CEILING_SPLIT = "split-ceiling.csv";
+    /** Share of either class's train/val images with the mark in {@link #CEILING_SPLIT}. */
+    private static final double CEILING_RATE = 0.5;
 
     private final int size;
     private final long seed;
@@ -77,9 +84,11 @@ public final class Benchmark {
      *
      * @param cue whether it carries the shortcut (in the open set: in {@code split.csv})
      * @param reversedCue whether it carries it in {@code split-reversed.csv} (open set only)
+     * @param ceilingCue whether it carries it in {@code split-ceiling.csv} (train and validation
+     *     only; the open set's rows there are {@code split.csv}'s)
      */
     record Item(String split, boolean synthetic, AuthenticStyle style, GeneratorFamily family, int index,
-            boolean cue, boolean reversedCue) {
+            boolean cue, boolean reversedCue, boolean ceilingCue) {
         String source() {
             return family != null ? family.id() : style.id();
         }
@@ -92,14 +101,14 @@ public final class Benchmark {
             return split.equals("test");
         }
 
-        /** The image's path; open-set images exist with and without the mark. */
+        /**
+         * The image's path. Open-set images exist with and without the mark; a training or
+         * validation image whose mark differs in {@code split-ceiling.csv} from {@code split.csv}
+         * has its other version under {@code other-mark/}.
+         */
         String relpath(boolean marked) {
-            String variant = openSet() ? (marked ? "marked/" : "unmarked/") : "";
+            String variant = openSet() ? (marked ? "marked/" : "unmarked/") : marked == cue ? "" : "other-mark/";
             return "/" + split + "/" + variant + (synthetic ? "synthetic" : "real") + "/" + source() + "/" + fileName();
-        }
-
-        String relpath() {
-            return relpath(cue);
         }
     }
 
@@ -109,28 +118,32 @@ public final class Benchmark {
         for (String split : List.of("train", "val")) {
             int n = split.equals("train") ? trainPerClass : valPerClass;
             Random cues = Seeds.random(seed, 1, split.hashCode());
+            Random ceiling = Seeds.random(seed, 5, split.hashCode());
             for (int i = 0; i < n; i++) {
-                items.add(new Item(split, false, TRAIN_STYLE, null, i, cues.nextDouble() < 1 - shortcutRate, false));
+                items.add(new Item(split, false, TRAIN_STYLE, null, i, cues.nextDouble() < 1 - shortcutRate, false,
+                        ceiling.nextDouble() < CEILING_RATE));
             }
             for (int i = 0; i < n; i++) {
                 GeneratorFamily g = TRAIN_GENERATORS.get(i % TRAIN_GENERATORS.size());
-                items.add(new Item(split, true, TRAIN_STYLE, g, i, cues.nextDouble() < shortcutRate, false));
+                items.add(new Item(split, true, TRAIN_STYLE, g, i, cues.nextDouble() < shortcutRate, false,
+                        ceiling.nextDouble() < CEILING_RATE));
             }
         }
         Random cues = Seeds.random(seed, 2);
         Random reversed = Seeds.random(seed, 4);
         for (AuthenticStyle style : TEST_STYLES) {
             for (int i = 0; i < testPerSource; i++) {
-                items.add(new Item("test", false, style, null, i, cues.nextDouble() < 1 - testShortcutRate,
-                        reversed.nextDouble() < shortcutRate));
+                boolean cue = cues.nextDouble() < 1 - testShortcutRate;
+                items.add(new Item("test", false, style, null, i, cue, reversed.nextDouble() < shortcutRate, cue));
             }
         }
         int perGenerator = Math.max(1, testPerSource * TEST_STYLES.size() / TEST_GENERATORS.size());
         for (GeneratorFamily g : TEST_GENERATORS) {
             for (int i = 0; i < perGenerator; i++) {
                 // each generator's faces alternate between the test styles, so style says nothing about the label
-                items.add(new Item("test", true, TEST_STYLES.get(i % TEST_STYLES.size()), g, i,
-                        cues.nextDouble() < testShortcutRate, reversed.nextDouble() < 1 - shortcutRate));
+                boolean cue = cues.nextDouble() < testShortcutRate;
+                items.add(new Item("test", true, TEST_STYLES.get(i % TEST_STYLES.size()), g, i, cue,
+                        reversed.nextDouble() < 1 - shortcutRate, cue));
             }
         }
         return items;
@@ -169,16 +182,21 @@ public final class Benchmark {
     public void write(Path out, PrintStream console) throws IOException {
         List<Item> items = items();
         SynthFiles.writeAll(items, "generating benchmark", console, item -> {
-            Rendered r = render(item, item.openSet() || item.cue());
-            ImageFiles.writePng(r.image().toImage(), out.resolve("images" + item.relpath(true)));
+            boolean marked = item.openSet() || item.cue();
+            Rendered r = render(item, marked);
+            ImageFiles.writePng(r.image().toImage(), out.resolve("images" + item.relpath(marked)));
             if (item.openSet()) {
                 ImageFiles.writePng(render(item, false).image().toImage(), out.resolve("images" + item.relpath(false)));
+            } else if (item.ceilingCue() != item.cue()) {
+                ImageFiles.writePng(render(item, item.ceilingCue()).image().toImage(),
+                        out.resolve("images" + item.relpath(item.ceilingCue())));
             }
             Random annotatorRng = Seeds.random(seed, 3, item.fileName().hashCode());
             SynthFiles.writeMaps(out, item.fileName(), Annotators.maps(r.face(), r.salient(), annotatorRng));
         });
         AtomicFiles.writeString(out.resolve("split.csv"), csv(items, Item::cue, true));
         AtomicFiles.writeString(out.resolve(REVERSED_SPLIT), csv(items, Item::reversedCue, true));
+        AtomicFiles.writeString(out.resolve(CEILING_SPLIT), csv(items, Item::cue, Item::ceilingCue));
         AtomicFiles.writeString(out.resolve(PROBE_MARKED), csv(items, i -> true, false));
         AtomicFiles.writeString(out.resolve(PROBE_UNMARKED), csv(items, i -> false, false));
         Json.write(out.resolve("benchmark.json"), description(items));
@@ -188,13 +206,21 @@ public final class Benchmark {
      * Split rows: train and validation as drawn (when {@code withTraining}), open-set rows with
      * the mark as {@code openSetMarked} says.
      */
-    private static String csv(List<Item> items, java.util.function.Predicate<Item> openSetMarked, boolean withTraining) {
+    private static String csv(List<Item> items, Predicate<Item> openSetMarked, boolean withTraining) {
+        return csv(items, openSetMarked, withTraining ? Item::cue : null);
+    }
+
+    /**
+     * Split rows: open-set rows with the mark as {@code openSetMarked} says, train and validation
+     * rows with it as {@code trainingMarked} says (none when null).
+     */
+    private static String csv(List<Item> items, Predicate<Item> openSetMarked, Predicate<Item> trainingMarked) {
         StringBuilder csv = new StringBuilder();
         for (Item item : items) {
-            if (!item.openSet() && !withTraining) {
+            if (!item.openSet() && trainingMarked == null) {
                 continue;
             }
-            String rel = item.openSet() ? item.relpath(openSetMarked.test(item)) : item.relpath();
+            String rel = item.relpath((item.openSet() ? openSetMarked : trainingMarked).test(item));
             csv.append(item.split()).append(',').append(item.synthetic() ? "Synthetic" : "Real").append(',')
                     .append(rel).append('\n');
         }
@@ -203,7 +229,7 @@ public final class Benchmark {
 
     /** Identifies the benchmark's content: equal fingerprints, equal files. */
     public String fingerprint() {
-        return String.format(Locale.ROOT, "v2 size=%d seed=%d train=%d val=%d test=%d shortcut=%s test_shortcut=%s",
+        return String.format(Locale.ROOT, "v2.1 size=%d seed=%d train=%d val=%d test=%d shortcut=%s test_shortcut=%s",
                 size, seed, trainPerClass, valPerClass, testPerSource, shortcutRate, testShortcutRate);
     }
 
@@ -224,6 +250,7 @@ public final class Benchmark {
         d.put("shortcut_rate_train_val", rates(shortcutRate, 1 - shortcutRate));
         d.put("shortcut_rate_test", rates(testShortcutRate, 1 - testShortcutRate));
         d.put("shortcut_rate_test_reversed", rates(1 - shortcutRate, shortcutRate));
+        d.put("shortcut_rate_train_val_ceiling", rates(CEILING_RATE, CEILING_RATE));
         Map<String, Object> families = new LinkedHashMap<>();
         for (GeneratorFamily g : GeneratorFamily.values()) {
             Map<String, Object> f = new LinkedHashMap<>();

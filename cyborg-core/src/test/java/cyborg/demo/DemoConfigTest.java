@@ -20,8 +20,21 @@ class DemoConfigTest {
                 .map(DemoMethod::name).toList();
         assertFalse(plain.contains("rrr"));
         assertEquals(plain.size() + 1, with.size());
-        assertEquals("rrr", with.get(with.size() - 2));
-        assertEquals("cyborg+cf", with.get(with.size() - 1));
+        assertEquals("rrr", with.get(with.size() - 3));
+        assertEquals("cyborg+cf", with.get(with.size() - 2));
+    }
+
+    @Test
+    void theShortcutFreeReferenceComesLastAndTrainsOnTheCeilingSplit() {
+        for (boolean quick : new boolean[] {false, true}) {
+            List<DemoMethod> methods = DemoConfig.defaults(Path.of("o"), quick, 1).methods();
+            DemoMethod last = methods.get(methods.size() - 1);
+            assertEquals(DemoConfig.CEILING, last);
+            assertEquals("split-ceiling.csv", last.splitFile());
+            assertEquals(1, methods.stream().filter(DemoMethod::shortcutFree).count());
+        }
+        assertTrue(DemoConfig.CEILING.commandLine().startsWith("--csv split-ceiling.csv --loss ce"),
+                DemoConfig.CEILING.commandLine());
     }
 
     @Test

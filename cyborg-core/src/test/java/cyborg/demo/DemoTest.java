@@ -26,14 +26,15 @@ class DemoTest {
     void writesResultsReportAndFiguresAndReusesFinishedWork() throws IOException {
         TrainConfig training = TrainConfig.builder().architecture(Architecture.SMALLRESNET).inputSize(32)
                 .epochs(1).batchSize(8).build();
-        DemoConfig config = new DemoConfig(out, 4, 32, 8, 4, 5, List.of(1L, 2L), DemoConfig.defaultMethods(),
-                "cyborg+cf", training);
+        List<DemoMethod> methods = new java.util.ArrayList<>(DemoConfig.defaultMethods());
+        methods.add(DemoConfig.CEILING);
+        DemoConfig config = new DemoConfig(out, 4, 32, 8, 4, 5, List.of(1L, 2L), methods, "cyborg+cf", training);
         String table = new Demo(config, null).run();
         assertTrue(table.contains("| cyborg |"), table);
         JsonObject r = JsonParser.parseString(Files.readString(out.resolve("results.json"))).getAsJsonObject();
         JsonObject losses = r.getAsJsonObject("losses");
-        assertEquals(DemoConfig.defaultMethods().size(), losses.size());
-        for (DemoMethod m : DemoConfig.defaultMethods()) {
+        assertEquals(methods.size(), losses.size());
+        for (DemoMethod m : methods) {
             JsonObject l = losses.getAsJsonObject(m.name());
             for (String key : List.of("auc_mean", "auc_std", "auc_reversed_mean", "per_source", "per_family", "cam_mse",
                     "cam_entropy", "relevance_mass_accuracy", "shortcut_reliance")) {
@@ -42,6 +43,9 @@ class DemoTest {
             assertEquals(7, l.getAsJsonObject("per_source").size(), "two test styles and five test generators");
             assertEquals(5, l.getAsJsonObject("per_family").size());
         }
+        assertEquals("split-ceiling.csv", losses.getAsJsonObject("ceiling").get("training_split").getAsString());
+        assertEquals("split.csv", losses.getAsJsonObject("ce").get("training_split").getAsString());
+        assertTrue(r.getAsJsonObject("claim").has("ceiling_minus_ce_auc"), r.getAsJsonObject("claim").toString());
         JsonObject cfg = r.getAsJsonObject("config");
         assertEquals("ce:0.5,cyborg:0.5", cfg.get("recommended_loss").getAsString());
         assertEquals(List.of("--counterfactual", "0.5"), cfg.getAsJsonArray("recommended_args").asList().stream()

@@ -90,6 +90,37 @@ class ReportTest {
     }
 
     @Test
+    void verdictReadsTheMarginAgainstTheShortcutFreeReference() throws IOException {
+        String rec = DemoConfig.defaults(Path.of("out"), true, 1).recommended();
+        double[] chance = {0.5, 0.5, 0.5, 0.5, 0.5, 0.5};
+        MethodOutcome ce = outcome("ce", chance, chance);
+        // recommended AUC 0.625 (upsample-nose 0.75, droplet 0.5), reference 0.75: 0.125 below it
+        MethodOutcome rec1 = outcome(rec, new double[] {0.3, 0.6, 0.7, 0.5, 0.45, 0.45}, chance);
+        MethodOutcome ceiling = outcome("ceiling", new double[] {0.3, 0.4, 0.8, 0.9, 0.35, 0.35}, chance);
+        Claim c = report(ce, rec1, ceiling).claim();
+        assertEquals(0.25, c.reachableGain(), 1e-12);
+        assertEquals(-0.125, c.overReference(), 1e-12);
+        assertEquals(-0.125, (Double) c.json().get("minus_ceiling_auc"), 1e-12);
+        assertTrue(c.sentence().contains("above CE by 0.250") && c.sentence().contains("cyborg+cf is below it by 0.125"),
+                c.sentence());
+        // without the reference the claim says nothing about it
+        assertTrue(Double.isNaN(report(ce, rec1).claim().reachableGain()));
+        assertFalse(report(ce, rec1).claim().json().containsKey("minus_ceiling_auc"));
+        // the reference is a row of the table, marked, and never the recommended method
+        assertTrue(report(ce, rec1, ceiling).table().contains("| ceiling (reference) |"));
+        assertTrue(DemoConfig.CEILING.shortcutFree());
+        assertEquals("split-ceiling.csv", DemoConfig.CEILING.splitFile());
+    }
+
+    @Test
+    void recommendingTheReferenceIsRefused() {
+        IllegalArgumentException e = org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class,
+                () -> new DemoConfig(Path.of("out"), 1, 64, 4, 2, 2, List.of(1L), List.of(DemoConfig.CEILING), "ceiling",
+                        DemoConfig.defaults(Path.of("out"), true, 1).training()));
+        assertTrue(e.getMessage().contains("ceiling"), e.getMessage());
+    }
+
+    @Test
     void resultsCarryPerFamilyAucWithMechanismAndTheRecommendedSpec() throws IOException {
         DemoConfig config = DemoConfig.defaults(Path.of("out"), true, 1);
         MethodOutcome ce = outcome("ce", new double[] {0.1, 0.2, 0.8, 0.9, 0.3, 0.3}, new double[] {0.1, 0.2, 0.8, 0.9, 0.3, 0.3});

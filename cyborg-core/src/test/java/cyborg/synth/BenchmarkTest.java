@@ -19,6 +19,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Random;
 import java.util.Set;
+import java.util.function.Predicate;
 import java.util.stream.Collectors;
 
 class BenchmarkTest {
@@ -154,6 +155,50 @@ class BenchmarkTest {
     }
 
     @Test
+    void ceilingSplitCarriesNoLabelInformationInTrainingEither() {
+        double[][] rate = shortcutRates(Benchmark.builder().size(SIZE).seed(13).trainPerClass(60).valPerClass(20)
+                .testPerSource(20).build(), Benchmark.Item::ceilingCue);
+        assertTrue(Math.abs(rate[0][1] - rate[0][0]) < 0.2, "train/val: synthetic " + rate[0][1] + ", real " + rate[0][0]);
+        assertTrue(rate[0][1] > 0.3 && rate[0][1] < 0.7, "train/val: the cue is present in about half: " + rate[0][1]);
+    }
+
+    @Test
+    void ceilingSplitHasTheSameFacesAndOpenSetAsTheSplit(@TempDir Path dir) throws IOException {
+        Benchmark small = Benchmark.builder().size(SIZE).seed(6).trainPerClass(8).valPerClass(3).testPerSource(4).build();
+        small.write(dir, null);
+        List<String> split = Files.readAllLines(dir.resolve("split.csv"));
+        List<String> ceiling = Files.readAllLines(dir.resolve(Benchmark.CEILING_SPLIT));
+        assertEquals(split.size(), ceiling.size());
+        int otherMark = 0;
+        int[] box = Shortcut.box(SIZE);
+        for (int i = 0; i < split.size(); i++) {
+            String row = ceiling.get(i);
+            if (row.startsWith("test")) {
+                assertEquals(split.get(i), row);
+                continue;
+            }
+            assertEquals(split.get(i).replace("/", ""), row.replace("/other-mark/", "/").replace("/", ""));
+            if (row.contains("/other-mark/")) {
+                otherMark++;
+                int[] a = pixels(dir.resolve("images" + split.get(i).split(",")[2]));
+                int[] c = pixels(dir.resolve("images" + row.split(",")[2]));
+                for (int p = 0; p < a.length; p++) {
+                    int x = p % SIZE;
+                    int y = p / SIZE;
+                    boolean inBox = x >= box[0] && x < box[2] && y >= box[1] && y < box[3];
+                    assertTrue(inBox || a[p] == c[p], row + ": pixel " + x + "," + y + " outside the mark differs");
+                }
+            }
+        }
+        assertTrue(otherMark > 0, "some training images change their mark");
+    }
+
+    private static int[] pixels(Path png) throws IOException {
+        java.awt.image.BufferedImage img = javax.imageio.ImageIO.read(png.toFile());
+        return img.getRGB(0, 0, img.getWidth(), img.getHeight(), null, 0, img.getWidth());
+    }
+
+    @Test
     void markedAndUnmarkedVersionsDifferOnlyInsideTheMark() {
         Benchmark b = bench(4);
         Benchmark.Item item = b.items().stream().filter(Benchmark.Item::openSet).findFirst().orElseThrow();
@@ -211,10 +256,15 @@ class BenchmarkTest {
 
     /** [train+val | test][real | synthetic]: share of images whose pixels carry the mark. */
     private static double[][] shortcutRates(Benchmark b, boolean reversedSplit) {
+        return shortcutRates(b, item -> reversedSplit && item.openSet() ? item.reversedCue() : item.cue());
+    }
+
+    /** As above, with the mark where {@code marked} says. */
+    private static double[][] shortcutRates(Benchmark b, Predicate<Benchmark.Item> marked) {
         double[][] rate = new double[2][2]; // [train|test][real|synthetic] share of images whose background carries the stripes
         int[][] n = new int[2][2];
         for (Benchmark.Item item : b.items()) {
-            Benchmark.Rendered r = b.render(item, reversedSplit && item.openSet() ? item.reversedCue() : item.cue());
+            Benchmark.Rendered r = b.render(item, marked.test(item));
             boolean carries = Shortcut.strength(r.image(), r.face()) > Shortcut.AMPLITUDE;
             int split = item.split().equals("test") ? 1 : 0;
             int label = item.synthetic() ? 1 : 0;
