@@ -54,8 +54,13 @@ final class Report {
             for (GeneratorFamily g : Benchmark.TEST_GENERATORS) {
                 MeanStd v = s.sourceAuc().get(g.id());
                 if (v != null) {
-                    perFamily.put(g.id(), Map.of("auc_mean", v.mean(), "auc_std", v.std(), "mechanism",
-                            g.mechanism().id(), "mechanism_in_training", Benchmark.mechanismSeenInTraining(g)));
+                    // ordered, so that the same results write the same file (Map.of's order varies per JVM)
+                    Map<String, Object> f = new LinkedHashMap<>();
+                    f.put("auc_mean", v.mean());
+                    f.put("auc_std", v.std());
+                    f.put("mechanism", g.mechanism().id());
+                    f.put("mechanism_in_training", Benchmark.mechanismSeenInTraining(g));
+                    perFamily.put(g.id(), f);
                 }
             }
             m.put("per_family", perFamily);
