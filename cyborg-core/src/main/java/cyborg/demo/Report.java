@@ -216,7 +216,8 @@ final class Report {
                 + " (each rescaled to its own range):\n\n![average CAMs](average-cams.png)\n\n"
                 + "The same at input resolution for the input gradient: where each method's decision is sensitive"
                 + " to the pixels (the squared gradient of the summed log-probabilities, what `rrr` penalises"
-                + " outside the human map; each image's map scaled to unit sum, then averaged):\n\n"
+                + " outside the human map; each image's map scaled to unit sum, then averaged over every third"
+                + " open-set image):\n\n"
                 + "![average input gradients](average-input-gradients.png)\n\n");
         md.append("Examples (first seed): the image, its human map, and each method's CAM overlay:\n\n"
                 + "![CAM overlays](cam-examples.png)\n\n");
