@@ -30,8 +30,8 @@ import java.util.concurrent.Callable;
                 + " average-cams.png, average-input-gradients.png, cam-examples.png, benchmark/ and runs/<method>/run-<seed>/.",
             "",
             "Examples:",
-            "  cyborg demo                      (about 8.5 minutes on 2 cores)",
-            "  cyborg demo --quick --out demo-quick     (1 seed, fewer epochs: about 2 minutes)",
+            "  cyborg demo                      (about 9 minutes on 2 cores)",
+            "  cyborg demo --quick --out demo-quick     (1 seed, fewer epochs: about 2.5 minutes)",
             "  cyborg demo --benchmark-seed 11  (another draw of the benchmark)"
         })
 final class DemoCommand implements Callable<Integer> {
