@@ -95,8 +95,7 @@ public final class Demo {
 
     private static boolean sameBenchmark(Path dir, Benchmark bench) throws IOException {
         Path json = dir.resolve("benchmark.json");
-        if (!Files.isRegularFile(json) || !Files.isRegularFile(dir.resolve("split.csv"))
-                || !Files.isRegularFile(dir.resolve(Benchmark.CEILING_SPLIT))) {
+        if (!Files.isRegularFile(json) || !Files.isRegularFile(dir.resolve("split.csv"))) {
             return false;
         }
         Object fp = Json.read(json, Map.class).get("fingerprint");

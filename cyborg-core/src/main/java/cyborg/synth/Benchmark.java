@@ -194,20 +194,12 @@ public final class Benchmark {
             Random annotatorRng = Seeds.random(seed, 3, item.fileName().hashCode());
             SynthFiles.writeMaps(out, item.fileName(), Annotators.maps(r.face(), r.salient(), annotatorRng));
         });
-        AtomicFiles.writeString(out.resolve("split.csv"), csv(items, Item::cue, true));
-        AtomicFiles.writeString(out.resolve(REVERSED_SPLIT), csv(items, Item::reversedCue, true));
+        AtomicFiles.writeString(out.resolve("split.csv"), csv(items, Item::cue, Item::cue));
+        AtomicFiles.writeString(out.resolve(REVERSED_SPLIT), csv(items, Item::reversedCue, Item::cue));
         AtomicFiles.writeString(out.resolve(CEILING_SPLIT), csv(items, Item::cue, Item::ceilingCue));
-        AtomicFiles.writeString(out.resolve(PROBE_MARKED), csv(items, i -> true, false));
-        AtomicFiles.writeString(out.resolve(PROBE_UNMARKED), csv(items, i -> false, false));
+        AtomicFiles.writeString(out.resolve(PROBE_MARKED), csv(items, i -> true, null));
+        AtomicFiles.writeString(out.resolve(PROBE_UNMARKED), csv(items, i -> false, null));
         Json.write(out.resolve("benchmark.json"), description(items));
-    }
-
-    /**
-     * Split rows: train and validation as drawn (when {@code withTraining}), open-set rows with
-     * the mark as {@code openSetMarked} says.
-     */
-    private static String csv(List<Item> items, Predicate<Item> openSetMarked, boolean withTraining) {
-        return csv(items, openSetMarked, withTraining ? Item::cue : null);
     }
 
     /**
