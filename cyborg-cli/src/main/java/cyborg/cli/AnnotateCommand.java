@@ -16,7 +16,8 @@ import java.util.concurrent.Callable;
 
 /** {@code cyborg annotate}: the browser tool that collects human saliency. */
 @Command(name = "annotate", mixinStandardHelpOptions = true, sortOptions = false,
-        subcommands = {AnnotateAddAnnotatorCommand.class, AnnotateExportCommand.class, AnnotateImportCommand.class},
+        subcommands = {AnnotateAddAnnotatorCommand.class, AnnotateAddReviewerCommand.class, AnnotateExportCommand.class,
+            AnnotateImportCommand.class},
         description = {
             "Collect human saliency in the browser, the way the CYBORG data were collected.",
             "",
@@ -25,12 +26,16 @@ import java.util.concurrent.Callable;
                 + " that decided it. Every answer is saved to the SQLite database --db before the page is told"
                 + " 'saved'. Each image goes to at most --per-image annotators, never twice to the same one.",
             "Annotators are identified by name (created on first use), or with --require-tokens only by the"
-                + " token 'cyborg annotate add-annotator' printed for them.",
+                + " token 'cyborg annotate add-annotator' printed for them. The overview (labels, accuracy) is for"
+                + " reviewers: 'cyborg annotate add-reviewer' prints their token.",
+            "Images are identified by their path relative to the data root: restart with the same --db to"
+                + " continue, even with the root spelled otherwise or moved; a database of another data set is refused.",
             "",
             "Examples:",
             "  cyborg annotate --folder data/faces --db annotations.db",
             "  cyborg annotate --csv splits.csv --images data --split train --per-image 5 --port 9000",
             "  cyborg annotate add-annotator --db annotations.db alice",
+            "  cyborg annotate add-reviewer --db annotations.db lead",
             "  cyborg annotate export --db annotations.db --maps maps --jsonl annotations.jsonl",
             "  cyborg train ... --maps maps"
         })
@@ -63,6 +68,11 @@ final class AnnotateCommand implements Callable<Integer>, DrainsOnStop {
             description = "Only annotators added with 'annotate add-annotator' may annotate, with their token.")
     boolean requireTokens;
 
+    @Option(names = "--allow-host", paramLabel = "NAME[:PORT]",
+            description = "A name browsers reach this server by besides its own addresses (a reverse proxy's, a DNS"
+                    + " alias); repeatable. The API refuses requests whose Host or Origin names anything else.")
+    List<String> allowHosts = new java.util.ArrayList<>();
+
     @Override
     public Integer call() throws Exception {
         if (pairs && single) {
@@ -75,8 +85,7 @@ final class AnnotateCommand implements Callable<Integer>, DrainsOnStop {
         try {
             ImageCatalog catalog = ImageCatalog.register(store, root, samples);
             AnnotateConfig config = new AnnotateConfig(listen.host, listen.port, single ? Mode.SINGLE : Mode.PAIR, perImage,
-                    requireTokens, listen.token(),
-                    AnnotateConfig.DEFAULT_MAX_BODY_BYTES);
+                    requireTokens, listen.token(), AnnotateConfig.DEFAULT_MAX_BODY_BYTES, allowHosts);
             server = AnnotateServer.start(config, store, catalog);
         } catch (Exception e) {
             store.close();

@@ -41,14 +41,16 @@ final class AnnotateApi {
     private final ImageCatalog catalog;
     private final Assigner assigner;
     private final Annotators annotators;
+    private final Reviewers reviewers;
     private final InFlight inFlight;
 
     AnnotateApi(AnnotationStore store, ImageCatalog catalog, Assigner assigner, Annotators annotators,
-            InFlight inFlight) {
+            Reviewers reviewers, InFlight inFlight) {
         this.store = store;
         this.catalog = catalog;
         this.assigner = assigner;
         this.annotators = annotators;
+        this.reviewers = reviewers;
         this.inFlight = inFlight;
     }
 
@@ -72,9 +74,14 @@ final class AnnotateApi {
             List<Agreement.AnnotatorRecord> annotators, List<Agreement.ImageAgreement> images) {
     }
 
-    /** GET next?annotator=NAME: a task (the open one again after a reload), or done. */
+    /**
+     * POST next {"annotator": NAME}: a task (the open one again after a reload), or done. A POST: it
+     * creates the annotator and reserves images, which no GET may do (a link or an image tag on any
+     * page would do it for whoever opens that page).
+     */
     void next(Context ctx) throws IOException {
-        Annotator a = annotators.identify(ctx.queryParam("annotator"), token(ctx, null), true);
+        JsonObject body = parseBody(ctx);
+        Annotator a = annotators.identify(string(body, "annotator"), token(ctx, body), true);
         Optional<Task> task = assigner.next(a);
         if (task.isEmpty()) {
             Json.send(ctx, 200, new DoneBody(true, "nothing left for " + a.name() + ": every image has been seen"
@@ -83,7 +90,7 @@ final class AnnotateApi {
         }
         List<ImageRef> images = new ArrayList<>();
         for (long id : task.get().images()) {
-            ImageRecord i = catalog.image(id).orElseThrow();
+            ImageRecord i = catalog.image(id).orElseThrow(() -> unknownImage(id)); // the assigner hands out only these
             images.add(new ImageRef(id, AnnotateServer.API + "/image/" + id, i.width(), i.height()));
         }
         Json.send(ctx, 200, new TaskBody(task.get().id(), task.get().mode().key(), images));
@@ -120,7 +127,7 @@ final class AnnotateApi {
         }
         long taskId = number(body, "task");
         Task task = store.task(taskId).orElseThrow(() -> new ApiError(ErrorKind.NOT_FOUND, "no task " + taskId
-                + "; ask for one with GET " + AnnotateServer.NEXT + "?annotator=NAME"));
+                + "; ask for one with POST " + AnnotateServer.NEXT));
         if (task.annotator() != a.id()) {
             throw new ApiError(ErrorKind.FORBIDDEN, "task " + taskId + " was handed to another annotator;"
                     + " answer your own tasks");
@@ -220,8 +227,12 @@ final class AnnotateApi {
         return done;
     }
 
-    /** GET overview: images done of total, per-annotator counts and accuracy, per-image agreement. */
+    /**
+     * GET overview: images done of total, per-annotator counts and accuracy, per-image agreement and
+     * label. For reviewers only: the labels are the answers annotators are asked for.
+     */
     void overview(Context ctx) throws IOException {
+        reviewers.require(ctx);
         Set<Long> here = new HashSet<>();
         catalog.all().forEach(i -> here.add(i.id()));
         List<StoredAnnotation> all = store.annotations().stream().filter(s -> here.contains(s.image().id())).toList();
@@ -235,7 +246,15 @@ final class AnnotateApi {
 
     // ---- request parsing ----
 
+    /** The JSON object of a POST; sent as anything but application/json it is refused (415). */
     private static JsonObject parseBody(Context ctx) {
+        // a page of another site can send text/plain to this server without asking first; JSON it cannot
+        // (the browser asks the server first, and this server says nothing that allows it)
+        String type = ctx.contentType() == null ? "" : ctx.contentType().split(";", 2)[0].strip();
+        if (!type.equalsIgnoreCase("application/json")) {
+            throw new ApiError(ErrorKind.UNSUPPORTED_MEDIA_TYPE, "send the body as JSON with the header"
+                    + " 'Content-Type: application/json'" + (type.isEmpty() ? "" : " (not " + type + ")"));
+        }
         try {
             JsonElement e = JsonParser.parseString(ctx.body());
             if (!e.isJsonObject()) {

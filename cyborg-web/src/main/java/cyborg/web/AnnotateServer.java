@@ -42,7 +42,7 @@ public final class AnnotateServer implements AutoCloseable {
         InFlight inFlight = new InFlight();
         Assigner assigner = new Assigner(store, catalog, config.mode(), config.perImage(), new Random());
         AnnotateApi api = new AnnotateApi(store, catalog, assigner, new Annotators(store, config.requireTokens()),
-                inFlight);
+                new Reviewers(store), inFlight);
         TokenGuard guard = config.token() == null ? null : new TokenGuard(config.token());
         Javalin app = Javalin.create(cfg -> configure(cfg, config, api, guard, inFlight));
         app.start(config.host(), config.port());
@@ -56,10 +56,11 @@ public final class AnnotateServer implements AutoCloseable {
         WebBase.configure(cfg, PAGE_FOLDER, config.maxBodyBytes(), inFlight, true);
         cfg.http.maxRequestSize = config.maxBodyBytes(); // masks arrive as JSON bodies, not multipart
         RoutesConfig routes = cfg.routes;
+        routes.before("/api/*", new OriginGuard(config.host(), config.allowedHosts())); // first: before any token
         if (guard != null) {
             routes.before("/api/*", guard);
         }
-        routes.get(NEXT, api::next);
+        routes.post(NEXT, api::next); // it changes state (creates the annotator, reserves images): never a GET
         routes.get(IMAGE, api::image);
         routes.post(ANNOTATIONS, api::save);
         routes.get(PROGRESS, api::progress);

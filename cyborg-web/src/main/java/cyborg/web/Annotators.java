@@ -38,7 +38,7 @@ final class Annotators {
             }
             if (!create) {
                 throw new ApiError(ErrorKind.UNAUTHORIZED, "unknown annotator '" + name + "'; ask for a task first"
-                        + " (GET /api/v1/annotate/next?annotator=NAME)");
+                        + " (POST /api/v1/annotate/next {\"annotator\": NAME})");
             }
             return store.annotatorByName(name);
         }

@@ -12,6 +12,7 @@ enum ErrorKind {
     METHOD_NOT_ALLOWED(405, "method_not_allowed"),
     CONFLICT(409, "conflict"),
     TOO_LARGE(413, "too_large"),
+    UNSUPPORTED_MEDIA_TYPE(415, "unsupported_media_type"),
     QUEUE_FULL(503, "queue_full"),
     SHUTTING_DOWN(503, "shutting_down"),
     INTERNAL(500, "internal");

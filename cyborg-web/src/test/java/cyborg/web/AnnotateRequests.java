@@ -17,8 +17,17 @@ final class AnnotateRequests {
         return "data:image/png;base64," + Base64.getEncoder().encodeToString(mask.png());
     }
 
+    /** POST next {"annotator": NAME}: the annotator's task. */
     static HttpResponse<String> next(Client client, String annotator) {
-        return client.get(AnnotateServer.NEXT + "?annotator=" + annotator);
+        return client.send(nextRequest(client, annotator).build());
+    }
+
+    /** The request of {@link #next}, for a test to add headers to. */
+    static HttpRequest.Builder nextRequest(Client client, String annotator) {
+        JsonObject body = new JsonObject();
+        body.addProperty("annotator", annotator);
+        return client.request(AnnotateServer.NEXT).header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(body.toString()));
     }
 
     /** A save body answering {@code task} (images as handed out) with {@code choice} and {@code mask}. */

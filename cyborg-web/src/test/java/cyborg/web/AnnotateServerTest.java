@@ -206,10 +206,11 @@ class AnnotateServerTest {
         start(Mode.PAIR, true);
         String token = store.addAnnotator("carol");
         assertEquals(401, next(client, "carol").statusCode(), "no token");
-        assertEquals(403, client.get(AnnotateServer.NEXT + "?annotator=carol&token=wrong").statusCode());
+        assertEquals(403, client.send(AnnotateRequests.nextRequest(client, "carol")
+                .header("X-Annotator-Token", "wrong").build()).statusCode());
         assertEquals(401, next(client, "dave").statusCode(), "--require-tokens: no name is created on first use");
-        HttpResponse<String> r = client.send(client.request(AnnotateServer.NEXT + "?annotator=carol")
-                .header("X-Annotator-Token", token).GET().build());
+        HttpResponse<String> r = client.send(AnnotateRequests.nextRequest(client, "carol")
+                .header("X-Annotator-Token", token).build());
         assertEquals(200, r.statusCode(), r.body());
         JsonObject task = Client.json(r);
         JsonObject body = answer("carol", task, synthetic(task), LEFT);
@@ -240,7 +241,8 @@ class AnnotateServerTest {
             }
         }
         assertTrue(task("c").get("done").getAsBoolean());
-        JsonObject overview = Client.json(client.get(AnnotateServer.OVERVIEW));
+        JsonObject overview = Client.json(client.send(client.request(AnnotateServer.OVERVIEW)
+                .header("X-Reviewer-Token", store.addReviewer("lead")).GET().build()));
         assertEquals(6, overview.get("images_done").getAsInt());
         assertEquals(2, overview.getAsJsonArray("annotators").size());
         JsonObject image = overview.getAsJsonArray("images").get(0).getAsJsonObject();
@@ -259,5 +261,148 @@ class AnnotateServerTest {
         assertEquals(400, r.statusCode());
         assertTrue(r.body().startsWith("{\"error\":"), r.body());
         assertFalse(r.body().contains("Exception"), r.body());
+    }
+
+    // ---- issue 20: a restart with the data root spelled otherwise ----
+
+    @Test
+    void restartingOnTheSameDbWithTheDataRootSpelledRelativelyContinuesTheOpenTaskInsteadOf500() throws Exception {
+        start(Mode.PAIR, false); // the root as an absolute path
+        JsonObject open = task("alice");
+        server.close();
+        catalog = ImageCatalog.register(store, relativeToWorkingFolder(dir.resolve("data")),
+                Faces.samples(dir.resolve("data")));
+        server = AnnotateServer.start(new AnnotateConfig("127.0.0.1", 0, Mode.PAIR, 2, false, null,
+                AnnotateConfig.DEFAULT_MAX_BODY_BYTES), store, catalog);
+        client = new Client(server.port(), null);
+
+        assertEquals(6, store.images().size(), "no image registered twice");
+        JsonObject again = task("alice");
+        assertEquals(open.get("task").getAsLong(), again.get("task").getAsLong(), "the open task again");
+        assertEquals(200, save(client, answer("alice", again, synthetic(again), LEFT)).statusCode());
+    }
+
+    /** {@code folder} as a path relative to the working folder, as a user in another folder would type it. */
+    static Path relativeToWorkingFolder(Path folder) {
+        Path relative = Path.of("").toAbsolutePath().relativize(folder.toAbsolutePath());
+        assertFalse(relative.isAbsolute());
+        return relative;
+    }
+
+    // ---- issue 20: the overview gives the labels away, so only reviewers may read it ----
+
+    @Test
+    void theOverviewNeedsAReviewersTokenAndNeitherNoTokenNorAnAnnotatorsOpensIt() throws Exception {
+        start(Mode.PAIR, false);
+        String annotatorToken = store.addAnnotator("alice");
+        String reviewerToken = store.addReviewer("lead");
+        HttpResponse<String> none = client.get(AnnotateServer.OVERVIEW);
+        assertEquals(401, none.statusCode(), none.body());
+        assertTrue(none.body().contains("add-reviewer"), none.body());
+        assertFalse(none.body().contains("Synthetic"), none.body());
+        assertEquals(401, client.send(client.request(AnnotateServer.OVERVIEW)
+                .header("X-Annotator-Token", annotatorToken).GET().build()).statusCode());
+        HttpResponse<String> annotators = client.send(client.request(AnnotateServer.OVERVIEW)
+                .header("X-Reviewer-Token", annotatorToken).GET().build());
+        assertEquals(403, annotators.statusCode(), annotators.body());
+        HttpResponse<String> reviewers = client.send(client.request(AnnotateServer.OVERVIEW)
+                .header("X-Reviewer-Token", reviewerToken).GET().build());
+        assertEquals(200, reviewers.statusCode(), reviewers.body());
+        assertEquals(6, Client.json(reviewers).get("images_total").getAsInt());
+    }
+
+    @Test
+    void theAnnotatorsPageDoesNotLinkToTheOverview() throws Exception {
+        start(Mode.PAIR, false);
+        HttpResponse<String> page = client.get("/");
+        assertEquals(200, page.statusCode());
+        assertFalse(page.body().contains("overview"), page.body());
+    }
+
+    // ---- issue 20: requests a page of another site could forge ----
+
+    @Test
+    void aSaveSentAsTextPlainIs415AndSavesNothing() throws Exception {
+        start(Mode.PAIR, false);
+        JsonObject task = task("alice");
+        HttpResponse<String> r = client.send(client.request(AnnotateServer.ANNOTATIONS)
+                .header("Content-Type", "text/plain;charset=UTF-8")
+                .POST(java.net.http.HttpRequest.BodyPublishers.ofString(
+                        answer("alice", task, synthetic(task), LEFT).toString())).build());
+        assertEquals(415, r.statusCode(), r.body());
+        assertTrue(r.body().contains("Content-Type: application/json"), r.body());
+        assertEquals(0, store.annotations().size());
+    }
+
+    @Test
+    void aSaveFromAnotherSitesPageIs403AndSavesNothing() throws Exception {
+        start(Mode.PAIR, false);
+        JsonObject task = task("alice");
+        HttpResponse<String> r = client.send(client.request(AnnotateServer.ANNOTATIONS)
+                .header("Content-Type", "application/json").header("Origin", "http://evil.example")
+                .POST(java.net.http.HttpRequest.BodyPublishers.ofString(
+                        answer("alice", task, synthetic(task), LEFT).toString())).build());
+        assertEquals(403, r.statusCode(), r.body());
+        assertTrue(r.body().startsWith("{\"error\":") && r.body().contains("another site"), r.body());
+        assertEquals(0, store.annotations().size());
+        HttpResponse<String> own = client.send(client.request(AnnotateServer.ANNOTATIONS)
+                .header("Content-Type", "application/json").header("Origin", "http://localhost:" + server.port())
+                .POST(java.net.http.HttpRequest.BodyPublishers.ofString(
+                        answer("alice", task, synthetic(task), LEFT).toString())).build());
+        assertEquals(200, own.statusCode(), "the server's own page: " + own.body());
+    }
+
+    @Test
+    void aRequestAddressedToAnotherHostIs403() throws Exception {
+        // DNS rebinding: a name of the attacker's resolves to this server; the browser sends that name as Host
+        start(Mode.PAIR, false);
+        String forged = rawPost(server.port(), "evil.example:" + server.port(), "{\"annotator\": \"alice\"}");
+        assertTrue(forged.startsWith("HTTP/1.1 403"), forged);
+        assertTrue(forged.contains("Host header"), forged);
+        assertTrue(store.annotator("alice").isEmpty(), "nothing created");
+        String own = rawPost(server.port(), "localhost:" + server.port(), "{\"annotator\": \"alice\"}");
+        assertTrue(own.startsWith("HTTP/1.1 200"), own);
+        String wrongPort = rawPost(server.port(), "127.0.0.1:1", "{\"annotator\": \"bob\"}");
+        assertTrue(wrongPort.startsWith("HTTP/1.1 403"), wrongPort);
+    }
+
+    @Test
+    void aNameAllowedWithAllowHostIsAccepted() throws Exception {
+        store = AnnotationStore.open(dir.resolve("a.db"));
+        catalog = ImageCatalog.register(store, dir.resolve("data"), Faces.write(dir.resolve("data"), 3, 3, W, H));
+        server = AnnotateServer.start(new AnnotateConfig("127.0.0.1", 0, Mode.PAIR, 2, false, null,
+                AnnotateConfig.DEFAULT_MAX_BODY_BYTES, java.util.List.of("faces.example.org")), store, catalog);
+        assertTrue(rawPost(server.port(), "faces.example.org", "{\"annotator\": \"alice\"}")
+                .startsWith("HTTP/1.1 200"));
+        assertTrue(rawPost(server.port(), "other.example.org", "{\"annotator\": \"bob\"}")
+                .startsWith("HTTP/1.1 403"));
+    }
+
+    @Test
+    void askingForATaskWithAGetChangesNothingAndIs405() throws Exception {
+        start(Mode.PAIR, false);
+        HttpResponse<String> r = client.get(AnnotateServer.NEXT + "?annotator=alice");
+        assertEquals(405, r.statusCode(), r.body());
+        assertTrue(store.annotator("alice").isEmpty(), "no annotator created");
+        assertTrue(store.seenBy(1).isEmpty(), "no image reserved");
+        HttpResponse<String> plain = client.send(client.request(AnnotateServer.NEXT)
+                .header("Content-Type", "text/plain").POST(java.net.http.HttpRequest.BodyPublishers.ofString(
+                        "{\"annotator\": \"alice\"}")).build());
+        assertEquals(415, plain.statusCode(), plain.body());
+        assertTrue(store.annotator("alice").isEmpty(), "no annotator created");
+    }
+
+    /** A POST of a JSON body to next with exactly this Host header (java.net.http will not send another). */
+    private static String rawPost(int port, String host, String json) throws java.io.IOException {
+        byte[] body = json.getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        try (java.net.Socket s = new java.net.Socket("127.0.0.1", port)) {
+            s.setSoTimeout(10_000);
+            s.getOutputStream().write(("POST " + AnnotateServer.NEXT + " HTTP/1.1\r\nHost: " + host
+                    + "\r\nContent-Type: application/json\r\nContent-Length: " + body.length
+                    + "\r\nConnection: close\r\n\r\n").getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+            s.getOutputStream().write(body);
+            s.getOutputStream().flush();
+            return new String(s.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+        }
     }
 }

@@ -3,8 +3,11 @@ package cyborg.web.annotate;
 import cyborg.data.Label;
 
 import java.io.IOException;
+import java.nio.file.FileAlreadyExistsException;
+import java.nio.file.FileSystems;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.PreparedStatement;
@@ -31,53 +34,88 @@ public final class AnnotationStore implements AutoCloseable {
     private static final int BUSY_TIMEOUT_MILLIS = 10_000;
 
     private final Connection db;
+    private final Path file;
 
-    private AnnotationStore(Connection db) {
+    private AnnotationStore(Connection db, Path file) {
         this.db = db;
+        this.file = file;
     }
 
-    /** Opens (creating if missing) and migrates the database at {@code file}. */
+    /**
+     * Opens (creating if missing) and migrates the database at {@code file}. A new database is
+     * created readable by its owner only (0600): it holds who annotated what, and the hashes of
+     * their tokens. SQLite gives the {@code -wal} and {@code -shm} files the database's mode.
+     */
     public static AnnotationStore open(Path file) throws IOException {
         Path dir = file.toAbsolutePath().getParent();
         if (dir != null && !Files.isDirectory(dir)) {
             throw new IOException(file + ": its folder does not exist; create it or choose another --db");
         }
+        createOwnerOnly(file);
         try {
             Connection db = DriverManager.getConnection("jdbc:sqlite:" + file.toAbsolutePath());
             try (Statement s = db.createStatement()) {
                 s.execute("PRAGMA journal_mode=WAL");
                 s.execute("PRAGMA synchronous=FULL");
-                s.execute("PRAGMA foreign_keys=ON");
                 s.execute("PRAGMA busy_timeout=" + BUSY_TIMEOUT_MILLIS);
             }
             Migrations.apply(db);
+            try (Statement s = db.createStatement()) {
+                s.execute("PRAGMA foreign_keys=ON"); // after the migrations, which run with them off
+            }
             db.setAutoCommit(false);
-            return new AnnotationStore(db);
+            return new AnnotationStore(db, file);
         } catch (SQLException e) {
             throw new IOException(file + ": cannot open the annotation database (" + e.getMessage() + ")", e);
+        } catch (IOException e) {
+            throw new IOException(file + ": " + e.getMessage(), e);
         }
+    }
+
+    /** Creates an empty {@code file} with mode 0600 where the file system has POSIX modes; an existing one is left as it is. */
+    private static void createOwnerOnly(Path file) throws IOException {
+        if (Files.exists(file)) {
+            return;
+        }
+        try {
+            if (FileSystems.getDefault().supportedFileAttributeViews().contains("posix")) {
+                Files.createFile(file, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
+            } else {
+                Files.createFile(file);
+            }
+        } catch (FileAlreadyExistsException raced) {
+            // another process created it first: it is theirs to have made
+        }
+    }
+
+    /** The database file, as given to {@link #open}. */
+    public Path file() {
+        return file;
     }
 
     // ---- images ----
 
-    /** Adds the images not yet known (by key); returns every given image's record, in order. */
+    /**
+     * Adds the images not yet known (by their path relative to the data root); returns every given
+     * image's record, in order. Whether a known path still names the same image is the caller's
+     * check ({@link ImageCatalog}).
+     */
     public synchronized List<ImageRecord> register(List<ImageRecord> images) throws IOException {
         return inTransaction(() -> {
             List<ImageRecord> out = new ArrayList<>();
-            try (PreparedStatement insert = db.prepareStatement("INSERT INTO images(key, path, name, label, width,"
-                    + " height) VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT(key) DO NOTHING")) {
+            try (PreparedStatement insert = db.prepareStatement("INSERT INTO images(path, name, label, width,"
+                    + " height) VALUES (?, ?, ?, ?, ?) ON CONFLICT(path) DO NOTHING")) {
                 for (ImageRecord i : images) {
-                    insert.setString(1, i.key());
-                    insert.setString(2, i.path());
-                    insert.setString(3, i.name());
-                    insert.setString(4, i.label().displayName());
-                    insert.setInt(5, i.width());
-                    insert.setInt(6, i.height());
+                    insert.setString(1, i.path());
+                    insert.setString(2, i.name());
+                    insert.setString(3, i.label().displayName());
+                    insert.setInt(4, i.width());
+                    insert.setInt(5, i.height());
                     insert.executeUpdate();
                 }
             }
             for (ImageRecord i : images) {
-                out.add(imageByKey(i.key()).orElseThrow());
+                out.add(one("SELECT * FROM images WHERE path = ?", i.path()).orElseThrow());
             }
             return out;
         });
@@ -96,10 +134,6 @@ public final class AnnotationStore implements AutoCloseable {
         return query(() -> images("SELECT * FROM images ORDER BY id"));
     }
 
-    private Optional<ImageRecord> imageByKey(String key) throws SQLException {
-        return one("SELECT * FROM images WHERE key = ?", key);
-    }
-
     private Optional<ImageRecord> one(String sql, Object arg) throws SQLException {
         List<ImageRecord> all = images(sql, arg);
         return all.isEmpty() ? Optional.empty() : Optional.of(all.get(0));
@@ -109,7 +143,7 @@ public final class AnnotationStore implements AutoCloseable {
         try (PreparedStatement q = prepare(sql, args); ResultSet r = q.executeQuery()) {
             List<ImageRecord> out = new ArrayList<>();
             while (r.next()) {
-                out.add(new ImageRecord(r.getLong("id"), r.getString("key"), r.getString("path"), r.getString("name"),
+                out.add(new ImageRecord(r.getLong("id"), r.getString("path"), r.getString("name"),
                         Label.parse(r.getString("label")).orElseThrow(), r.getInt("width"), r.getInt("height")));
             }
             return out;
@@ -156,6 +190,34 @@ public final class AnnotationStore implements AutoCloseable {
                     out.add(new Annotator(r.getLong("id"), r.getString("name"), r.getString("token_hash")));
                 }
                 return out;
+            }
+        });
+    }
+
+    // ---- reviewers ----
+
+    /**
+     * Adds a reviewer with a new token, or gives an existing one a new token (the old one stops
+     * working); returns the token, which is stored only as a hash. Reviewers may read the overview.
+     */
+    public synchronized String addReviewer(String name) throws IOException {
+        Annotator.checkName(name);
+        String token = Annotator.newToken();
+        inTransaction(() -> update("INSERT INTO reviewers(name, token_hash, created) VALUES (?, ?, ?)"
+                + " ON CONFLICT(name) DO UPDATE SET token_hash = excluded.token_hash", name, Annotator.hash(token), now()));
+        return token;
+    }
+
+    /** The name of the reviewer whose token this is, if any. */
+    public synchronized Optional<String> reviewer(String token) throws IOException {
+        if (token == null || token.isBlank()) {
+            return Optional.empty();
+        }
+        return query(() -> {
+            // looked up by the hash: a token is 24 random bytes, so its hash gives nothing away
+            try (PreparedStatement q = prepare("SELECT name FROM reviewers WHERE token_hash = ?",
+                    Annotator.hash(token.strip())); ResultSet r = q.executeQuery()) {
+                return r.next() ? Optional.of(r.getString(1)) : Optional.empty();
             }
         });
     }

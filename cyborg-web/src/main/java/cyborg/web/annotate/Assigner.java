@@ -50,7 +50,9 @@ public final class Assigner {
     /** The annotator's next task, or empty when nothing is left for them. */
     public synchronized Optional<Task> next(Annotator annotator) throws IOException {
         Optional<Task> open = store.openTask(annotator.id());
-        if (open.isPresent() && open.get().mode() == mode) {
+        // the open task again, unless this run cannot show it (another mode, or images of another --split)
+        if (open.isPresent() && open.get().mode() == mode
+                && open.get().images().stream().allMatch(id -> catalog.image(id).isPresent())) {
             return open;
         }
         Map<Long, Integer> viewers = store.viewers(System.currentTimeMillis() - RESERVE_MILLIS);

@@ -14,12 +14,14 @@ import java.util.List;
  * Brings a database to the current schema by running the numbered SQL steps
  * ({@value #FOLDER}{@code NNN.sql}) it has not had yet, each in its own transaction, and recording
  * the version reached in {@code schema_version}. A database newer than this program is refused
- * rather than written to.
+ * rather than written to. Foreign keys are off while steps run (a step may rebuild a table others
+ * refer to, which SQLite allows only so) and checked before each step commits; the caller turns
+ * them on afterwards.
  */
 public final class Migrations {
     static final String FOLDER = "/cyborg/web/annotations-schema/";
     /** The schema version this program writes. */
-    public static final int CURRENT = 2;
+    public static final int CURRENT = 4;
 
     private Migrations() {
     }
@@ -31,17 +33,24 @@ public final class Migrations {
             throw new IOException("the annotation database has schema version " + from + " but this cyborg knows"
                     + " only up to " + CURRENT + "; use a newer cyborg");
         }
+        if (from < CURRENT) {
+            try (Statement s = db.createStatement()) {
+                s.execute("PRAGMA foreign_keys=OFF"); // a no-op inside a transaction: set before the steps
+            }
+        }
         for (int step = from + 1; step <= CURRENT; step++) {
             boolean auto = db.getAutoCommit();
             db.setAutoCommit(false);
             try (Statement s = db.createStatement()) {
+                check(db, step);
                 for (String sql : statements(step)) {
                     s.execute(sql);
                 }
+                requireForeignKeys(db, step);
                 s.execute("DELETE FROM schema_version");
                 s.execute("INSERT INTO schema_version(version) VALUES (" + step + ")");
                 db.commit();
-            } catch (SQLException | RuntimeException e) {
+            } catch (SQLException | IOException | RuntimeException e) {
                 db.rollback();
                 throw e;
             } finally {
@@ -49,6 +58,38 @@ public final class Migrations {
             }
         }
         return from;
+    }
+
+    /** What a step cannot do by itself: refuse, saying why, rather than migrate wrongly. */
+    private static void check(Connection db, int step) throws SQLException, IOException {
+        if (step != 3) {
+            return;
+        }
+        // step 3 merges the rows of one relative path; rows that differ in label or size are two images
+        String sql = "SELECT path, GROUP_CONCAT(label || ' ' || width || 'x' || height, ', ') FROM images"
+                + " GROUP BY path HAVING COUNT(DISTINCT label || width || 'x' || height) > 1 ORDER BY path LIMIT 3";
+        List<String> clashes = new ArrayList<>();
+        try (Statement s = db.createStatement(); ResultSet r = s.executeQuery(sql)) {
+            while (r.next()) {
+                clashes.add(r.getString(1) + " (" + r.getString(2) + ")");
+            }
+        }
+        if (!clashes.isEmpty()) {
+            throw new IOException("cannot bring the annotation database to version 3, which identifies images by"
+                    + " their path relative to the data root: it holds two data sets with different images under"
+                    + " the same path: " + String.join("; ", clashes) + ". Keep using the cyborg that made it, or"
+                    + " export its maps ('cyborg annotate export') and start a new --db per data set");
+        }
+    }
+
+    /** Fails the step if a row refers to one that is not there. */
+    private static void requireForeignKeys(Connection db, int step) throws SQLException {
+        try (Statement s = db.createStatement(); ResultSet r = s.executeQuery("PRAGMA foreign_key_check")) {
+            if (r.next()) {
+                throw new SQLException("schema step " + step + " left row " + r.getLong(2) + " of table "
+                        + r.getString(1) + " referring to a missing row of " + r.getString(3));
+            }
+        }
     }
 
     /** The schema version of {@code db}, creating the version table if missing (0: empty). */

@@ -2,6 +2,7 @@
 // Shared by the annotation page and the overview page. Nothing is fetched from elsewhere.
 
 const SESSION_KEY = 'cyborg-annotate-session';
+const REVIEWER_KEY = 'cyborg-annotate-reviewer';
 
 export class ApiError extends Error {
   constructor(message, status) {
@@ -26,6 +27,24 @@ export function saveSession(session) {
 
 export function clearSession() {
   localStorage.removeItem(SESSION_KEY);
+}
+
+/** The reviewer {token, serverToken} of this tab (sessionStorage: gone when the tab closes), or null. */
+export function loadReviewer() {
+  try {
+    const reviewer = JSON.parse(sessionStorage.getItem(REVIEWER_KEY));
+    return reviewer && reviewer.token ? reviewer : null;
+  } catch (e) {
+    return null;
+  }
+}
+
+export function saveReviewer(reviewer) {
+  sessionStorage.setItem(REVIEWER_KEY, JSON.stringify(reviewer));
+}
+
+export function clearReviewer() {
+  sessionStorage.removeItem(REVIEWER_KEY);
 }
 
 /**
@@ -66,17 +85,30 @@ async function json(path, session, options) {
 
 const named = (session) => 'annotator=' + encodeURIComponent(session.name);
 
-/** The next task ({task, mode, images}), the open one again after a reload, or {done: true, message}. */
+/** A POST of a JSON body: the server refuses any other content type (another site's page could send it). */
+function postJson(path, session, body) {
+  return json(path, session, {
+    method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(body),
+  });
+}
+
+/**
+ * The next task ({task, mode, images}), the open one again after a reload, or {done: true, message}.
+ * A POST: asking creates the annotator and reserves images.
+ */
 export function fetchNext(session) {
-  return json('/api/v1/annotate/next?' + named(session), session);
+  return postJson('/api/v1/annotate/next', session, { annotator: session.name });
 }
 
 export function fetchProgress(session) {
   return json('/api/v1/annotate/progress?' + named(session), session);
 }
 
-export function fetchOverview(session) {
-  return json('/api/v1/annotate/overview', session);
+/** The overview, for a reviewer ({token, serverToken}): it shows every image's label. */
+export function fetchOverview(reviewer) {
+  return json('/api/v1/annotate/overview', { serverToken: reviewer.serverToken }, {
+    headers: { 'X-Reviewer-Token': reviewer.token },
+  });
 }
 
 /** Saves one answer; resolves only when the server committed it (2xx). */
@@ -85,9 +117,7 @@ export function postAnnotation(session, answer) {
   if (session.token) {
     body.token = session.token;
   }
-  return json('/api/v1/annotations', session, {
-    method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(body),
-  });
+  return postJson('/api/v1/annotations', session, body);
 }
 
 /**

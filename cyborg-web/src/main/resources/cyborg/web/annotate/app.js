@@ -21,7 +21,44 @@ const state = {
   saving: false,
 };
 
-const painter = new Painter($('canvas'), () => renderTools());
+const painter = new Painter($('canvas'), () => {
+  renderTools();
+  keepDraft();
+});
+
+// ---------------------------------------------------------------- unsaved work across a reload
+
+// The server hands the open task out again after a reload; the choice, the strokes and the note are
+// the page's alone until saved, so they are kept in this tab's sessionStorage, for that annotator and
+// task only, and put back when the same task comes back. Dropped once saved, or on sign-out.
+const DRAFT_KEY = 'cyborg-annotate-draft';
+
+function keepDraft() {
+  if (!state.task || !state.session || !state.shownAt) {
+    return; // no task on screen yet (or one being restored)
+  }
+  const draft = { annotator: state.session.name, task: state.task.task, choice: state.choice,
+    msDecide: state.msDecide, strokes: painter.strokeList(), msPaint: painter.elapsed(), text: $('reason').value };
+  try {
+    sessionStorage.setItem(DRAFT_KEY, JSON.stringify(draft));
+  } catch (e) {
+    // storage full or disabled: the work is still on screen, only a reload would lose it
+  }
+}
+
+/** The kept draft of this annotator's task {@code taskId}, or null. */
+function takeDraft(taskId) {
+  try {
+    const draft = JSON.parse(sessionStorage.getItem(DRAFT_KEY));
+    return draft && draft.annotator === state.session.name && draft.task === taskId ? draft : null;
+  } catch (e) {
+    return null; // damaged entry: nothing to restore
+  }
+}
+
+function dropDraft() {
+  sessionStorage.removeItem(DRAFT_KEY);
+}
 
 // ---------------------------------------------------------------- rendering
 
@@ -160,6 +197,7 @@ function choose(choice) {
     painter.attach(stage, image.width, image.height);
   }
   renderChoice();
+  keepDraft();
 }
 
 function resetTask() {
@@ -194,8 +232,25 @@ async function loadNext() {
   $('done').hidden = true;
   $('task').hidden = false;
   $('task').dataset.task = next.task;
-  $('task').setAttribute('aria-busy', 'false');
   state.shownAt = performance.now(); // the time to decide counts from here, when the faces can be seen
+  restoreDraft(takeDraft(next.task));
+  $('task').setAttribute('aria-busy', 'false');
+}
+
+/** Puts back the choice, strokes and note kept before a reload (a draft of this very task). */
+function restoreDraft(draft) {
+  if (!draft || draft.choice === null || draft.choice === undefined) {
+    return;
+  }
+  const pair = state.task.mode === 'pair';
+  if (pair ? !(draft.choice === 0 || draft.choice === 1) : !['real', 'synthetic', 'unsure'].includes(draft.choice)) {
+    return; // not a choice this task can have
+  }
+  choose(draft.choice);
+  state.msDecide = draft.msDecide;
+  $('reason').value = draft.text || '';
+  painter.restore(Array.isArray(draft.strokes) ? draft.strokes : [], draft.msPaint);
+  setStatus('Your unsaved choice and strokes were kept from before the reload.');
 }
 
 function answer() {
@@ -224,6 +279,7 @@ async function save() {
   setStatus('Saving…');
   try {
     const saved = await postAnnotation(state.session, answer());
+    dropDraft();
     setStatus(`Saved (annotation ${saved.saved}).`, 'ok');
     renderProgress(saved.progress);
   } catch (e) {
@@ -268,6 +324,7 @@ function signIn(e) {
 
 function signOut() {
   clearSession();
+  dropDraft();
   resetTask();
   setStatus('');
   showSignIn('');
@@ -318,6 +375,7 @@ function wire() {
   $('undo').addEventListener('click', () => painter.undo());
   $('clear').addEventListener('click', () => painter.clear());
   $('save').addEventListener('click', save);
+  $('reason').addEventListener('input', keepDraft);
   document.querySelectorAll('[data-choice]').forEach((b) => b.addEventListener('click', () => choose(b.dataset.choice)));
   document.addEventListener('keydown', onKey);
 }

@@ -1,6 +1,8 @@
 // cyborg annotate's overview: how far the run is, who annotated how well, how much the masks agree.
+// It shows every image's label, so it is for reviewers: it asks for a reviewer token
+// ('cyborg annotate add-reviewer'), kept for this tab only (sessionStorage).
 
-import { fetchOverview, loadSession } from './api.js';
+import { clearReviewer, fetchOverview, loadReviewer, saveReviewer } from './api.js';
 
 const $ = (testId) => document.querySelector(`[data-testid="${testId}"]`);
 
@@ -32,16 +34,45 @@ function render(o) {
     [percent(i.accuracy), true]])));
 }
 
+function askForToken(message) {
+  $('overview').hidden = true;
+  $('refresh').hidden = true;
+  $('reviewer-sign-in').hidden = false;
+  $('reviewer-message').textContent = message || '';
+  $('reviewer-token').focus();
+}
+
 async function refresh() {
+  const reviewer = loadReviewer();
+  if (!reviewer) {
+    askForToken('');
+    return;
+  }
   $('status').textContent = 'Loading…';
+  $('status').className = 'status';
   try {
-    render(await fetchOverview(loadSession())); // the session carries the server token, if any
+    render(await fetchOverview(reviewer));
     $('status').textContent = '';
+    $('reviewer-sign-in').hidden = true;
+    $('overview').hidden = false;
+    $('refresh').hidden = false;
   } catch (e) {
+    $('status').textContent = '';
+    if (e.status === 401 || e.status === 403) {
+      clearReviewer(); // refused: ask again, with the server's reason
+      askForToken(e.message);
+      return;
+    }
     $('status').textContent = `Could not load the overview: ${e.message}`;
     $('status').className = 'status error';
   }
 }
 
+$('reviewer-sign-in').addEventListener('submit', (e) => {
+  e.preventDefault();
+  saveReviewer({ token: $('reviewer-token').value.trim(), serverToken: $('server-token').value.trim() });
+  $('reviewer-token').value = '';
+  refresh();
+});
 $('refresh').addEventListener('click', refresh);
 refresh();

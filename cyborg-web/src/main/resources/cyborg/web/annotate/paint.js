@@ -37,6 +37,15 @@ export class Painter {
     this.onChange();
   }
 
+  /** Puts back strokes kept from before a reload (as {@link strokeList} gave them), painting for {@code elapsedMs} so far. */
+  restore(strokes, elapsedMs) {
+    this.strokes = strokes.map((s) => ({ points: s.points, size: s.size, erase: !!s.erase, t: s.t }));
+    this.current = null;
+    this.startedAt = performance.now() - (elapsedMs || 0);
+    this.render();
+    this.onChange();
+  }
+
   detach() {
     this.canvas.hidden = true;
     this.strokes = [];

@@ -10,8 +10,8 @@ import org.junit.jupiter.api.Test;
 import java.util.List;
 
 class AgreementTest {
-    private static final ImageRecord FAKE = new ImageRecord(1, "k1", "synthetic/f.png", "f.png", Label.SYNTHETIC, 10, 10);
-    private static final ImageRecord REAL = new ImageRecord(2, "k2", "real/r.png", "r.png", Label.REAL, 10, 10);
+    private static final ImageRecord FAKE = new ImageRecord(1, "synthetic/f.png", "f.png", Label.SYNTHETIC, 10, 10);
+    private static final ImageRecord REAL = new ImageRecord(2, "real/r.png", "r.png", Label.REAL, 10, 10);
 
     // three hand-made 10x10 masks: left 4 columns, left 2 columns, right 5 columns
     private static final Mask LEFT4 = Faces.mask(10, 10, (x, y) -> x < 4);

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -120,6 +121,103 @@ class AnnotationStoreTest {
         }
         IOException e = assertThrows(IOException.class, () -> AnnotationStore.open(db));
         assertTrue(e.getMessage().contains("newer cyborg"), e.getMessage());
+    }
+
+    /** A database as schema version 2 left it (frozen text: the shipped 001 and 002 steps), filled by {@code rows}. */
+    private Path version2Database(String... rows) throws Exception {
+        Path db = dir.resolve("v2.db");
+        try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + db); Statement s = c.createStatement()) {
+            for (String sql : Migrations.split(fixture("schema-v2.sql"))) {
+                s.execute(sql);
+            }
+            s.execute("CREATE TABLE schema_version (version INTEGER NOT NULL)");
+            s.execute("INSERT INTO schema_version VALUES (2)");
+            for (String row : rows) {
+                s.execute(row);
+            }
+        }
+        return db;
+    }
+
+    @Test
+    void aVersion2DatabaseWhoseImagesARestartRegisteredTwiceIsMergedByRelativePathKeepingItsWork()
+            throws Exception {
+        // what a restart with the root spelled otherwise left: every image again under a new key, the open
+        // task and an answer on the copies, the first answer on the originals
+        Path db = version2Database(
+                "INSERT INTO images(id, key, path, name, label, width, height) VALUES"
+                        + " (1, '/abs/data/real/wild/real-0.png', 'real/wild/real-0.png', 'real-0.png', 'Real', 16, 12),"
+                        + " (2, '/abs/data/synthetic/gan/fake-0.png', 'synthetic/gan/fake-0.png', 'fake-0.png', 'Synthetic', 16, 12),"
+                        + " (3, 'data/real/wild/real-0.png', 'real/wild/real-0.png', 'real-0.png', 'Real', 16, 12),"
+                        + " (4, 'data/synthetic/gan/fake-0.png', 'synthetic/gan/fake-0.png', 'fake-0.png', 'Synthetic', 16, 12)",
+                "INSERT INTO annotators(id, name, created) VALUES (1, 'alice', 't'), (2, 'bob', 't')",
+                "INSERT INTO tasks(id, annotator, mode, created_ms, done) VALUES (1, 1, 'pair', 0, 1), (2, 2, 'pair', 0, 1),"
+                        + " (3, 1, 'pair', 0, 0)",
+                "INSERT INTO task_images(task, image, annotator, position) VALUES (1, 1, 1, 0), (1, 2, 1, 1),"
+                        + " (2, 4, 2, 0), (2, 3, 2, 1)",
+                "INSERT INTO annotations(task, annotator, mode, image, other_image, decision, correct, created)"
+                        + " VALUES (1, 1, 'pair', 2, 1, 'synthetic', 1, 't'), (2, 2, 'pair', 4, 3, 'synthetic', 1, 't')");
+        try (AnnotationStore store = AnnotationStore.open(db)) {
+            assertEquals(List.of("real/wild/real-0.png", "synthetic/gan/fake-0.png"),
+                    store.images().stream().map(ImageRecord::path).toList());
+            assertEquals(List.of(2L, 2L), store.annotations().stream().map(a -> a.image().id()).toList(),
+                    "both answers are on the one synthetic image now");
+            assertEquals(List.of(1L, 1L), store.annotations().stream().map(a -> a.otherImage().id()).toList());
+            assertEquals(java.util.Map.of(1L, 2, 2L, 2), store.answered(), "each image answered by alice and bob");
+
+            // and a restart on the data, however spelled, continues with these two images
+            Path data = dir.resolve("data");
+            Faces.write(data, 1, 1, 16, 12);
+            ImageCatalog catalog = ImageCatalog.register(store, data, Faces.samples(data));
+            assertEquals(java.util.Set.of(1L, 2L), catalog.all().stream().map(ImageRecord::id)
+                    .collect(java.util.stream.Collectors.toSet()));
+        }
+        try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + db)) {
+            assertEquals(Migrations.CURRENT, Migrations.version(c));
+        }
+    }
+
+    @Test
+    void aVersion2DatabaseHoldingTwoDataSetsUnderOnePathIsRefusedNamingThePath() throws Exception {
+        Path db = version2Database("INSERT INTO images(key, path, name, label, width, height) VALUES"
+                + " ('/a/real/x.png', 'real/x.png', 'x.png', 'Real', 16, 12),"
+                + " ('/b/real/x.png', 'real/x.png', 'x.png', 'Real', 32, 32)");
+        IOException e = assertThrows(IOException.class, () -> AnnotationStore.open(db));
+        assertTrue(e.getMessage().startsWith(db.toString()), e.getMessage());
+        assertTrue(e.getMessage().contains("real/x.png (Real 16x12, Real 32x32)"), e.getMessage());
+        try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + db)) {
+            assertEquals(2, Migrations.version(c), "left as it was");
+        }
+    }
+
+    @Test
+    void aNewDatabaseAndItsWalAndShmFilesAreReadableByTheOwnerOnly() throws Exception {
+        assumeTrue(java.nio.file.FileSystems.getDefault().supportedFileAttributeViews().contains("posix"),
+                "no POSIX file modes here");
+        Path db = dir.resolve("private.db");
+        try (AnnotationStore store = AnnotationStore.open(db)) {
+            store.annotatorByName("alice"); // a write: the WAL and its index exist now
+            for (String suffix : new String[] {"", "-wal", "-shm"}) {
+                Path f = Path.of(db + suffix);
+                assertTrue(Files.exists(f), f.toString());
+                assertEquals("rw-------", java.nio.file.attribute.PosixFilePermissions.toString(
+                        Files.getPosixFilePermissions(f)), f.toString());
+            }
+        }
+    }
+
+    @Test
+    void aReviewersTokenNamesTheReviewerAndAnAnnotatorsTokenDoesNot() throws Exception {
+        try (AnnotationStore store = AnnotationStore.open(dir.resolve("a.db"))) {
+            String annotator = store.addAnnotator("alice");
+            String reviewer = store.addReviewer("lead");
+            assertEquals(java.util.Optional.of("lead"), store.reviewer(reviewer));
+            assertTrue(store.reviewer(annotator).isEmpty());
+            assertTrue(store.reviewer("").isEmpty());
+            String renewed = store.addReviewer("lead");
+            assertTrue(store.reviewer(reviewer).isEmpty(), "a new token replaces the old");
+            assertEquals(java.util.Optional.of("lead"), store.reviewer(renewed));
+        }
     }
 
     @Test

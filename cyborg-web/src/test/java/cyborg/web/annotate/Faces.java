@@ -25,6 +25,11 @@ public final class Faces {
         for (int i = 0; i < synthetic; i++) {
             png(dir.resolve("synthetic/gan/fake-" + i + ".png"), w, h, r);
         }
+        return samples(dir);
+    }
+
+    /** The samples of a folder layout written by {@link #write}, read as the CLI reads --folder (root as given). */
+    public static List<Sample> samples(Path dir) throws IOException {
         return FolderLayout.scan(dir, "test").samples();
     }
 

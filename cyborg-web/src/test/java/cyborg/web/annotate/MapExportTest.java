@@ -16,9 +16,9 @@ import java.nio.file.Path;
 import java.util.List;
 
 class MapExportTest {
-    private static final ImageRecord FAKE = new ImageRecord(1, "k1", "synthetic/gan/face-7.jpg", "face-7.jpg",
+    private static final ImageRecord FAKE = new ImageRecord(1, "synthetic/gan/face-7.jpg", "face-7.jpg",
             Label.SYNTHETIC, 12, 9);
-    private static final ImageRecord REAL = new ImageRecord(2, "k2", "real/r.png", "r.png", Label.REAL, 12, 9);
+    private static final ImageRecord REAL = new ImageRecord(2, "real/r.png", "r.png", Label.REAL, 12, 9);
 
     private static StoredAnnotation pick(long id, String who, Mask mask) {
         return new StoredAnnotation(id, id, who, "pair", FAKE, REAL, "synthetic", true, 10L, 20L, "[[1,2]]",
