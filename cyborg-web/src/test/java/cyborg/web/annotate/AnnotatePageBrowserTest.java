@@ -108,7 +108,7 @@ class AnnotatePageBrowserTest {
 
     private static void openSignedOut(String url) {
         driver.get(url);
-        driver.executeScript("localStorage.clear()");
+        driver.executeScript("localStorage.clear(); sessionStorage.clear()");
         driver.navigate().refresh();
         Browser.waiting(driver).until(d -> testId("sign-in").isDisplayed());
     }
@@ -149,6 +149,7 @@ class AnnotatePageBrowserTest {
         assertFalse(testId("save").isEnabled());
 
         driver.get(run.url() + "overview.html");
+        showOverview(store.addReviewer("lead-alice"));
         By mine = By.xpath("//tr[@data-testid='annotator-row'][td[1]='alice']");
         Browser.waiting(driver).until(d -> !d.findElements(mine).isEmpty());
         assertTrue(driver.findElement(mine).getText().startsWith("alice 1 1"), driver.findElement(mine).getText());
@@ -264,6 +265,55 @@ class AnnotatePageBrowserTest {
     }
 
     @Test
+    void aReloadMidTaskKeepsTheChoiceTheStrokesAndTheNoteAndTheSaveHasThem() throws Exception {
+        long task = signIn("heidi");
+        long image = pick(1);
+        paint(0.25, 0.5, 0.75, 0.5);
+        testId("reason").sendKeys("odd earrings");
+        driver.navigate().refresh();
+        awaitTask();
+        assertEquals(task, Long.parseLong(testId("task").getAttribute("data-task")), "the open task again");
+        assertEquals("true", testId("face-1").getAttribute("aria-pressed"), "the face picked before the reload");
+        assertEquals("false", testId("face-0").getAttribute("aria-pressed"));
+        assertEquals("1", testId("canvas").getAttribute("data-strokes"), "the stroke painted before the reload");
+        assertEquals("odd earrings", testId("reason").getAttribute("value"));
+        assertTrue(testId("save").isEnabled(), "ready to save as it was");
+        save();
+
+        StoredAnnotation saved = saved("heidi");
+        assertEquals(image, saved.image().id());
+        assertEquals("odd earrings", saved.text());
+        BufferedImage mask = exported("heidi", image);
+        assertTrue(white(mask, W / 2, H / 2), "the restored stroke is in the mask");
+        assertFalse(white(mask, W / 2, 4));
+        // saved: the kept work is dropped, the next task starts blank even after another reload
+        Browser.waiting(driver).until(d -> "false".equals(testId("task").getAttribute("aria-busy")));
+        driver.navigate().refresh();
+        awaitTask();
+        assertFalse(testId("save").isEnabled());
+        assertEquals("0", testId("canvas").getAttribute("data-strokes"));
+    }
+
+    @Test
+    void theOverviewPageShowsNoLabelWithoutAReviewersTokenAndRefusesAnAnnotatorsToken() throws Exception {
+        String annotatorToken = store.addAnnotator("ivan");
+        driver.get(run.url() + "overview.html");
+        Browser.waiting(driver).until(d -> testId("reviewer-sign-in").isDisplayed());
+        assertFalse(testId("overview").isDisplayed());
+        assertTrue(driver.findElements(By.cssSelector("[data-testid=image-row]")).isEmpty());
+
+        testId("reviewer-token").sendKeys(annotatorToken);
+        testId("review").click();
+        Browser.waiting(driver).until(d -> testId("reviewer-message").getText().contains("not a reviewer's token"));
+        assertFalse(testId("overview").isDisplayed());
+
+        showOverview(store.addReviewer("lead"));
+        assertTrue(testId("summary").getText().startsWith("Images done:"), testId("summary").getText());
+        driver.navigate().refresh(); // kept for this tab
+        Browser.waiting(driver).until(d -> testId("overview").isDisplayed());
+    }
+
+    @Test
     void atPhoneWidthTheFacesStackAndNothingScrollsSideways() {
         Browser.viewport(driver, 360, 780, true);
         driver.navigate().refresh();
@@ -335,6 +385,14 @@ class AnnotatePageBrowserTest {
 
     private static int offset(double fraction, int size) {
         return (int) Math.round((fraction - 0.5) * size);
+    }
+
+    /** Gives the overview page a reviewer's token and waits for the overview. */
+    private static void showOverview(String reviewerToken) {
+        Browser.waiting(driver).until(d -> testId("reviewer-sign-in").isDisplayed());
+        testId("reviewer-token").sendKeys(reviewerToken);
+        testId("review").click();
+        Browser.waiting(driver).until(d -> testId("overview").isDisplayed());
     }
 
     /** Saves and waits until the page says the server answered 2xx. */
