@@ -84,4 +84,34 @@ class AnnotateCommandTest {
         assertEquals(1, bad.status);
         assertTrue(bad.err.contains("not valid"), bad.err);
     }
+
+    @Test
+    void addReviewerPrintsATokenThatOpensTheOverviewAndHasHelpWithAnExample(@TempDir Path dir) throws Exception {
+        Path db = dir.resolve("a.db");
+        Cli r = Cli.run("annotate", "add-reviewer", "--db", db.toString(), "lead");
+        assertEquals(0, r.status, r.toString());
+        try (AnnotationStore store = AnnotationStore.open(db)) {
+            assertEquals(java.util.Optional.of("lead"), store.reviewer(r.out.strip()));
+        }
+        Cli help = Cli.run("annotate", "add-reviewer", "--help");
+        assertEquals(0, help.status, help.toString());
+        assertTrue(help.out.startsWith("Usage: cyborg annotate add-reviewer"), help.out);
+        assertTrue(help.out.contains("  cyborg annotate add-reviewer --db "), "no example in:\n" + help.out);
+    }
+
+    @Test
+    void annotateOnTheDatabaseOfAnotherDataSetStopsWithAnErrorNamingItsImages(@TempDir Path dir) throws Exception {
+        Path db = dir.resolve("a.db");
+        annotateToyTrainImages(db);
+        Path other = dir.resolve("other");
+        for (String f : new String[] {"real/src/r-1.png", "synthetic/gan/f-1.png"}) {
+            Files.createDirectories(other.resolve(f).getParent());
+            javax.imageio.ImageIO.write(new java.awt.image.BufferedImage(8, 8, java.awt.image.BufferedImage.TYPE_INT_RGB),
+                    "png", other.resolve(f).toFile());
+        }
+        Cli r = Cli.run("annotate", "--folder", other.toString(), "--db", db.toString(), "--port", "0");
+        assertEquals(1, r.status, r.toString());
+        assertTrue(r.err.startsWith("error: " + db + " was made on another data set"), r.err);
+        assertTrue(r.err.contains("real/src/r-1.png") && r.err.contains("another --db"), r.err);
+    }
 }

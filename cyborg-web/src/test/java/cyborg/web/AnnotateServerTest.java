@@ -270,8 +270,8 @@ class AnnotateServerTest {
         start(Mode.PAIR, false); // the root as an absolute path
         JsonObject open = task("alice");
         server.close();
-        catalog = ImageCatalog.register(store, relativeToWorkingFolder(dir.resolve("data")),
-                Faces.samples(dir.resolve("data")));
+        Path relative = relativeToWorkingFolder(dir.resolve("data"));
+        catalog = ImageCatalog.register(store, relative, Faces.samples(relative));
         server = AnnotateServer.start(new AnnotateConfig("127.0.0.1", 0, Mode.PAIR, 2, false, null,
                 AnnotateConfig.DEFAULT_MAX_BODY_BYTES), store, catalog);
         client = new Client(server.port(), null);
