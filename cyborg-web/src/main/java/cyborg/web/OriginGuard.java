@@ -83,6 +83,7 @@ final class OriginGuard implements Handler {
         if (name.startsWith("[") != name.endsWith("]")) {
             return false;
         }
+        name = canonical(name);
         return (own.contains(name) && p == port) || allowed.contains(name) || allowed.contains(name + ":" + p);
     }
 
@@ -93,19 +94,17 @@ final class OriginGuard implements Handler {
     private static Set<String> ownNames(String bindHost) {
         Set<String> names = new HashSet<>();
         String bind = bindHost.strip().toLowerCase(Locale.ROOT);
-        names.add(literal(bind));
+        names.add(canonical(literal(bind)));
         try {
             InetAddress address = InetAddress.getByName(bind);
             if (address.isLoopbackAddress()) {
-                names.addAll(LOOPBACK);
+                LOOPBACK.forEach(n -> names.add(canonical(n)));
             }
             if (address.isAnyLocalAddress()) {
-                names.addAll(LOOPBACK);
+                LOOPBACK.forEach(n -> names.add(canonical(n)));
                 for (NetworkInterface n : Collections.list(NetworkInterface.getNetworkInterfaces())) {
                     for (InetAddress a : Collections.list(n.getInetAddresses())) {
-                        String text = a.getHostAddress();
-                        int zone = text.indexOf('%'); // fe80::1%eth0: browsers send no zone
-                        names.add(literal(zone < 0 ? text : text.substring(0, zone)).toLowerCase(Locale.ROOT));
+                        names.add(canonical(literal(a.getHostAddress())));
                     }
                 }
                 InetAddress self = InetAddress.getLocalHost();
@@ -116,6 +115,29 @@ final class OriginGuard implements Handler {
             // the bind address itself is kept; the server could not have started on an unknown one
         }
         return Set.copyOf(names);
+    }
+
+    /**
+     * One spelling per address: an IPv6 literal ({@code [::1]}, {@code [0:0:0:0:0:0:0:1]}) in Java's
+     * full form without a zone (browsers send none), lower case. Names are left as they are (and
+     * never looked up: a name's address is what DNS rebinding controls).
+     */
+    private static String canonical(String name) {
+        String n = name.toLowerCase(Locale.ROOT);
+        if (!(n.startsWith("[") && n.endsWith("]") && n.contains(":"))) {
+            return n;
+        }
+        String inner = n.substring(1, n.length() - 1);
+        int zone = inner.indexOf('%');
+        inner = zone < 0 ? inner : inner.substring(0, zone);
+        if (!inner.matches("[0-9a-f:.]+")) {
+            return n; // not an address: compared as written, and refused
+        }
+        try {
+            return "[" + InetAddress.getByName(inner).getHostAddress() + "]"; // a literal: parsed, not looked up
+        } catch (UnknownHostException e) {
+            return n;
+        }
     }
 
     /** An IPv6 address as it appears in a Host header: in brackets. */

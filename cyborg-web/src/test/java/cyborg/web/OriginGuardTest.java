@@ -16,6 +16,7 @@ class OriginGuardTest {
         assertTrue(g.accepts("127.0.0.1:8080", 8080));
         assertTrue(g.accepts("LOCALHOST:8080", 8080));
         assertTrue(g.accepts("[::1]:8080", 8080));
+        assertTrue(g.accepts("[0:0:0:0:0:0:0:1]:8080", 8080), "another spelling of ::1");
         assertFalse(g.accepts("127.0.0.1:8081", 8080), "another port: another origin");
         assertFalse(g.accepts("127.0.0.1", 8080), "no port means 80");
         assertTrue(g.accepts("localhost", 80));
@@ -23,6 +24,15 @@ class OriginGuardTest {
         assertFalse(g.accepts("localhost.evil.example:8080", 8080));
         assertFalse(g.accepts("127.0.0.1:80x", 8080));
         assertFalse(g.accepts("[::1:8080", 8080));
+    }
+
+    @Test
+    void onAnIpv6LoopbackItsAddressInAnySpelling() {
+        OriginGuard g = new OriginGuard("::1", List.of());
+        assertTrue(g.accepts("[::1]:8080", 8080));
+        assertTrue(g.accepts("[0:0::1]:8080", 8080));
+        assertTrue(g.accepts("localhost:8080", 8080));
+        assertFalse(g.accepts("[::2]:8080", 8080));
     }
 
     @Test
