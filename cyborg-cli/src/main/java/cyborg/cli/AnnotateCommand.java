@@ -29,7 +29,8 @@ import java.util.concurrent.Callable;
                 + " token 'cyborg annotate add-annotator' printed for them. The overview (labels, accuracy) is for"
                 + " reviewers: 'cyborg annotate add-reviewer' prints their token.",
             "Images are identified by their path relative to the data root: restart with the same --db to"
-                + " continue, even with the root spelled otherwise or moved; a database of another data set is refused.",
+                + " continue, even with the root spelled otherwise or moved; a database of another data set"
+                + " is refused.",
             "",
             "Examples:",
             "  cyborg annotate --folder data/faces --db annotations.db",

@@ -32,6 +32,8 @@ import java.util.Set;
  */
 public final class AnnotationStore implements AutoCloseable {
     private static final int BUSY_TIMEOUT_MILLIS = 10_000;
+    private static final java.util.Set<java.nio.file.attribute.PosixFilePermission> OWNER_ONLY =
+            PosixFilePermissions.fromString("rw-------");
 
     private final Connection db;
     private final Path file;
@@ -52,8 +54,9 @@ public final class AnnotationStore implements AutoCloseable {
             throw new IOException(file + ": its folder does not exist; create it or choose another --db");
         }
         createOwnerOnly(file);
+        Connection db = null;
         try {
-            Connection db = DriverManager.getConnection("jdbc:sqlite:" + file.toAbsolutePath());
+            db = DriverManager.getConnection("jdbc:sqlite:" + file.toAbsolutePath());
             try (Statement s = db.createStatement()) {
                 s.execute("PRAGMA journal_mode=WAL");
                 s.execute("PRAGMA synchronous=FULL");
@@ -66,20 +69,36 @@ public final class AnnotationStore implements AutoCloseable {
             db.setAutoCommit(false);
             return new AnnotationStore(db, file);
         } catch (SQLException e) {
+            closeAfter(db, e);
             throw new IOException(file + ": cannot open the annotation database (" + e.getMessage() + ")", e);
         } catch (IOException e) {
+            closeAfter(db, e); // a refused migration: the file stays as it was, and free
             throw new IOException(file + ": " + e.getMessage(), e);
         }
     }
 
-    /** Creates an empty {@code file} with mode 0600 where the file system has POSIX modes; an existing one is left as it is. */
+    private static void closeAfter(Connection db, Exception cause) {
+        if (db == null) {
+            return;
+        }
+        try {
+            db.close();
+        } catch (SQLException suppressed) {
+            cause.addSuppressed(suppressed);
+        }
+    }
+
+    /**
+     * Creates an empty {@code file} with mode 0600 where the file system has POSIX modes; an
+     * existing one is left as it is.
+     */
     private static void createOwnerOnly(Path file) throws IOException {
         if (Files.exists(file)) {
             return;
         }
         try {
             if (FileSystems.getDefault().supportedFileAttributeViews().contains("posix")) {
-                Files.createFile(file, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
+                Files.createFile(file, PosixFilePermissions.asFileAttribute(OWNER_ONLY));
             } else {
                 Files.createFile(file);
             }

@@ -37,7 +37,10 @@ export class Painter {
     this.onChange();
   }
 
-  /** Puts back strokes kept from before a reload (as {@link strokeList} gave them), painting for {@code elapsedMs} so far. */
+  /**
+   * Puts back strokes kept from before a reload (as {@link strokeList} gave them); painting has taken
+   * {@code elapsedMs} so far, and the time to paint goes on from there.
+   */
   restore(strokes, elapsedMs) {
     this.strokes = strokes.map((s) => ({ points: s.points, size: s.size, erase: !!s.erase, t: s.t }));
     this.current = null;
