@@ -100,6 +100,8 @@ class AnnotateCommandTest {
     }
 
     @Test
+    @org.junit.jupiter.api.Timeout(value = 120, threadMode = org.junit.jupiter.api.Timeout.ThreadMode.SEPARATE_THREAD)
+    // without the check the server starts and runs until stopped: fail, not hang
     void annotateOnTheDatabaseOfAnotherDataSetStopsWithAnErrorNamingItsImages(@TempDir Path dir) throws Exception {
         Path db = dir.resolve("a.db");
         annotateToyTrainImages(db);
