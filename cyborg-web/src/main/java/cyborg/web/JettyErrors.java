@@ -15,16 +15,32 @@ import java.nio.charset.StandardCharsets;
  * names nothing this server has, so it is answered 404 like any unknown path.
  */
 final class JettyErrors extends ErrorHandler {
+    private final BodyLimit limit;
+
+    JettyErrors(BodyLimit limit) {
+        this.limit = limit;
+    }
+
     @Override
     protected void generateResponse(Request request, Response response, int code, String message, Throwable cause,
             Callback callback) {
         int status = code == 400 && climbsAboveRoot(request) ? 404 : code;
-        String error = status == 404 ? "no such page or endpoint; the API is under /api/v1" : "the request was refused ("
-                + status + (message == null ? "" : " " + message) + "); check its path and headers";
+        String error = switch (status) {
+            case 404 -> "no such page or endpoint; the API is under /api/v1";
+            // a body refused by its Content-Length, before any route: the answer a route gives
+            case 413 -> limit.tooLarge(declared(request), null).getMessage();
+            default -> "the request was refused (" + status + (message == null ? "" : " " + message)
+                    + "); check its path and headers";
+        };
         response.setStatus(status);
         response.getHeaders().put(HttpHeader.CONTENT_TYPE, "application/json");
         byte[] body = Json.GSON.toJson(new Json.ErrorBody(error, null)).getBytes(StandardCharsets.UTF_8);
         response.write(true, ByteBuffer.wrap(body), callback);
+    }
+
+    private static String declared(Request request) {
+        long length = request.getHeaders().getLongField(HttpHeader.CONTENT_LENGTH);
+        return length < 0 ? "the request body is too large" : "the request is " + BodyLimit.megabytes(length);
     }
 
     private static boolean climbsAboveRoot(Request request) {
