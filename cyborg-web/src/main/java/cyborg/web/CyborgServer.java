@@ -56,7 +56,7 @@ public final class CyborgServer implements AutoCloseable {
     private static void configure(JavalinConfig cfg, ServeConfig config, List<Routes.Route> table, TokenGuard guard,
             ServeMetrics metrics, InFlight inFlight) {
         BodyLimit limit = bodyLimit(config);
-        WebBase.configure(cfg, Routes.STATIC_FOLDER, limit, inFlight);
+        WebBase.configure(cfg, Routes.STATIC_FOLDER, limit, metrics::error, inFlight);
         Routes.install(cfg.routes, table, guard, metrics);
         new ErrorResponses(metrics::error, ErrorResponses.OPENAPI, limit).install(cfg.routes);
     }

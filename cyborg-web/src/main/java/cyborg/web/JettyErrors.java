@@ -8,6 +8,7 @@ import org.eclipse.jetty.util.Callback;
 
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
+import java.util.function.Consumer;
 
 /**
  * Jetty's own errors, for requests it refuses before any route sees them, as JSON instead of its
@@ -16,9 +17,12 @@ import java.nio.charset.StandardCharsets;
  */
 final class JettyErrors extends ErrorHandler {
     private final BodyLimit limit;
+    private final Consumer<ErrorKind> counted;
 
-    JettyErrors(BodyLimit limit) {
+    /** @param counted told the kind of a refused body (metrics), as a route's refusal would be */
+    JettyErrors(BodyLimit limit, Consumer<ErrorKind> counted) {
         this.limit = limit;
+        this.counted = counted;
     }
 
     @Override
@@ -32,6 +36,9 @@ final class JettyErrors extends ErrorHandler {
             default -> "the request was refused (" + status + (message == null ? "" : " " + message)
                     + "); check its path and headers";
         };
+        if (status == ErrorKind.TOO_LARGE.status) {
+            counted.accept(ErrorKind.TOO_LARGE);
+        }
         response.setStatus(status);
         response.getHeaders().put(HttpHeader.CONTENT_TYPE, "application/json");
         byte[] body = Json.GSON.toJson(new Json.ErrorBody(error, null)).getBytes(StandardCharsets.UTF_8);

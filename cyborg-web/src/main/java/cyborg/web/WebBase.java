@@ -7,6 +7,8 @@ import io.javalin.http.staticfiles.Location;
 import org.eclipse.jetty.server.handler.SizeLimitHandler;
 import org.slf4j.Logger;
 
+import java.util.function.Consumer;
+
 /**
  * What {@code cyborg serve} and {@code cyborg annotate} share: Javalin's settings, JSON errors
  * (Jetty's own too), the request body limit on the bytes read ({@link BodyLimit}), a request id and
@@ -23,11 +25,13 @@ final class WebBase {
 
     /**
      * Applies the shared settings: request bodies up to {@code limit} (multipart parts stay in
-     * memory), 405 for a known path with another method, Jetty's errors as JSON, and the static
-     * files of class path folder {@code staticFolder} at {@code /}.
+     * memory), 405 for a known path with another method, Jetty's errors as JSON (a refused body
+     * told to {@code counted}), and the static files of class path folder {@code staticFolder} at
+     * {@code /}.
      */
-    static void configure(JavalinConfig cfg, String staticFolder, BodyLimit limit, InFlight inFlight) {
-        configure(cfg, staticFolder, limit, inFlight, false);
+    static void configure(JavalinConfig cfg, String staticFolder, BodyLimit limit, Consumer<ErrorKind> counted,
+            InFlight inFlight) {
+        configure(cfg, staticFolder, limit, counted, inFlight, false);
     }
 
     /**
@@ -35,8 +39,8 @@ final class WebBase {
      * served from the folder: a folder that is also a Java package holds class files, which no
      * client should be handed.
      */
-    static void configure(JavalinConfig cfg, String staticFolder, BodyLimit limit, InFlight inFlight,
-            boolean pageAssetsOnly) {
+    static void configure(JavalinConfig cfg, String staticFolder, BodyLimit limit, Consumer<ErrorKind> counted,
+            InFlight inFlight, boolean pageAssetsOnly) {
         long maxBodyBytes = limit.bytes();
         cfg.startup.showJavalinBanner = false;
         cfg.startup.showOldJavalinVersionWarning = false;
@@ -52,7 +56,7 @@ final class WebBase {
         cfg.jetty.modifyServletContextHandler(context -> context.insertHandler(new SizeLimitHandler(maxBodyBytes, -1)));
         cfg.jetty.modifyHttpConfiguration(http -> http.addCustomizer(new RequestIds()));
         cfg.jetty.modifyServer(server -> {
-            server.setErrorHandler(new JettyErrors(limit));
+            server.setErrorHandler(new JettyErrors(limit, counted));
             server.setRequestLog(new AccessLog());
             // Jetty finishes writing answers (to connections it no longer reads from) before it stops
             server.setStopTimeout(DRAIN_MILLIS);
