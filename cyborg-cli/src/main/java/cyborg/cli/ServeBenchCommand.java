@@ -22,7 +22,9 @@ import java.util.stream.Stream;
             "",
             "Scores the folder's images once in batches (as 'cyborg score'), then starts the server in-process"
                 + " on a free port and posts them, one image per request, from concurrent HTTP clients. Prints"
-                + " requests/s, images/s, p50/p99 latency and the ratio to batched scoring.",
+                + " requests/s, images/s, p50/p99 latency and the ratio to batched scoring (not when a request"
+                + " failed). The folder needs at least " + ServeBench.MIN_BATCHES + " batches of images (64 at"
+                + " --max-batch 8): fewer are too few to time.",
             "",
             "Example:",
             "  cyborg serve-bench --model resnet50.pth --arch resnet50 --folder images/ --clients 64 --requests 400"
@@ -61,6 +63,7 @@ final class ServeBenchCommand implements Callable<Integer> {
         ServeConfig config = batching.applyTo(ServeConfig.builder()).model(ModelSource.parse(model, architecture)).port(0)
                 .queueCapacity(Math.max(256, 4 * clients)).build();
         int n = requests > 0 ? requests : 2 * images.size();
+        ServeBench.check(images.size(), clients, n, batching.maxBatch); // before the models load
         System.out.printf("serve-bench: %d images, %d clients, %d requests, %d cores%n", images.size(), clients, n,
                 Runtime.getRuntime().availableProcessors());
         ServeBench.run(config, images, clients, n, batching.maxBatch, System.out);

@@ -12,6 +12,11 @@ import java.util.Random;
  * with {@code groups} equal to the input channels it is a depthwise convolution.
  */
 public final class Conv2d extends Layer {
+    static {
+        // every convolution of cyborg's networks runs here: libtorch must not warn on each one
+        NnpackWarning.silence();
+    }
+
     private final NDArray weight;
     private final NDArray bias;
     private final Shape stride;

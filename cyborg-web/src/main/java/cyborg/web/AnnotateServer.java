@@ -53,7 +53,9 @@ public final class AnnotateServer implements AutoCloseable {
 
     private static void configure(JavalinConfig cfg, AnnotateConfig config, AnnotateApi api, TokenGuard guard,
             InFlight inFlight) {
-        WebBase.configure(cfg, PAGE_FOLDER, config.maxBodyBytes(), inFlight, true);
+        BodyLimit limit = new BodyLimit(config.maxBodyBytes(), "save one annotation per request, its mask a PNG"
+                + " of the image's size (what the annotation page sends)");
+        WebBase.configure(cfg, PAGE_FOLDER, limit, kind -> { }, inFlight, true);
         cfg.http.maxRequestSize = config.maxBodyBytes(); // masks arrive as JSON bodies, not multipart
         RoutesConfig routes = cfg.routes;
         routes.before("/api/*", new OriginGuard(config.host(), config.allowedHosts())); // first: before any token
@@ -65,7 +67,7 @@ public final class AnnotateServer implements AutoCloseable {
         routes.post(ANNOTATIONS, api::save);
         routes.get(PROGRESS, api::progress);
         routes.get(OVERVIEW, api::overview);
-        new ErrorResponses(kind -> { }, DESCRIBED_BY).install(routes);
+        new ErrorResponses(kind -> { }, DESCRIBED_BY, limit).install(routes);
     }
 
     public int port() {

@@ -35,8 +35,9 @@ public final class CyborgServer implements AutoCloseable {
         try {
             metrics.queueDepth(models::queued);
             InFlight inFlight = new InFlight();
+            BodyLimit limit = bodyLimit(config);
             List<Routes.Route> table = Routes.table(
-                    new ScoreHandler(models, new UploadReader(config.maxUploadBytes()),
+                    new ScoreHandler(models, new UploadReader(limit),
                             new UploadDecoder(config.maxPixels()), new UploadKeeper(config.keepUploads()), inFlight),
                     new ModelsHandler(models), new OpenApiHandler(), new HealthHandler(models),
                     new MetricsHandler(metrics));
@@ -54,9 +55,15 @@ public final class CyborgServer implements AutoCloseable {
 
     private static void configure(JavalinConfig cfg, ServeConfig config, List<Routes.Route> table, TokenGuard guard,
             ServeMetrics metrics, InFlight inFlight) {
-        WebBase.configure(cfg, Routes.STATIC_FOLDER, config.maxUploadBytes(), inFlight);
+        BodyLimit limit = bodyLimit(config);
+        WebBase.configure(cfg, Routes.STATIC_FOLDER, limit, metrics::error, inFlight);
         Routes.install(cfg.routes, table, guard, metrics);
-        new ErrorResponses(metrics::error, ErrorResponses.OPENAPI).install(cfg.routes);
+        new ErrorResponses(metrics::error, ErrorResponses.OPENAPI, limit).install(cfg.routes);
+    }
+
+    private static BodyLimit bodyLimit(ServeConfig config) {
+        return new BodyLimit(config.maxUploadBytes(),
+                "send smaller or fewer images per request, or start the server with a larger --max-upload-mb");
     }
 
     /** The port it listens on (the free port picked when the config said 0). */

@@ -20,21 +20,28 @@ final class ErrorResponses {
 
     private final Consumer<ErrorKind> counted;
     private final String describedBy;
+    private final BodyLimit limit;
 
     /**
      * @param counted told the kind of every failure (metrics)
      * @param describedBy where the API is described, for 404 and 405 answers
+     * @param limit the request body limit, for 413 answers
      */
-    ErrorResponses(Consumer<ErrorKind> counted, String describedBy) {
+    ErrorResponses(Consumer<ErrorKind> counted, String describedBy, BodyLimit limit) {
         this.counted = counted;
         this.describedBy = describedBy;
+        this.limit = limit;
     }
 
     void install(RoutesConfig routes) {
         routes.exception(ApiError.class, (e, ctx) -> send(ctx, e));
         routes.exception(HttpResponseException.class, (e, ctx) -> send(ctx, fromStatus(e.getStatus())));
         routes.exception(Exception.class, (e, ctx) -> {
-            LOG.error("{} {} failed", ctx.method(), ctx.path(), e);
+            if (BodyLimit.exceeded(e)) { // a body read past the limit, wherever it was read: expected, no trace
+                send(ctx, limit.tooLarge());
+                return;
+            }
+            LOG.error("{} {} failed (request {})", ctx.method(), ctx.path(), ctx.res().getHeader(RequestIds.HEADER), e);
             send(ctx, new ApiError(ErrorKind.INTERNAL, "internal error; the server log has the details"));
         });
         // Statuses set without an exception (e.g. by the router or the static files) still get a JSON body.
@@ -61,7 +68,7 @@ final class ErrorResponses {
                     + " (" + describedBy + " describes it)");
             case 405 -> new ApiError(ErrorKind.METHOD_NOT_ALLOWED, "this endpoint does not take that method;"
                     + " " + describedBy + " describes the API");
-            case 413 -> new ApiError(ErrorKind.TOO_LARGE, "the request is too large; send smaller or fewer images");
+            case 413 -> limit.tooLarge();
             case 401 -> new ApiError(ErrorKind.UNAUTHORIZED, "send the header 'Authorization: Bearer TOKEN'");
             case 403 -> new ApiError(ErrorKind.FORBIDDEN, "not allowed");
             case 400 -> new ApiError(ErrorKind.BAD_REQUEST, "bad request");

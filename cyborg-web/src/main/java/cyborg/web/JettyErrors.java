@@ -8,6 +8,7 @@ import org.eclipse.jetty.util.Callback;
 
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
+import java.util.function.Consumer;
 
 /**
  * Jetty's own errors, for requests it refuses before any route sees them, as JSON instead of its
@@ -15,16 +16,38 @@ import java.nio.charset.StandardCharsets;
  * names nothing this server has, so it is answered 404 like any unknown path.
  */
 final class JettyErrors extends ErrorHandler {
+    private final BodyLimit limit;
+    private final Consumer<ErrorKind> counted;
+
+    /** @param counted told the kind of a refused body (metrics), as a route's refusal would be */
+    JettyErrors(BodyLimit limit, Consumer<ErrorKind> counted) {
+        this.limit = limit;
+        this.counted = counted;
+    }
+
     @Override
     protected void generateResponse(Request request, Response response, int code, String message, Throwable cause,
             Callback callback) {
         int status = code == 400 && climbsAboveRoot(request) ? 404 : code;
-        String error = status == 404 ? "no such page or endpoint; the API is under /api/v1" : "the request was refused ("
-                + status + (message == null ? "" : " " + message) + "); check its path and headers";
+        String error = switch (status) {
+            case 404 -> "no such page or endpoint; the API is under /api/v1";
+            // a body refused by its Content-Length, before any route: the answer a route gives
+            case 413 -> limit.tooLarge(declared(request), null).getMessage();
+            default -> "the request was refused (" + status + (message == null ? "" : " " + message)
+                    + "); check its path and headers";
+        };
+        if (status == ErrorKind.TOO_LARGE.status) {
+            counted.accept(ErrorKind.TOO_LARGE);
+        }
         response.setStatus(status);
         response.getHeaders().put(HttpHeader.CONTENT_TYPE, "application/json");
         byte[] body = Json.GSON.toJson(new Json.ErrorBody(error, null)).getBytes(StandardCharsets.UTF_8);
         response.write(true, ByteBuffer.wrap(body), callback);
+    }
+
+    private static String declared(Request request) {
+        long length = request.getHeaders().getLongField(HttpHeader.CONTENT_LENGTH);
+        return length < 0 ? "the request body is too large" : "the request is " + BodyLimit.megabytes(length);
     }
 
     private static boolean climbsAboveRoot(Request request) {

@@ -9,22 +9,20 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 
-/** Reads the images of a multipart request (field {@value #FIELD}) into memory, within the byte limit. */
+/**
+ * Reads the images of a multipart request (field {@value #FIELD}) into memory. The body limit is
+ * enforced by Jetty on the bytes read ({@link BodyLimit}), before and while this parses.
+ */
 final class UploadReader {
     static final String FIELD = "image";
 
-    private final long maxBytes;
+    private final BodyLimit limit;
 
-    UploadReader(long maxBytes) {
-        this.maxBytes = maxBytes;
+    UploadReader(BodyLimit limit) {
+        this.limit = limit;
     }
 
     List<Upload> read(Context ctx) {
-        // Checked before parsing, so an oversized body is refused before it is read.
-        long declared = ctx.req().getContentLengthLong();
-        if (declared > maxBytes) {
-            throw tooLarge("the request is " + megabytes(declared), null);
-        }
         String type = ctx.contentType() == null ? "" : ctx.contentType().toLowerCase(Locale.ROOT);
         if (!type.startsWith("multipart/form-data")) {
             throw new ApiError(ErrorKind.MISSING_IMAGE, "send the images as multipart/form-data in the field '"
@@ -33,10 +31,9 @@ final class UploadReader {
         List<UploadedFile> files;
         try {
             files = ctx.uploadedFiles(FIELD);
-        } catch (RuntimeException e) {
-            if (String.valueOf(e.getMessage()).toLowerCase(Locale.ROOT).contains("size")
-                    || (e.getCause() != null && String.valueOf(e.getCause().getMessage()).toLowerCase(Locale.ROOT).contains("size"))) {
-                throw tooLarge("the request is", null);
+        } catch (Exception e) { // Jetty's ServletException arrives undeclared (Javalin is Kotlin)
+            if (BodyLimit.exceeded(e)) {
+                throw limit.tooLarge();
             }
             throw new ApiError(ErrorKind.BAD_REQUEST, "the multipart body could not be read: " + e.getMessage()
                     + "; send the images as multipart/form-data in the field '" + FIELD + "'");
@@ -48,9 +45,6 @@ final class UploadReader {
         List<Upload> uploads = new ArrayList<>(files.size());
         for (UploadedFile f : files) {
             String name = UploadNames.baseName(f.filename(), "image-" + (uploads.size() + 1));
-            if (f.size() > maxBytes) {
-                throw tooLarge(name + " is " + megabytes(f.size()), name);
-            }
             try (InputStream in = f.content()) {
                 uploads.add(new Upload(name, in.readAllBytes()));
             } catch (IOException e) {
@@ -59,14 +53,5 @@ final class UploadReader {
             }
         }
         return uploads;
-    }
-
-    private ApiError tooLarge(String what, String file) {
-        return new ApiError(ErrorKind.TOO_LARGE, what + ", over the upload limit of " + megabytes(maxBytes)
-                + "; send smaller or fewer images per request, or start the server with a larger --max-upload-mb", file);
-    }
-
-    static String megabytes(long bytes) {
-        return String.format(Locale.ROOT, "%.1f MB", bytes / (1024.0 * 1024.0));
     }
 }

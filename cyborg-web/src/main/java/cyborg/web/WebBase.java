@@ -4,12 +4,17 @@ import io.javalin.Javalin;
 import io.javalin.config.JavalinConfig;
 import io.javalin.config.SizeUnit;
 import io.javalin.http.staticfiles.Location;
+import org.eclipse.jetty.server.handler.SizeLimitHandler;
 import org.slf4j.Logger;
+
+import java.util.function.Consumer;
 
 /**
  * What {@code cyborg serve} and {@code cyborg annotate} share: Javalin's settings, JSON errors
- * (Jetty's own too), a page from a class path folder at {@code /}, and a graceful stop that answers
- * the requests {@link InFlight} admitted before stopping.
+ * (Jetty's own too), the request body limit on the bytes read ({@link BodyLimit}), a request id and
+ * an access log line per request ({@link RequestIds}, {@link AccessLog}), a page from a class path
+ * folder at {@code /}, and a graceful stop that answers the requests {@link InFlight} admitted
+ * before stopping.
  */
 final class WebBase {
     /** How long a stop waits for requests in flight. */
@@ -19,12 +24,14 @@ final class WebBase {
     }
 
     /**
-     * Applies the shared settings: request bodies up to {@code maxBodyBytes} (multipart parts stay
-     * in memory), 405 for a known path with another method, Jetty's errors as JSON, and the static
-     * files of class path folder {@code staticFolder} at {@code /}.
+     * Applies the shared settings: request bodies up to {@code limit} (multipart parts stay in
+     * memory), 405 for a known path with another method, Jetty's errors as JSON (a refused body
+     * told to {@code counted}), and the static files of class path folder {@code staticFolder} at
+     * {@code /}.
      */
-    static void configure(JavalinConfig cfg, String staticFolder, long maxBodyBytes, InFlight inFlight) {
-        configure(cfg, staticFolder, maxBodyBytes, inFlight, false);
+    static void configure(JavalinConfig cfg, String staticFolder, BodyLimit limit, Consumer<ErrorKind> counted,
+            InFlight inFlight) {
+        configure(cfg, staticFolder, limit, counted, inFlight, false);
     }
 
     /**
@@ -32,8 +39,9 @@ final class WebBase {
      * served from the folder: a folder that is also a Java package holds class files, which no
      * client should be handed.
      */
-    static void configure(JavalinConfig cfg, String staticFolder, long maxBodyBytes, InFlight inFlight,
-            boolean pageAssetsOnly) {
+    static void configure(JavalinConfig cfg, String staticFolder, BodyLimit limit, Consumer<ErrorKind> counted,
+            InFlight inFlight, boolean pageAssetsOnly) {
+        long maxBodyBytes = limit.bytes();
         cfg.startup.showJavalinBanner = false;
         cfg.startup.showOldJavalinVersionWarning = false;
         // Javalin calls the request logger after writing: the end of an admitted request's count
@@ -43,8 +51,13 @@ final class WebBase {
         // uploads stay in memory: nothing a client sends is written to disk unless asked
         cfg.jetty.multipartConfig.maxInMemoryFileSize((int) maxBodyBytes, SizeUnit.BYTES);
         cfg.http.prefer405over404 = true;
+        // Counted on the bytes read, before the servlet: a chunked body has no Content-Length to check
+        // first, and reading past the limit fails with a 413 that BodyLimit recognises.
+        cfg.jetty.modifyServletContextHandler(context -> context.insertHandler(new SizeLimitHandler(maxBodyBytes, -1)));
+        cfg.jetty.modifyHttpConfiguration(http -> http.addCustomizer(new RequestIds()));
         cfg.jetty.modifyServer(server -> {
-            server.setErrorHandler(new JettyErrors());
+            server.setErrorHandler(new JettyErrors(limit, counted));
+            server.setRequestLog(new AccessLog());
             // Jetty finishes writing answers (to connections it no longer reads from) before it stops
             server.setStopTimeout(DRAIN_MILLIS);
         });

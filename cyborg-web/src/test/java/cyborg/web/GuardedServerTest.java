@@ -59,6 +59,22 @@ class GuardedServerTest {
     }
 
     @Test
+    void uploadRefusedByItsContentLengthIsCountedAsTooLargeInMetrics() {
+        // Jetty refuses it before any route, from its Content-Length: still counted, as a route's refusal is
+        Client client = new Client(server.port(), TOKEN);
+        double before = tooLarge(client);
+        CyborgServerTest.assertError(client.post(Routes.SCORE, new Multipart().file("image", "big.png",
+                new byte[30_000])), 413, "limit");
+        assertEquals(before + 1, tooLarge(client));
+    }
+
+    private static double tooLarge(Client client) {
+        String prefix = "cyborg_errors_total{kind=\"too_large\"} ";
+        return client.get(Routes.METRICS).body().lines().filter(l -> l.startsWith(prefix))
+                .mapToDouble(l -> Double.parseDouble(l.substring(prefix.length()).trim())).findFirst().orElse(0);
+    }
+
+    @Test
     void imageOverThePixelLimitIs413FromItsHeader() {
         var r = new Client(server.port(), TOKEN).post(Routes.SCORE,
                 new Multipart().file("image", "wide.png", TestModels.png(100, 50, 1)));
