@@ -185,8 +185,10 @@ public record RunTask(RunSpec run, DataSet data, String out, Grid.Explain explai
         List<ImageMeasures> ms = new ArrayList<>();
         try (NDManager manager = ComputeDevice.CPU.newManager()) {
             SavedModel model = SavedModel.load(dir, manager);
+            // noise seeded by each image's path in its data set, not by where the sweep folder is
             Explainer e = new Explainer(model, manager, SaliencyMethod.of(explain.method()),
-                    Explainer.referenceShift(model.info().inputSize), explain.curveSteps(), 1);
+                    Explainer.referenceShift(model.info().inputSize), explain.curveSteps(), 1)
+                    .withDataRoot(data.root());
             for (Sample s : images) {
                 ms.add(e.measure(s));
             }
