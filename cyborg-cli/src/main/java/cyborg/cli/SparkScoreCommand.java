@@ -56,6 +56,9 @@ import java.util.stream.Collectors;
             "  image_too_large, read_error, score_not_finite), message (what went",
             "  wrong and what to do).",
             "",
+            "Exit status: 1 when no image was scored (every one is in the errors table) and, with --fail-on-errors,"
+                + " when any image failed; the tables are written either way.",
+            "",
             "PyTorch threads: tasks that run at once share the machine, so each task uses cores / task slots"
                 + " threads (local[2] on 2 cores: 1 each), or spark.task.cpus on a cluster; --threads overrides it.",
             "",
@@ -93,9 +96,10 @@ final class SparkScoreCommand implements Callable<Integer> {
             description = "A local folder layout instead: DIR/real/<source>/*, DIR/synthetic/<generator>/*.")
     Path folder;
 
-    @Option(names = "--list", paramLabel = "FILE",
-            description = "A text file with one image path or URI a line ('#' comments); the class is unknown.")
-    Path list;
+    @Option(names = "--list", paramLabel = "FILE|URI",
+            description = "A text file with one image path or URI a line ('#' comments); the class is unknown. A local"
+                    + " path, or a URI read through Hadoop's file systems (hdfs:///lists/faces.txt, file:///...).")
+    String list;
 
     @Option(names = "--split", defaultValue = "test", paramLabel = "NAME",
             completionCandidates = Choices.SplitSelections.class,
@@ -138,6 +142,11 @@ final class SparkScoreCommand implements Callable<Integer> {
             description = "PyTorch threads each task's forward passes use (one setting per executor JVM; default:"
                     + " cores / task slots locally, spark.task.cpus on a cluster).")
     Integer threads;
+
+    @Option(names = "--fail-on-errors", negatable = true, paramLabel = "",
+            description = "Exit with status 1 when any image failed (a row of the errors table). Without it the"
+                    + " status is 1 only when no image was scored at all; --no-fail-on-errors: 0 even then.")
+    Boolean failOnErrors;
 
     @Option(names = "--conf", paramLabel = "KEY=VALUE",
             description = "A Spark setting, e.g. --conf spark.executor.memory=4g (repeatable).")
@@ -192,6 +201,11 @@ final class SparkScoreCommand implements Callable<Integer> {
                     + " PyTorch's start), %d more model load(s) by the tasks %.2f s, writing %.2f s%n", sparkStart,
                     s.driverLoadMillis() / 1000.0, s.modelLoads(), s.modelLoadMillis() / 1000.0,
                     s.writeMillis() / 1000.0);
+            String failure = s.failure(failOnErrors);
+            if (failure != null) {
+                System.err.println("error: " + failure);
+                return 1;
+            }
         } finally {
             spark.stop();
         }

@@ -22,7 +22,9 @@ import java.util.concurrent.Callable;
                 + " data set's test split (the open set), its metrics, and the Explain-to-Me measures on some of its"
                 + " images. A run is finished when its folder holds result.json: rerunning the same command (after a"
                 + " kill, a failure or Ctrl-C) keeps finished runs, never retraining them, and resumes interrupted"
-                + " trainings from their last completed epoch.",
+                + " trainings from their last completed epoch. Each training runs in a process group of its own:"
+                + " SIGTERM or Ctrl-C to the sweep sends SIGTERM to every training's group and SIGKILL to what is left"
+                + " after 10 s; a training JVM's crash report goes into its run folder.",
             "",
             "Grid file (JSON; relative paths are against its folder; 'train' and a loss's 'args' take any cyborg"
                 + " train option except those the sweep sets: --out --resume --seed --runs --arch --loss --csv"
@@ -84,7 +86,9 @@ final class SweepCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         Grid g = Grid.read(grid);
         checkTrainOptions(g);
-        Sweep.Settings settings = Sweep.Settings.of(g, out, master, coresPerRun, heapPerRun, select);
+        // each run trains in a JVM of its own running this tool: the sweep is told so, never names it
+        Sweep.Settings settings = Sweep.Settings.of(g, out, master, coresPerRun, heapPerRun, select,
+                CyborgCommand.class);
         Sweep.Summary s = new Sweep(g, settings, System.out).run();
         System.out.println();
         System.out.print(s.table().console());

@@ -45,6 +45,63 @@ class SparkScoreCommandTest {
         assertEquals(0, eval.status, eval.toString());
     }
 
+    /** A list file of these lines. */
+    private Path listFile(String... images) throws IOException {
+        Path list = dir.resolve("list-" + images.length + ".txt");
+        Files.write(list, List.of(images));
+        return list;
+    }
+
+    @Test
+    void aListGivenAsAFileUriIsReadNotReportedAsNotFound() throws IOException {
+        String image = Toy.data().resolve("images").toString() + firstTestRelpath();
+        String uri = listFile(image).toUri().toString();
+        assertTrue(uri.startsWith("file:///"), uri);
+        Cli r = Cli.run("spark", "score", "--master", "local[1]", "--model", Toy.model().toString(), "--list", uri,
+                "--format", "csv", "--out", dir.resolve("o").toString());
+        assertEquals(0, r.status, r.toString());
+        assertTrue(r.out.contains("scored 1 images, 0 errors"), r.out);
+    }
+
+    @Test
+    void aJobThatScoredNoImageExits1AndFailOnErrorsMakesAnyErrorExit1() throws IOException {
+        String good = Toy.data().resolve("images").toString() + firstTestRelpath();
+        String missing = dir.resolve("missing.png").toString();
+        String model = Toy.model().toString();
+        String allBad = listFile(missing, dir.resolve("missing2.png").toString()).toString();
+        Cli none = Cli.run("spark", "score", "--master", "local[1]", "--model", model, "--list", allBad,
+                "--format", "csv", "--out", dir.resolve("none").toString());
+        assertEquals(1, none.status, none.toString());
+        assertTrue(none.out.contains("scored 0 images, 2 errors"), none.out);
+        assertEquals("error: no image was scored: all 2 failed (each is a row of errors.csv)", lastLine(none.err));
+        assertTrue(Files.isRegularFile(dir.resolve("none/errors.csv")), "the errors table is written anyway");
+
+        Cli allowed = Cli.run("spark", "score", "--master", "local[1]", "--model", model, "--list", allBad,
+                "--no-fail-on-errors", "--format", "csv", "--out", dir.resolve("allowed").toString());
+        assertEquals(0, allowed.status, allowed.toString());
+
+        String oneBad = listFile(good, missing, "# a comment").toString();
+        Cli some = Cli.run("spark", "score", "--master", "local[1]", "--model", model, "--list", oneBad,
+                "--format", "csv", "--out", dir.resolve("some").toString());
+        assertEquals(0, some.status, some.toString());
+        Cli strict = Cli.run("spark", "score", "--master", "local[1]", "--model", model, "--list", oneBad,
+                "--fail-on-errors", "--format", "csv", "--out", dir.resolve("strict").toString());
+        assertEquals(1, strict.status, strict.toString());
+        assertEquals("error: 1 of 2 images failed (--fail-on-errors; each is a row of errors.csv)", lastLine(strict.err));
+    }
+
+    /** The last line of what the command printed on stderr (the progress bar comes first). */
+    private static String lastLine(String text) {
+        List<String> lines = text.strip().lines().toList();
+        return lines.get(lines.size() - 1);
+    }
+
+    private static String firstTestRelpath() throws IOException {
+        String row = Files.readAllLines(Toy.data().resolve("split.csv")).stream().filter(l -> l.startsWith("test,"))
+                .findFirst().orElseThrow();
+        return row.substring(row.lastIndexOf(',') + 1);
+    }
+
     @Test
     void withoutImagesItSaysWhatToGive() {
         Cli r = Cli.run("spark", "score", "--model", "m", "--out", dir.toString());

@@ -32,6 +32,7 @@ public final class Explainer {
     private final int shift;
     private final int curveSteps;
     private final long seed;
+    private Path dataRoot;
     private MapIndex humanMaps = MapIndex.empty();
     private double maskThreshold = Localisation.DEFAULT_THRESHOLD;
 
@@ -59,6 +60,30 @@ public final class Explainer {
     /** The reference's 16 px shift at 224 px, scaled to the input size. */
     public static int referenceShift(int inputSize) {
         return Math.max(1, Math.round(16f * inputSize / 224));
+    }
+
+    /**
+     * Seeds each image's salt-and-pepper noise from its path relative to {@code root} (its data
+     * set's image root or folder) instead of its key, so that the noise, and the measures under
+     * it, do not change when the same data sit in another folder. Without a root (and for an image
+     * outside it) the seed is the image's key, as {@code cyborg explain} and {@code spark score
+     * --measures} use it.
+     */
+    public Explainer withDataRoot(Path root) {
+        this.dataRoot = root.toAbsolutePath().normalize();
+        return this;
+    }
+
+    /** What an image's noise is seeded from: see {@link #withDataRoot}. */
+    static String noiseKey(Sample sample, Path root) {
+        if (root != null) {
+            Path image = sample.image().toAbsolutePath().normalize();
+            if (image.startsWith(root) && !image.equals(root)) {
+                // '/' whatever the platform: the same data give the same noise everywhere
+                return root.relativize(image).toString().replace('\\', '/');
+            }
+        }
+        return sample.key();
     }
 
     /**
@@ -91,7 +116,7 @@ public final class Explainer {
         Plane cleanMap = MapCompare.upsample(clean.map(), size);
         List<RgbImage> variants = new ArrayList<>();
         double[] amounts = SaltPepper.REFERENCE_AMOUNTS;
-        java.util.Random rng = Seeds.random(seed, sample.key().hashCode());
+        java.util.Random rng = Seeds.random(seed, noiseKey(sample, dataRoot).hashCode());
         for (double a : amounts) {
             variants.add(SaltPepper.apply(img, a, rng));
         }

@@ -51,8 +51,13 @@ public final class Utf8Lines {
      * @throws IOException when the file is UTF-16 (it has a UTF-16 byte-order mark), naming it
      */
     public static List<Line> read(Path file) throws IOException {
+        return read(open(file));
+    }
+
+    /** Every line of {@code in}, which this closes. */
+    public static List<Line> read(Lines in) throws IOException {
         List<Line> lines = new ArrayList<>();
-        try (Lines in = open(file)) {
+        try (in) {
             while (in.hasNext()) {
                 lines.add(in.next());
             }
@@ -69,16 +74,26 @@ public final class Utf8Lines {
      * @throws IOException when the file is UTF-16 (it has a UTF-16 byte-order mark), naming it
      */
     public static Lines open(Path file) throws IOException {
-        InputStream in = new BufferedInputStream(Files.newInputStream(file));
+        return open(Files.newInputStream(file), file.toString());
+    }
+
+    /**
+     * The lines of a stream as {@link #read} gives them, e.g. a file on a Hadoop file system;
+     * {@code name} (its path or URI) is what errors call it. The stream is closed with the lines.
+     *
+     * @throws IOException when the text is UTF-16 (it has a UTF-16 byte-order mark), naming it
+     */
+    public static Lines open(InputStream stream, String name) throws IOException {
+        InputStream in = new BufferedInputStream(stream);
         try {
             in.mark(2);
             int first = in.read();
             int second = in.read();
             if ((first == 0xFF && second == 0xFE) || (first == 0xFE && second == 0xFF)) {
-                throw new IOException(file + ": the file is UTF-16 text; re-save it as UTF-8");
+                throw new IOException(name + ": the file is UTF-16 text; re-save it as UTF-8");
             }
             in.reset();
-            return new Lines(file, in);
+            return new Lines(name, in);
         } catch (IOException | RuntimeException e) {
             in.close();
             throw e;
@@ -87,7 +102,7 @@ public final class Utf8Lines {
 
     /** An open file's lines; {@link #hasNext} and {@link #next} fail with an unchecked {@link UncheckedIOException}. */
     public static final class Lines implements Iterator<Line>, Closeable {
-        private final Path file;
+        private final String file;
         private final InputStream in;
         private final CharsetDecoder decoder = StandardCharsets.UTF_8.newDecoder()
                 .onMalformedInput(CodingErrorAction.REPORT).onUnmappableCharacter(CodingErrorAction.REPORT);
@@ -95,7 +110,7 @@ public final class Utf8Lines {
         private Line next;
         private int number;
 
-        private Lines(Path file, InputStream in) {
+        private Lines(String file, InputStream in) {
             this.file = file;
             this.in = in;
         }

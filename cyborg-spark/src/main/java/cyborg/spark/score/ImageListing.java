@@ -54,13 +54,16 @@ public final class ImageListing {
      * The images named in {@code list}, one local path or URI a line; blank lines and lines
      * starting with {@code #} are passed over. Their class is unknown; their source is the parent
      * folder's name.
+     *
+     * @param list a local path, or a Hadoop file system URI ({@code hdfs:///lists/faces.txt}),
+     *     read on the driver ({@link Locations#openLines})
      */
-    public static List<ImageRef> fromList(Path list, Integer limit) throws IOException {
+    public static List<ImageRef> fromList(String list, Integer limit) throws IOException {
         List<Utf8Lines.Line> lines;
         try {
-            lines = Utf8Lines.read(list);
+            lines = Utf8Lines.read(Locations.openLines(list));
         } catch (NoSuchFileException e) {
-            throw new NoSuchFileException(list.toString(), null, "image list not found; check --list");
+            throw new NoSuchFileException(list, null, "image list not found; check --list");
         }
         List<ImageRef> out = new ArrayList<>();
         for (Utf8Lines.Line line : lines) {

@@ -4,10 +4,14 @@ import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.fs.FSDataInputStream;
 import org.apache.hadoop.fs.FileSystem;
 
+import cyborg.io.Utf8Lines;
+
+import java.io.FileNotFoundException;
 import java.io.IOException;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.regex.Pattern;
 
@@ -37,6 +41,28 @@ public final class Locations {
         try (FSDataInputStream in = fs.open(path)) {
             return in.readAllBytes();
         }
+    }
+
+    /**
+     * The lines of a text file on the driver (e.g. {@code --list}), as {@link Utf8Lines} reads
+     * them: a local path, or a URI read through Hadoop's {@link FileSystem} (so {@code hdfs://},
+     * {@code s3a://} and {@code file:/} name what the cluster's file systems name, not a local
+     * file of that spelling).
+     *
+     * @throws NoSuchFileException naming {@code location} when there is no such file
+     */
+    public static Utf8Lines.Lines openLines(String location) throws IOException {
+        if (!isUri(location)) {
+            return Utf8Lines.open(Path.of(location));
+        }
+        org.apache.hadoop.fs.Path path = hadoopPath(location);
+        FSDataInputStream in;
+        try {
+            in = path.getFileSystem(new Configuration()).open(path);
+        } catch (FileNotFoundException e) {
+            throw new NoSuchFileException(location);
+        }
+        return Utf8Lines.open(in, location);
     }
 
     /** A Hadoop path of a location (a URI, or a local path). */

@@ -60,7 +60,27 @@ public final class SparkScore {
      */
     public record Summary(long scored, long errors, Map<String, Long> errorsByReason, List<String> files,
             int partitions, int threads, long driverLoadMillis, long modelLoads, long modelLoadMillis,
-            long scoreMillis, long writeMillis) {}
+            long scoreMillis, long writeMillis) {
+        /**
+         * Why the job failed, or null when it did not: a job that scored no image failed unless
+         * {@code failOnErrors} is {@code false}; with {@code failOnErrors} {@code true}, any error
+         * fails it. The tables are written either way; this is what a scheduler should see
+         * ({@code cyborg score} exits 1 when an image fails, too).
+         *
+         * @param failOnErrors true: any error fails the job; false: none does; null: the default
+         */
+        public String failure(Boolean failOnErrors) {
+            if (errors == 0 || Boolean.FALSE.equals(failOnErrors)) {
+                return null;
+            }
+            String table = files.isEmpty() ? "the errors table" : files.get(files.size() - 1);
+            if (scored == 0) {
+                return "no image was scored: all " + errors + " failed (each is a row of " + table + ")";
+            }
+            return Boolean.TRUE.equals(failOnErrors) ? errors + " of " + (scored + errors) + " images failed"
+                    + " (--fail-on-errors; each is a row of " + table + ")" : null;
+        }
+    }
 
     /** Runs {@code job} in {@code spark}; progress goes to {@code console} (null: silent). */
     public static Summary run(SparkSession spark, ScoreJob job, PrintStream console) throws IOException {

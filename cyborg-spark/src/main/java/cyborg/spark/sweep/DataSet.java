@@ -103,6 +103,11 @@ public record DataSet(String name, String csv, String images, String folder, Str
         return args;
     }
 
+    /** The folder its images' paths are relative to: the folder layout's root, or the image root. */
+    Path root() {
+        return Path.of(folder != null ? folder : images);
+    }
+
     /** Where the data come from, for messages. */
     String where() {
         return folder != null ? folder : csv;

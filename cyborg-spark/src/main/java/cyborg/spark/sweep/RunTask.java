@@ -46,9 +46,10 @@ import java.util.Map;
  * @param explain Explain-to-Me settings
  * @param cores cores the run may use when the task does not say (outside Spark)
  * @param heap the training JVM's maximum heap
+ * @param trainMain the main class the training JVM runs ({@link Sweep.Settings#trainMain})
  */
-public record RunTask(RunSpec run, DataSet data, String out, Grid.Explain explain, int cores, String heap)
-        implements Serializable {
+public record RunTask(RunSpec run, DataSet data, String out, Grid.Explain explain, int cores, String heap,
+        String trainMain) implements Serializable {
     private static final int BATCH = 32;
     /** Gradient-based saliency needs DJL's one gradient collector: explain runs of such methods take turns. */
     private static final Object GRADIENTS = new Object();
@@ -103,7 +104,7 @@ public record RunTask(RunSpec run, DataSet data, String out, Grid.Explain explai
         }
         console.printf("%s: %s on %d core%s%n", run.id(), resume ? "resuming its training" : "training", cpus,
                 cpus == 1 ? "" : "s");
-        TrainProcess.run(args, cpus, heap, dir.resolve("train.log"));
+        TrainProcess.run(trainMain, args, cpus, heap, dir.resolve("train.log"));
         double trainSeconds = (System.nanoTime() - t0) / 1e9;
 
         long t1 = System.nanoTime();
@@ -184,8 +185,10 @@ public record RunTask(RunSpec run, DataSet data, String out, Grid.Explain explai
         List<ImageMeasures> ms = new ArrayList<>();
         try (NDManager manager = ComputeDevice.CPU.newManager()) {
             SavedModel model = SavedModel.load(dir, manager);
+            // noise seeded by each image's path in its data set, not by where the sweep folder is
             Explainer e = new Explainer(model, manager, SaliencyMethod.of(explain.method()),
-                    Explainer.referenceShift(model.info().inputSize), explain.curveSteps(), 1);
+                    Explainer.referenceShift(model.info().inputSize), explain.curveSteps(), 1)
+                    .withDataRoot(data.root());
             for (Sample s : images) {
                 ms.add(e.measure(s));
             }

@@ -35,13 +35,24 @@ public final class Sweep {
      * @param coresPerRun cores each run may use
      * @param heap the training JVMs' maximum heap
      * @param selection how to select the model
+     * @param trainMain the main class each run's JVM starts with {@code train <options>}: the
+     *     command-line tool's, given by the tool (this module does not depend on it)
      */
-    public record Settings(Path out, String master, int coresPerRun, String heap, ModelSelection selection) {
+    public record Settings(Path out, String master, int coresPerRun, String heap, ModelSelection selection,
+            String trainMain) {
         /**
          * The settings of a sweep of {@code grid}: each of {@code cores}, {@code heap} and
          * {@code select} as given (null: not given), else the grid's, else 1 core, 2g and val-auc.
+         *
+         * @param trainMain the class whose {@code main} runs {@code train <options>} in a run's JVM
          */
-        public static Settings of(Grid grid, Path out, String master, Integer cores, String heap, String select) {
+        public static Settings of(Grid grid, Path out, String master, Integer cores, String heap, String select,
+                Class<?> trainMain) {
+            try {
+                trainMain.getMethod("main", String[].class);
+            } catch (NoSuchMethodException e) {
+                throw new IllegalArgumentException(trainMain.getName() + " has no main method to train with");
+            }
             int c = firstGiven(cores, grid.coresPerRun(), 1);
             if (c < 1) {
                 throw new IllegalArgumentException("--cores-per-run must be at least 1, got " + c);
@@ -50,7 +61,8 @@ public final class Sweep {
             if (!h.matches("[0-9]+[kKmMgG]?")) {
                 throw new IllegalArgumentException("--heap-per-run must be a Java heap size such as 2g, not '" + h + "'");
             }
-            return new Settings(out, master, c, h, ModelSelection.parse(firstGiven(select, grid.select(), "val-auc")));
+            return new Settings(out, master, c, h, ModelSelection.parse(firstGiven(select, grid.select(), "val-auc")),
+                    trainMain.getName());
         }
 
         private static <T> T firstGiven(T option, T fromGrid, T fallback) {
@@ -106,7 +118,7 @@ public final class Sweep {
             } else {
                 StartedWith.requireSame(StartedWith.read(dir), r, dir.resolve(StartedWith.FILE));
                 todo.add(new RunTask(r, data.get(r.dataset()), out.toString(), grid.explain(), settings.coresPerRun(),
-                        settings.heap()));
+                        settings.heap(), settings.trainMain()));
             }
         }
         console.printf("== %d runs: %d finished and kept, %d to run (%d core%s each)%n", runs.size(), kept,

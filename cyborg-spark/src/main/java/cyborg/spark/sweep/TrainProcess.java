@@ -14,12 +14,14 @@ import java.util.Set;
  * Runs {@code cyborg train} in a child JVM. DJL allows one gradient collector per JVM, so two
  * trainings cannot share one: each run trains in its own process, on the class path of this
  * JVM (the launcher's {@code cyborg-cli.jar}, whose manifest lists its libraries, or the shaded
- * application jar under spark-submit), told how many cores it may use. Its output goes to the
- * run's log; the child ends itself when this JVM dies (see {@link ParentWatch}).
+ * application jar under spark-submit), told how many cores it may use. The command-line tool's
+ * main class is given by the tool itself ({@link Sweep.Settings#trainMain}): this module does not
+ * depend on it. The child runs in its own process group, stopped with it when the task is
+ * cancelled or this JVM shuts down ({@link ProcessGroup}); its output goes to the run's log, a
+ * crash report of its JVM into the run's folder, and it ends itself when this JVM dies however it
+ * dies (see {@link ParentWatch}).
  */
 public final class TrainProcess {
-    /** The command-line tool's main class: the one place the sweep names it. */
-    public static final String CLI_MAIN = "cyborg.cli.CyborgCommand";
     /** Lines of the log shown when a training fails. */
     static final int TAIL_LINES = 15;
 
@@ -44,11 +46,16 @@ public final class TrainProcess {
         return String.join(File.pathSeparator, entries);
     }
 
-    /** The child's command line: a JVM with {@code heap} and {@code cores} threads, then {@code cyborg <args>}. */
-    static List<String> command(List<String> args, int cores, String heap) {
+    /**
+     * The child's command line: a JVM with {@code heap} and {@code cores} threads, then
+     * {@code main <args>}; a fatal error report ({@code hs_err_pid<pid>.log}) goes into
+     * {@code runDir}, not the working folder of whoever started the sweep.
+     */
+    static List<String> command(String main, List<String> args, int cores, String heap, Path runDir) {
         List<String> cmd = new ArrayList<>();
         cmd.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         cmd.add("-Xmx" + heap);
+        cmd.add("-XX:ErrorFile=" + runDir.toAbsolutePath().resolve("hs_err_pid%p.log"));
         cmd.add("-XX:+UseSerialGC");
         cmd.add("-XX:ActiveProcessorCount=" + cores);
         cmd.add("-Dai.djl.offline=true");
@@ -59,7 +66,7 @@ public final class TrainProcess {
         cmd.add("-cp");
         cmd.add(classPath());
         cmd.add(ParentWatch.class.getName());
-        cmd.add(CLI_MAIN);
+        cmd.add(main);
         cmd.addAll(args);
         return cmd;
     }
@@ -67,28 +74,30 @@ public final class TrainProcess {
     /**
      * Runs {@code cyborg <args>} to its end, appending its output to {@code log}.
      *
+     * @param main the command-line tool's main class
      * @throws IOException when it exits non-zero, with the log's last lines
      */
-    static void run(List<String> args, int cores, String heap, Path log) throws IOException, InterruptedException {
+    static void run(String main, List<String> args, int cores, String heap, Path log)
+            throws IOException, InterruptedException {
         Files.createDirectories(log.getParent());
-        ProcessBuilder pb = new ProcessBuilder(command(args, cores, heap)).redirectErrorStream(true)
+        ProcessBuilder pb = new ProcessBuilder(command(main, args, cores, heap, log.getParent()))
+                .redirectErrorStream(true)
                 .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
         String threads = Integer.toString(cores);
         pb.environment().put("OMP_NUM_THREADS", threads);
         pb.environment().put("MKL_NUM_THREADS", threads);
         Files.writeString(log, "$ cyborg " + String.join(" ", args) + "\n", StandardCharsets.UTF_8,
                 java.nio.file.StandardOpenOption.CREATE, java.nio.file.StandardOpenOption.APPEND);
-        Process p = pb.start();
+        ProcessGroup child = ProcessGroup.start(pb);
         try {
-            int status = p.waitFor();
+            int status = child.process().waitFor();
             if (status != 0) {
                 throw new IOException("cyborg " + args.get(0) + " exited with status " + status + "; the end of " + log
                         + ":\n" + tail(log, TAIL_LINES));
             }
         } finally {
-            if (p.isAlive()) { // interrupted (a cancelled task): the training must not outlive it
-                p.descendants().forEach(ProcessHandle::destroyForcibly);
-                p.destroyForcibly();
+            if (child.process().isAlive()) { // interrupted (a cancelled task): the training must not outlive it
+                child.stop();
             }
         }
     }

@@ -193,7 +193,7 @@ class SparkScoreTest {
         Path second = images.resolve("stylegan/img1.png");
         Files.write(list, List.of("# two images as file: URIs", first.toUri().toString(), "", second.toUri().toString()));
         Path out = dir.resolve("out-measures");
-        List<ImageRef> refs = ImageListing.fromList(list, null);
+        List<ImageRef> refs = ImageListing.fromList(list.toString(), null);
         assertEquals(2, refs.size());
         assertNull(refs.get(0).label());
         assertEquals("ffhq", refs.get(0).source());
