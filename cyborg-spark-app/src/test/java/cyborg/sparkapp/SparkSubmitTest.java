@@ -114,13 +114,15 @@ class SparkSubmitTest {
     /**
      * Runs SparkSubmit (spark-submit's main class) on Spark's jars alone with {@code sparkOptions},
      * then the application jar with {@code spark score} of the fixture into {@code out} and the
-     * further options {@code more}; returns what it printed, after checking that it succeeded.
+     * further options {@code more}; returns what it printed and logged, after checking that it succeeded.
      */
     String submit(List<String> sparkOptions, Map<String, String> env, Path out, String... more) throws Exception {
         Path jar = Path.of(System.getProperty("cyborg.app.jar"));
         String sparkClassPath = Files.readString(Path.of(System.getProperty("cyborg.spark.classpath"))).strip();
         assertTrue(Files.isRegularFile(jar), jar + " not built");
         assertTrue(!sparkClassPath.contains("cyborg-") && !sparkClassPath.contains("/ai/djl/"), sparkClassPath);
+        // cyborg's summary (stdout) apart from Spark's log (stderr): merged, a log line could land inside it
+        Path printed = dir.resolve("spark-submit-" + out.getFileName() + ".out");
         Path log = dir.resolve("spark-submit-" + out.getFileName() + ".log");
         List<String> command = new ArrayList<>();
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
@@ -133,13 +135,14 @@ class SparkSubmitTest {
                 "--csv", dir.resolve("split.csv").toString(), "--images", dir.resolve("images").toString(),
                 "--out", out.toString()));
         command.addAll(List.of(more));
-        ProcessBuilder pb = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile());
+        ProcessBuilder pb = new ProcessBuilder(command).redirectOutput(printed.toFile()).redirectError(log.toFile());
         pb.environment().putAll(env);
         Process p = pb.start();
         assertTrue(p.waitFor(5, TimeUnit.MINUTES), "spark-submit did not finish");
-        String output = Files.readString(log);
+        String summary = Files.readString(printed);
+        String output = summary + Files.readString(log);
         assertEquals(0, p.exitValue(), output);
-        assertTrue(output.contains("scored 6 images, 0 errors"), output);
+        assertTrue(summary.contains("scored 6 images, 0 errors"), output);
         return output;
     }
 
