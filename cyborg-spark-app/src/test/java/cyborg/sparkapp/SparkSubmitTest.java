@@ -17,6 +17,9 @@ import cyborg.model.ModelInfo;
 import cyborg.model.SavedModel;
 import cyborg.score.ScoreFile;
 import cyborg.score.Scorer;
+import org.apache.parquet.example.data.Group;
+import org.apache.parquet.hadoop.ParquetReader;
+import org.apache.parquet.hadoop.example.GroupReadSupport;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -110,14 +113,16 @@ class SparkSubmitTest {
 
     /**
      * Runs SparkSubmit (spark-submit's main class) on Spark's jars alone with {@code sparkOptions},
-     * then the application jar with {@code spark score} of the fixture as CSV into {@code out};
-     * returns what it printed, after checking that it succeeded.
+     * then the application jar with {@code spark score} of the fixture into {@code out} and the
+     * further options {@code more}; returns what it printed and logged, after checking that it succeeded.
      */
     String submit(List<String> sparkOptions, Map<String, String> env, Path out, String... more) throws Exception {
         Path jar = Path.of(System.getProperty("cyborg.app.jar"));
         String sparkClassPath = Files.readString(Path.of(System.getProperty("cyborg.spark.classpath"))).strip();
         assertTrue(Files.isRegularFile(jar), jar + " not built");
         assertTrue(!sparkClassPath.contains("cyborg-") && !sparkClassPath.contains("/ai/djl/"), sparkClassPath);
+        // cyborg's summary (stdout) apart from Spark's log (stderr): merged, a log line could land inside it
+        Path printed = dir.resolve("spark-submit-" + out.getFileName() + ".out");
         Path log = dir.resolve("spark-submit-" + out.getFileName() + ".log");
         List<String> command = new ArrayList<>();
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
@@ -128,16 +133,66 @@ class SparkSubmitTest {
         command.addAll(List.of("--conf", "spark.ui.enabled=false", "--class", "cyborg.cli.CyborgCommand",
                 jar.toString(), "spark", "score", "--model", dir.resolve("model").toString(),
                 "--csv", dir.resolve("split.csv").toString(), "--images", dir.resolve("images").toString(),
-                "--format", "csv", "--out", out.toString()));
+                "--out", out.toString()));
         command.addAll(List.of(more));
-        ProcessBuilder pb = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile());
+        ProcessBuilder pb = new ProcessBuilder(command).redirectOutput(printed.toFile()).redirectError(log.toFile());
         pb.environment().putAll(env);
         Process p = pb.start();
         assertTrue(p.waitFor(5, TimeUnit.MINUTES), "spark-submit did not finish");
-        String output = Files.readString(log);
+        String summary = Files.readString(printed);
+        String output = summary + Files.readString(log);
         assertEquals(0, p.exitValue(), output);
-        assertTrue(output.contains("scored 6 images, 0 errors"), output);
+        assertTrue(summary.contains("scored 6 images, 0 errors"), output);
         return output;
+    }
+
+    /** Spark's jars, as cyborg-spark-classpath resolved them, one path each. */
+    static List<String> sparkJars() throws IOException {
+        return List.of(Files.readString(Path.of(System.getProperty("cyborg.spark.classpath"))).strip().split(":"));
+    }
+
+    /**
+     * Spark's class path keeps Spark's own snappy-java: it was once cut from this module's class path with a
+     * group filter, which matches by prefix, so excluding {@code org.xerial} (sqlite-jdbc) also dropped
+     * {@code org.xerial.snappy}, and parquet output died under spark-submit.
+     */
+    @Test
+    void sparkClassPathKeepsSnappyJavaThatAGroupPrefixFilterDropped() throws IOException {
+        assertTrue(sparkJars().stream().anyMatch(j -> Path.of(j).getFileName().toString().startsWith("snappy-java-")),
+                "no snappy-java in " + System.getProperty("cyborg.spark.classpath"));
+    }
+
+    /** The Spark of the spark-submit test is the Spark cyborg is built against (two poms name its version). */
+    @Test
+    void sparkClassPathIsTheSparkCyborgBuildsAgainst() throws IOException {
+        String core = "spark-core_2.13-" + System.getProperty("cyborg.spark.version") + ".jar";
+        assertTrue(sparkJars().stream().anyMatch(j -> Path.of(j).getFileName().toString().equals(core)),
+                core + " not in " + System.getProperty("cyborg.spark.classpath")
+                        + ": cyborg-spark-classpath/pom.xml and the root pom name different Spark versions");
+    }
+
+    /**
+     * spark score's default output, parquet (snappy-compressed), through spark-submit of the shaded jar:
+     * with snappy-java missing from Spark's class path the job scored every image and then died writing
+     * the table (NoClassDefFoundError: org/xerial/snappy/Snappy). The rows are read back with Parquet's
+     * own reader (not a SparkSession: this JVM also holds Jetty 12's Servlet 6, on which Spark's Jetty
+     * 11 cannot start).
+     */
+    @Test
+    void defaultParquetOutputUnderSparkSubmitDoesNotDieForWantOfSnappy() throws Exception {
+        List<String> expected = fixture();
+        Path out = dir.resolve("out-parquet");
+        String output = submit(List.of("--master", "local[2]"), Map.of(), out);
+        Path scores = out.resolve("scores.parquet");
+        assertTrue(Files.isRegularFile(scores), output);
+        List<String> got = new ArrayList<>();
+        try (ParquetReader<Group> reader = ParquetReader.builder(new GroupReadSupport(),
+                new org.apache.hadoop.fs.Path(scores.toUri())).build()) {
+            for (Group row = reader.read(); row != null; row = reader.read()) {
+                got.add(row.getString("path", 0) + "," + row.getFloat("score", 0));
+            }
+        }
+        assertSameScores(expected, got, output);
     }
 
     static void assertSameScores(List<String> want, List<String> got, String output) {
@@ -155,7 +210,7 @@ class SparkSubmitTest {
     void submittedShadedJarWritesCyborgScoresFile() throws Exception {
         List<String> expected = fixture();
         Path out = dir.resolve("out");
-        String output = submit(List.of("--master", "local[2]"), Map.of(), out, "--ship-model", "always");
+        String output = submit(List.of("--master", "local[2]"), Map.of(), out, "--format", "csv", "--ship-model", "always");
         assertSameScores(expected, Files.readAllLines(out.resolve("scores.csv")), output);
         assertTrue(Files.isDirectory(dir.resolve("djl-cache")), "the natives were not unpacked from the jar");
     }
@@ -179,7 +234,7 @@ class SparkSubmitTest {
         Path out = dir.resolve("out-cluster");
         String output = submit(List.of("--master", "local-cluster[2,1,1024]", "--conf", "spark.executor.memory=768m",
                 "--conf", "spark.executor.extraJavaOptions=-DDJL_CACHE_DIR=" + executorCache),
-                Map.of("SPARK_HOME", sparkHome.toString(), "SPARK_SCALA_VERSION", "2.13"), out);
+                Map.of("SPARK_HOME", sparkHome.toString(), "SPARK_SCALA_VERSION", "2.13"), out, "--format", "csv");
         assertSameScores(expected, Files.readAllLines(out.resolve("scores.csv")), output);
         assertTrue(Files.isDirectory(executorCache.resolve("pytorch")), "the executors did not unpack the natives:\n"
                 + output);
