@@ -13,9 +13,9 @@ import java.util.List;
  * What a detector says about one image, decided in one place for every command (score, serve,
  * spark score, saliency, explain, the demo and the sweep):
  * <ul>
- *   <li>{@code label}: the class the model predicts, the argmax of the two logits (equivalently
- *       softmax P(Synthetic) >= 0.5 would include ties, which go to Real here); the class whose
- *       CAM the reference trains and explains (reference sections 3 and 6);</li>
+ *   <li>{@code label}: the class the model predicts, the argmax of the two logits with ties going
+ *       to Real (equivalently softmax P(Synthetic) > 0.5); the class whose CAM the reference
+ *       trains on and explains (reference sections 3 and 6);</li>
  *   <li>{@code score}: the reference's ranking score {@code sigmoid(logit[Synthetic])}, used for
  *       AUC and thresholds. It is not a probability of the label: when both logits are positive
  *       (or both negative) the score can be at least 0.5 while the label is Real (or below 0.5
