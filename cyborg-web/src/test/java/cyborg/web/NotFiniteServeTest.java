@@ -17,9 +17,10 @@ import java.util.Map;
 import java.util.stream.Stream;
 
 /**
- * A model whose output is NaN (broken weights): serve answered its NaN score as if it were one,
- * beside a label read from it; now the one finite check of {@link cyborg.model.Prediction} makes
- * it a JSON 500 {@code not_finite} naming the upload, as {@code cyborg score} stops naming the image.
+ * A model whose output is NaN (broken weights): serve had no finite check, so the NaN score reached
+ * the JSON writer, which refuses NaN: an anonymous "internal error" and a stack trace in the log. Now
+ * the one finite check of {@link cyborg.model.Prediction} makes it a JSON 500 {@code not_finite}
+ * naming the model and the upload, as {@code cyborg score} stops naming the image.
  */
 class NotFiniteServeTest {
     @Test
