@@ -4,14 +4,13 @@ import cyborg.data.Augmentation;
 import cyborg.data.BadInputException;
 import cyborg.data.Sample;
 import cyborg.data.SampleLoader;
-import cyborg.loss.SpatialEntropy;
 import cyborg.score.Scorer;
 
 import java.util.List;
 
 /**
  * Where a model looks, measured on CAMs: mean squared error between the normalised CAM and the
- * human map, mean spatial entropy of the CAM, and the average CAM over a set of images.
+ * human map and the average CAM over a set of images.
  */
 final class CamStats {
     private CamStats() {}
@@ -39,11 +38,6 @@ final class CamStats {
     /** The averaged, normalised human map of a sample at the CAM's size, or null. */
     static float[] humanMap(Sample s, SampleLoader mapsAtCamSize) throws BadInputException {
         return mapsAtCamSize.load(s, Augmentation.Params.IDENTITY, true).map();
-    }
-
-    /** Mean spatial entropy of the CAMs (natural log; at most ln(h*w)). */
-    static double entropy(List<Scorer.ScoredCam> cams) {
-        return cams.stream().mapToDouble(c -> SpatialEntropy.of(c.cam())).average().orElse(Double.NaN);
     }
 
     /** Cell-wise mean of the CAMs. */

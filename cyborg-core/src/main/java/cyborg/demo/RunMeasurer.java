@@ -3,17 +3,13 @@ package cyborg.demo;
 import cyborg.data.Sample;
 import cyborg.data.SampleLoader;
 import cyborg.data.SkipReport;
-import cyborg.eval.Evaluation;
-import cyborg.eval.LabelIndex;
+import cyborg.eval.OpenSet;
 import cyborg.eval.RunMetrics;
 import cyborg.explain.Localisation;
 import cyborg.explain.ShortcutReliance;
-import cyborg.model.CamTarget;
 import cyborg.model.ComputeDevice;
 import cyborg.model.LoadedModel;
 import cyborg.saliency.InputGradients;
-import cyborg.score.Score;
-import cyborg.score.ScoreFile;
 import cyborg.score.Scorer;
 
 import java.io.IOException;
@@ -56,20 +52,20 @@ final class RunMeasurer {
                     data.maps(), false);
             // every open-set row of split.csv and split-reversed.csv is one of the probe images, so
             // one pass over the probes gives the scores of all three and the CAMs of the open set
-            List<Scorer.ScoredCam> marked = scorer.cams(data.marked(), BATCH, CamTarget.PREDICTED, console);
-            List<Scorer.ScoredCam> unmarked = scorer.cams(data.unmarked(), BATCH, CamTarget.PREDICTED, console);
+            List<Scorer.ScoredCam> marked = scorer.cams(data.marked(), BATCH, console);
+            List<Scorer.ScoredCam> unmarked = scorer.cams(data.unmarked(), BATCH, console);
             Map<String, Scorer.ScoredCam> probes = new HashMap<>();
             marked.forEach(c -> probes.put(c.sample().key(), c));
             unmarked.forEach(c -> probes.put(c.sample().key(), c));
-            List<Scorer.ScoredCam> testCams = lookUp(data.test(), probes);
-            RunMetrics openSet = evaluate(runDir.resolve("scores.csv"), scores(testCams), data.testLabels());
-            RunMetrics reversed = evaluate(runDir.resolve("scores-reversed.csv"),
-                    scores(lookUp(data.reversed(), probes)), data.reversedLabels());
+            OpenSet openSet = OpenSet.of(lookUp(data.test(), probes), runDir.resolve("scores.csv"), data.testLabels());
+            List<Scorer.ScoredCam> testCams = openSet.cams();
+            RunMetrics reversed = OpenSet.of(lookUp(data.reversed(), probes), runDir.resolve("scores-reversed.csv"),
+                    data.reversedLabels()).metrics();
             ShortcutReliance reliance = ShortcutReliance.of(values(marked), values(unmarked));
             double[] localisation = localisation(testCams, mapLoader);
-            List<Scorer.ScoredCam> valCams = scorer.cams(data.val(), BATCH, CamTarget.PREDICTED, console);
-            return new SeedOutcome(seed, openSet, reversed, reliance, CamStats.mapMse(valCams, mapLoader),
-                    CamStats.entropy(testCams), localisation[0], localisation[1], camSize, CamStats.average(testCams),
+            List<Scorer.ScoredCam> valCams = scorer.cams(data.val(), BATCH, console);
+            return new SeedOutcome(seed, openSet.metrics(), reversed, reliance, CamStats.mapMse(valCams, mapLoader),
+                    openSet.camEntropy(), localisation[0], localisation[1], camSize, CamStats.average(testCams),
                     averageInputGradient(scorer, everyNth(data.test(), INPUT_GRADIENT_STRIDE)), examples(testCams));
         }
     }
@@ -86,10 +82,6 @@ final class RunMeasurer {
 
     private static List<Sample> everyNth(List<Sample> samples, int n) {
         return java.util.stream.IntStream.range(0, samples.size()).filter(i -> i % n == 0).mapToObj(samples::get).toList();
-    }
-
-    private static List<Score> scores(List<Scorer.ScoredCam> cams) {
-        return cams.stream().map(c -> new Score(c.sample().key(), c.score())).toList();
     }
 
     /** Mean over {@code samples} of each image's input-gradient density, scaled to unit sum first. */
@@ -109,11 +101,6 @@ final class RunMeasurer {
             }
         });
         return sum;
-    }
-
-    private static RunMetrics evaluate(Path file, List<Score> scores, LabelIndex labels) throws IOException {
-        ScoreFile.write(file, scores);
-        return Evaluation.evaluate(file, scores, labels);
     }
 
     private static double[] values(List<Scorer.ScoredCam> cams) {

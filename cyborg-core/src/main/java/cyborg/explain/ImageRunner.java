@@ -9,13 +9,13 @@ import cyborg.image.RgbImage;
 import cyborg.model.CamNetwork;
 import cyborg.model.ClassActivationMaps;
 import cyborg.model.Inference;
+import cyborg.model.Prediction;
 import cyborg.model.SavedModel;
 import cyborg.saliency.SaliencyMethod;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 
 /**
@@ -23,7 +23,7 @@ import java.util.List;
  * for a fixed target class, in one batch: the perturbed variants of one image.
  */
 final class ImageRunner {
-    /** One image's outcome: probability of the target class, Synthetic score, and map. */
+    /** One image's outcome: probability of the target class, Synthetic score, label ({@link Prediction}), and map. */
     record Output(double targetProbability, double score, int predicted, Plane map) {}
 
     private final Inference inference;
@@ -49,11 +49,10 @@ final class ImageRunner {
         try {
             inference.run(new Batch(List.of(), input, new long[0], null, null, null), manager, o -> {
                 float[] probs = o.logits().softmax(1).toFloatArray();
-                float[] syn = o.scores();
-                long[] predicted = o.predicted();
-                long[] classes = targetClass < 0 ? predicted.clone() : new long[images.size()];
-                if (targetClass >= 0) {
-                    Arrays.fill(classes, targetClass);
+                List<Prediction> predictions = o.predictions(false);
+                long[] classes = new long[images.size()];
+                for (int i = 0; i < classes.length; i++) {
+                    classes[i] = targetClass < 0 ? predictions.get(i).labelIndex() : targetClass;
                 }
                 NDArray maps = method.maps(o.network(), o.input(), o.split(), o.manager().create(classes));
                 long[] shape = maps.getShape().getShape();
@@ -61,7 +60,8 @@ final class ImageRunner {
                 int w = (int) shape[2];
                 float[][] perImage = ClassActivationMaps.perImage(maps);
                 for (int i = 0; i < images.size(); i++) {
-                    out.add(new Output(probs[2 * i + (int) classes[i]], syn[i], (int) predicted[i],
+                    out.add(new Output(probs[2 * i + (int) classes[i]], predictions.get(i).score(),
+                            predictions.get(i).labelIndex(),
                             new Plane(w, h, perImage[i])));
                 }
             });

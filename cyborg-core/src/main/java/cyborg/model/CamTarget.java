@@ -15,7 +15,7 @@ import java.util.stream.Collectors;
  * ({@link ContrastiveCam}), which belongs to no single class.
  */
 public enum CamTarget {
-    /** The predicted class (argmax of the logits), as the CYBORG reference does. */
+    /** The predicted class ({@link Prediction#classes}: the argmax of the logits), as the CYBORG reference does. */
     PREDICTED("the predicted class (argmax of the logits), as the CYBORG reference does"),
     /** The true label, as later work of the same group does. */
     TRUE("the true label"),
@@ -57,7 +57,7 @@ public enum CamTarget {
     public NDArray classes(NDArray logits, NDArray labels) {
         Shape batch = new Shape(logits.getShape().get(0));
         return switch (this) {
-            case PREDICTED -> logits.argMax(1);
+            case PREDICTED -> Prediction.classes(logits);
             case TRUE -> labels;
             case REAL -> logits.getManager().zeros(batch, DataType.INT64);
             case SYNTHETIC -> logits.getManager().ones(batch, DataType.INT64);

@@ -2,7 +2,6 @@ package cyborg.model;
 
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
-import ai.djl.ndarray.index.NDIndex;
 import ai.djl.ndarray.types.Shape;
 import cyborg.data.Batch;
 import cyborg.data.BatchLoader;
@@ -43,23 +42,6 @@ public final class Inference {
     /** The inference path of a saved model. */
     public static Inference of(SavedModel model) {
         return new Inference(model.network(), model.preprocessing(), model.info().camSize);
-    }
-
-    /** The detector's score of each image of a batch of logits (batch, 2): {@code sigmoid(logit[Synthetic])}, as the reference computes it. */
-    public static float[] syntheticScores(NDArray logits) {
-        return logits.get(new NDIndex(":, 1")).getNDArrayInternal().sigmoid().toFloatArray();
-    }
-
-    /**
-     * Refuses a NaN or infinite score, which no metric can use and which would poison every
-     * file downstream; it comes from the model (normalisation or weights), not from the image.
-     */
-    public static void requireFinite(String image, double score) throws IOException {
-        if (!Double.isFinite(score)) {
-            throw new IOException(image + ": the model gave a score of " + score + " for this image, so nothing"
-                    + " was written; check the model's normalisation (mean and std in model.json) and its weights"
-                    + " (NaN or infinite values: retrain or re-import)");
-        }
     }
 
     /** What to do with each batch's outputs; arrays made in {@link Outputs#manager()} are freed after. */
@@ -173,14 +155,19 @@ public final class Inference {
             return net;
         }
 
-        /** The detector's score of each image. */
+        /** The detector's score of each image ({@link Prediction#scores}). */
         public float[] scores() {
-            return syntheticScores(logits);
+            return Prediction.scores(logits);
         }
 
-        /** The predicted class of each image. */
+        /** The predicted class of each image ({@link Prediction#classes}). */
         public long[] predicted() {
-            return logits.argMax(1).toLongArray();
+            return Prediction.classes(logits).toLongArray();
+        }
+
+        /** Each image's {@link Prediction}, with the CAM of its label's class when {@code withCams}. */
+        public List<Prediction> predictions(boolean withCams) {
+            return Prediction.of(logits, split.features(), net.classifierWeight(), withCams);
         }
 
         /** The class of each image under {@code target} (int64, n); labels come from the batch. */

@@ -1,5 +1,7 @@
 /**
  * Detector networks that return logits and the feature maps their class activation maps are
- * built from, with torchvision's structure and parameter names, and their on-disk form.
+ * built from, with torchvision's structure and parameter names, and their on-disk form; the one
+ * inference path, and what a model says about an image ({@link cyborg.model.Prediction}: score,
+ * label, the label's CAM as a {@link cyborg.model.CamMap}) decided in one place for every command.
  */
 package cyborg.model;

@@ -1,15 +1,20 @@
 package cyborg.saliency;
 
 import cyborg.data.Sample;
+import cyborg.model.CamMap;
+import cyborg.model.Prediction;
 
 /**
  * The saliency map of one image.
  *
  * @param sample the image
- * @param targetClass the class whose saliency the map shows
- * @param score the detector's score (sigmoid of the Synthetic logit)
- * @param map normalised map, row-major, {@code height x width} (the CAM layer's resolution)
- * @param height map rows
- * @param width map columns
+ * @param prediction what the model said (score, label, finite check; no CAM)
+ * @param targetClass the class whose saliency the map shows (the label's for the predicted target)
+ * @param map the normalised map at the CAM layer's resolution
  */
-public record SaliencyResult(Sample sample, int targetClass, double score, float[] map, int height, int width) {}
+public record SaliencyResult(Sample sample, Prediction prediction, int targetClass, CamMap map) {
+    /** The detector's score (sigmoid of the Synthetic logit). */
+    public double score() {
+        return prediction.score();
+    }
+}

@@ -6,7 +6,9 @@ import ai.djl.ndarray.NDArray;
 import cyborg.data.Sample;
 import cyborg.data.SkipReport;
 import cyborg.model.ClassActivationMaps;
+import cyborg.model.CamMap;
 import cyborg.model.LoadedModel;
+import cyborg.model.Prediction;
 
 import java.io.IOException;
 import java.io.PrintStream;
@@ -36,7 +38,7 @@ public final class SaliencyRunner {
     public void run(List<Sample> samples, SaliencyMethod method, CamTarget target, int batchSize, SkipReport skips,
             PrintStream console, Sink sink) throws IOException {
         model.run(samples, batchSize, skips, "saliency", console, o -> {
-            float[] scores = o.scores();
+            List<Prediction> predictions = o.predictions(false);
             NDArray classes = o.classes(target);
             NDArray maps = method.maps(o.network(), o.input(), o.split(), classes);
             long[] shape = maps.getShape().getShape();
@@ -44,8 +46,9 @@ public final class SaliencyRunner {
             int w = (int) shape[2];
             float[][] perImage = ClassActivationMaps.perImage(maps);
             long[] cls = classes.toLongArray();
-            for (int i = 0; i < scores.length; i++) {
-                sink.accept(new SaliencyResult(o.batch().samples().get(i), (int) cls[i], scores[i], perImage[i], h, w));
+            for (int i = 0; i < predictions.size(); i++) {
+                sink.accept(new SaliencyResult(o.batch().samples().get(i), predictions.get(i), (int) cls[i],
+                        new CamMap(h, w, perImage[i])));
             }
         });
     }

@@ -1,12 +1,7 @@
 package cyborg.saliency;
 
 import cyborg.data.ImageExtensions;
-import cyborg.image.ImageFiles;
-import cyborg.image.MapImages;
-import cyborg.image.Resampler;
-import cyborg.image.RgbImage;
 import cyborg.io.AtomicFiles;
-import cyborg.model.Inference;
 
 import java.io.IOException;
 import java.nio.file.Path;
@@ -39,14 +34,12 @@ public final class SaliencyWriter {
 
     /** Writes one image's files. */
     public void write(SaliencyResult r) throws IOException {
-        Inference.requireFinite(r.sample().key(), r.score());
+        r.prediction().requireFinite(r.sample().key());
         Path folder = dir.resolve(r.sample().source());
         String stem = ImageExtensions.stem(r.sample().image()) + "." + method;
-        MapImages.writeGray(r.map(), r.width(), r.height(), folder.resolve(stem + ".map.png"));
-        float[] up = Resampler.resize(r.map(), r.width(), r.height(), size, size);
-        MapImages.writeGray(up, size, size, folder.resolve(stem + ".png"));
-        RgbImage image = Resampler.resize(ImageFiles.readRgb(r.sample().image()), size, size);
-        MapImages.writeOverlay(image, r.map(), r.width(), r.height(), folder.resolve(stem + ".overlay.png"));
+        r.map().writeGray(folder.resolve(stem + ".map.png"));
+        r.map().upsampled(size).writeGray(folder.resolve(stem + ".png"));
+        r.map().writeOverlay(r.sample().image(), size, folder.resolve(stem + ".overlay.png"));
         synchronized (rows) {
             rows.add(String.format(Locale.ROOT, "%s,%d,%s,%s", r.sample().key(), r.targetClass(), (float) r.score(),
                     dir.relativize(folder.resolve(stem + ".png"))));

@@ -1,11 +1,8 @@
 package cyborg.score;
 
 import cyborg.data.Sample;
-import cyborg.image.ImageFiles;
-import cyborg.image.MapImages;
-import cyborg.image.Resampler;
-import cyborg.image.RgbImage;
 import cyborg.data.ImageExtensions;
+import cyborg.model.CamMap;
 
 import java.io.IOException;
 import java.nio.file.Path;
@@ -28,13 +25,11 @@ public final class CamWriter {
         this.size = size;
     }
 
-    /** Writes both images of one sample's normalised CAM (h x w, row-major). */
-    public void write(Sample sample, float[] cam, int height, int width) throws IOException {
+    /** Writes both images of one sample's normalised CAM (at the CAM layer's resolution). */
+    public void write(Sample sample, CamMap cam) throws IOException {
         Path folder = dir.resolve(sample.source());
         String stem = ImageExtensions.stem(sample.image());
-        float[] up = Resampler.resize(cam, width, height, size, size);
-        MapImages.writeGray(up, size, size, folder.resolve(stem + "_cam.png"));
-        RgbImage image = Resampler.resize(ImageFiles.readRgb(sample.image()), size, size);
-        MapImages.writeOverlay(image, cam, width, height, folder.resolve(stem + "_overlay.png"));
+        cam.upsampled(size).writeGray(folder.resolve(stem + "_cam.png"));
+        cam.writeOverlay(sample.image(), size, folder.resolve(stem + "_overlay.png"));
     }
 }

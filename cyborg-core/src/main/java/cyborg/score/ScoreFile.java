@@ -2,7 +2,7 @@ package cyborg.score;
 
 import cyborg.io.AtomicFiles;
 import cyborg.io.Utf8Lines;
-import cyborg.model.Inference;
+import cyborg.model.Prediction;
 
 import java.io.IOException;
 import java.nio.file.NoSuchFileException;
@@ -32,7 +32,7 @@ public final class ScoreFile {
     public static String format(List<Score> scores) throws IOException {
         StringBuilder sb = new StringBuilder(scores.size() * 64);
         for (Score s : scores) {
-            Inference.requireFinite(s.key(), s.score());
+            Prediction.requireFinite(s.key(), s.score());
             sb.append(s.key()).append(',').append((float) s.score()).append('\n');
         }
         return sb.toString();

@@ -3,9 +3,11 @@ package cyborg.score;
 import cyborg.data.Sample;
 import cyborg.data.SkipReport;
 import cyborg.model.Architecture;
+import cyborg.model.CamMap;
 import cyborg.model.CamTarget;
 import cyborg.model.Inference;
 import cyborg.model.LoadedModel;
+import cyborg.model.Prediction;
 import cyborg.model.SavedModel;
 
 import java.io.IOException;
@@ -39,52 +41,72 @@ public final class Scorer implements AutoCloseable {
     }
 
     /**
-     * Scores {@code samples} in order.
+     * Scores {@code samples} in order; an output that is not finite stops the run naming the image.
      *
      * @param batchSize images per forward pass
      * @param cams where to write CAM images (null: none)
-     * @param target whose CAM to write
+     * @param target whose CAM to write ({@link CamTarget#PREDICTED}: the label's, as {@link Prediction} gives it)
      * @param skips bad images stop the run or are skipped and counted
      * @param console progress (null: silent)
      */
     public List<Score> score(List<Sample> samples, int batchSize, CamWriter cams, CamTarget target,
             SkipReport skips, PrintStream console) throws IOException {
         List<Score> out = new ArrayList<>(samples.size());
+        boolean labelCams = cams != null && target == CamTarget.PREDICTED;
         loaded.run(samples, batchSize, skips, "scoring", console, o -> {
-            float[] scores = o.scores();
+            List<Prediction> predictions = o.predictions(labelCams);
             List<Sample> batch = o.batch().samples();
             for (int i = 0; i < batch.size(); i++) {
-                out.add(new Score(batch.get(i).key(), scores[i]));
+                predictions.get(i).requireFinite(batch.get(i).key());
+                out.add(new Score(batch.get(i).key(), predictions.get(i).score()));
             }
             if (cams != null) {
-                float[][] maps = o.cams(target);
+                float[][] other = labelCams ? null : o.cams(target);
                 int[] hw = loaded.model().info().camSize;
                 for (int i = 0; i < batch.size(); i++) {
-                    cams.write(batch.get(i), maps[i], hw[0], hw[1]);
+                    cams.write(batch.get(i), labelCams ? predictions.get(i).cam() : new CamMap(hw[0], hw[1], other[i]));
                 }
             }
         });
         return out;
     }
 
-    /** A scored image with its normalised CAM (h x w, row-major). */
-    public record ScoredCam(Sample sample, double score, float[] cam) {}
+    /**
+     * A scored image with the CAM of its label's class.
+     *
+     * @param sample the image
+     * @param prediction what the model said, with the CAM
+     */
+    public record ScoredCam(Sample sample, Prediction prediction) {
+        /** The score ({@link Prediction#score()}). */
+        public double score() {
+            return prediction.score();
+        }
 
-    /** Scores and normalised CAMs of {@code samples}, in order; bad images stop the run. */
-    public List<ScoredCam> cams(List<Sample> samples, int batchSize, CamTarget target, PrintStream console)
-            throws IOException {
-        return cams(samples, batchSize, target, SkipReport.failFast(), console);
+        /** The label's normalised CAM (h x w, row-major). */
+        public float[] cam() {
+            return prediction.cam().values();
+        }
     }
 
-    /** Scores and normalised CAMs of {@code samples}, in order; bad images stop the run or are skipped and counted. */
-    public List<ScoredCam> cams(List<Sample> samples, int batchSize, CamTarget target, SkipReport skips,
-            PrintStream console) throws IOException {
+    /** Predictions with CAMs of {@code samples}, in order; bad images stop the run. */
+    public List<ScoredCam> cams(List<Sample> samples, int batchSize, PrintStream console) throws IOException {
+        return cams(samples, batchSize, SkipReport.failFast(), console);
+    }
+
+    /**
+     * Predictions with CAMs of {@code samples}, in order; bad images stop the run or are skipped
+     * and counted; an output that is not finite stops the run naming the image.
+     */
+    public List<ScoredCam> cams(List<Sample> samples, int batchSize, SkipReport skips, PrintStream console)
+            throws IOException {
         List<ScoredCam> out = new ArrayList<>(samples.size());
         loaded.run(samples, batchSize, skips, "scoring", console, o -> {
-            float[] scores = o.scores();
-            float[][] maps = o.cams(target);
-            for (int i = 0; i < scores.length; i++) {
-                out.add(new ScoredCam(o.batch().samples().get(i), scores[i], maps[i]));
+            List<Prediction> predictions = o.predictions(true);
+            for (int i = 0; i < predictions.size(); i++) {
+                Sample s = o.batch().samples().get(i);
+                predictions.get(i).requireFinite(s.key());
+                out.add(new ScoredCam(s, predictions.get(i)));
             }
         });
         return out;

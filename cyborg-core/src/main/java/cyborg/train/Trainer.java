@@ -25,6 +25,7 @@ import cyborg.model.CamOutput;
 import cyborg.model.EngineThreads;
 import cyborg.model.ComputeDevice;
 import cyborg.model.Inference;
+import cyborg.model.Prediction;
 import cyborg.model.ModelInfo;
 import cyborg.model.SavedModel;
 import cyborg.model.Weights;
@@ -217,7 +218,7 @@ public final class Trainer {
                     step.backward(v.total());
                     lossSum += total * b.size();
                     v.parts().forEach((k, p) -> partSums.merge(k, (double) p * b.size(), Double::sum));
-                    correct += countCorrect(out.logits().argMax(1).toLongArray(), b.labels());
+                    correct += countCorrect(Prediction.classes(out.logits()).toLongArray(), b.labels());
                     seen += b.size();
                 }
                 optimizer.step(lr);

@@ -1,8 +1,8 @@
 package cyborg.web;
 
 import cyborg.data.Batch;
-import cyborg.model.CamTarget;
 import cyborg.model.LoadedModel;
+import cyborg.model.Prediction;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -52,7 +52,10 @@ final class BatchWorker implements AutoCloseable {
         thread.start();
     }
 
-    /** Queues one normalised input (3, size, size); the future completes after its batch's forward pass. */
+    /**
+     * Queues one normalised input (3, size, size); the future completes after its batch's forward
+     * pass, with the label's CAM when this image or another of its batch asked for one.
+     */
     CompletableFuture<Prediction> submit(float[] input, boolean cam) throws QueueFullException {
         Job job = new Job(input, cam, new CompletableFuture<>());
         if (!running || !queue.offer(job)) {
@@ -106,16 +109,14 @@ final class BatchWorker implements AutoCloseable {
             anyCam |= jobs.get(i).cam();
         }
         boolean cams = anyCam;
-        // In-memory images: no samples, no labels (the predicted-class CAM needs none), no human maps.
+        // In-memory images: no samples, no labels (the label's CAM needs none), no human maps.
         Batch batch = new Batch(List.of(), images, new long[n], new float[0], new float[0], null);
         metrics.batchSize(name, n);
         try {
             model.run(batch, o -> {
-                float[] scores = o.scores();
-                float[][] maps = cams ? o.cams(CamTarget.PREDICTED) : null;
+                List<Prediction> predictions = o.predictions(cams);
                 for (int i = 0; i < n; i++) {
-                    Job job = jobs.get(i);
-                    job.result().complete(new Prediction(scores[i], job.cam() ? maps[i] : null));
+                    jobs.get(i).result().complete(predictions.get(i));
                 }
             });
         } catch (Exception | Error e) {

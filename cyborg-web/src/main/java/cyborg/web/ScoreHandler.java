@@ -1,12 +1,14 @@
 package cyborg.web;
 
-import cyborg.data.Label;
 import cyborg.image.RgbImage;
+import cyborg.model.CamMap;
+import cyborg.model.Prediction;
 import io.javalin.http.Context;
 import io.javalin.http.Handler;
 
 import java.io.IOException;
 import java.util.ArrayList;
+import java.util.Base64;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
@@ -16,9 +18,6 @@ import java.util.concurrent.ExecutionException;
  * each selected model's {@link BatchWorker}, and answers when every forward pass is done.
  */
 final class ScoreHandler implements Handler {
-    /** A score at or above this is labelled Synthetic: sigmoid(logit) >= 0.5, i.e. logit >= 0. */
-    static final float SYNTHETIC_AT = 0.5f;
-
     private final ModelRegistry models;
     private final UploadReader reader;
     private final UploadDecoder decoder;
@@ -82,12 +81,18 @@ final class ScoreHandler implements Handler {
         } catch (ExecutionException e) {
             throw new IOException("model '" + p.model().name + "' failed on " + p.upload().name(), e.getCause());
         }
-        String map = cam ? CamImages.dataUrl(prediction.cam(), p.model().info().camSize, p.model().info().inputSize)
-                : null;
-        return new Result(p.upload().name(), p.model().name, prediction.score(), label(prediction.score()), map);
+        String why = prediction.notFinite(p.upload().name());
+        if (why != null) {
+            throw new ApiError(ErrorKind.NOT_FINITE, "model '" + p.model().name + "': " + why, p.upload().name());
+        }
+        // the label and its CAM from the one rule in core (Prediction): serve shows what score and spark score show
+        String map = cam ? dataUrl(prediction.cam().upsampled(p.model().info().inputSize)) : null;
+        return new Result(p.upload().name(), p.model().name, prediction.score(), prediction.label().displayName(),
+                map);
     }
 
-    static String label(float score) {
-        return (score >= SYNTHETIC_AT ? Label.SYNTHETIC : Label.REAL).displayName();
+    /** The map in jet colours as a PNG data URL: the page blends it over the image itself. */
+    private static String dataUrl(CamMap cam) throws IOException {
+        return "data:image/png;base64," + Base64.getEncoder().encodeToString(cam.jetPng());
     }
 }

@@ -1,18 +1,15 @@
 package cyborg.spark.score;
 
 import cyborg.data.Batch;
-import cyborg.data.Label;
 import cyborg.data.Preprocessing;
 import cyborg.explain.ShannonEntropy;
 import cyborg.image.ImageDecodeException;
 import cyborg.image.ImageFiles;
-import cyborg.image.MapImages;
 import cyborg.image.PixelLimit;
-import cyborg.image.Resampler;
 import cyborg.image.RgbImage;
-import cyborg.model.CamTarget;
 import cyborg.model.EngineThreads;
 import cyborg.model.LoadedModel;
+import cyborg.model.Prediction;
 import org.apache.spark.api.java.function.FlatMapFunction;
 import org.apache.spark.util.LongAccumulator;
 
@@ -138,38 +135,33 @@ final class PartitionScorer implements FlatMapFunction<Iterator<ImageRef>, Score
         for (int i = 0; i < n; i++) {
             System.arraycopy(inputs.get(i), 0, flat, i * length, length);
         }
-        int[] hw = model.model().info().camSize;
         int size = model.model().info().inputSize;
-        // In-memory images: no samples, no labels (the predicted-class CAM needs none), no human maps.
+        // In-memory images: no samples, no labels (the label's CAM needs none), no human maps.
         Batch batch = new Batch(List.of(), flat, new long[n], new float[0], new float[0], null);
         model.run(batch, o -> {
-            float[] scores = o.scores();
-            long[] classes = o.predicted();
-            float[][] cams = settings.cams() ? o.cams(CamTarget.PREDICTED) : null;
+            List<Prediction> predictions = o.predictions(settings.cams());
             for (int i = 0; i < n; i++) {
                 ImageRef ref = pending.get(i);
-                float score = scores[i];
-                if (!Float.isFinite(score)) {
-                    out.add(ScoredImage.failed(ref, ErrorReason.SCORE_NOT_FINITE, ref.path() + ": the model gave a score"
-                            + " of " + score + "; check the model's normalisation (mean and std in model.json) and its"
-                            + " weights (NaN or infinite values: retrain or re-import)"));
+                Prediction p = predictions.get(i);
+                String why = p.notFinite(ref.path());
+                if (why != null) {
+                    out.add(ScoredImage.failed(ref, ErrorReason.SCORE_NOT_FINITE, why));
                     continue;
                 }
-                String predicted = Label.values()[(int) classes[i]].displayName();
                 Double entropy = null;
                 byte[] png = null;
                 String camPath = null;
-                if (cams != null) {
-                    float[] cam = cams[i];
-                    entropy = ShannonEntropy.normalized(MapImages.toGray(cam, hw[1], hw[0]).pixels());
-                    byte[] bytes = MapImages.grayPng(Resampler.resize(cam, hw[1], hw[0], size, size), size, size);
+                if (p.cam() != null) {
+                    entropy = ShannonEntropy.normalized(p.cam().gray().pixels());
+                    byte[] bytes = p.cam().upsampled(size).grayPng();
                     if (settings.camDir() == null) {
                         png = bytes;
                     } else {
                         camPath = CamFiles.write(settings.camDir(), ref, bytes);
                     }
                 }
-                out.add(new ScoredImage(ref, score, predicted, entropy, png, camPath, null, null, null));
+                out.add(new ScoredImage(ref, p.score(), p.label().displayName(), entropy, png, camPath, null, null,
+                        null));
             }
         });
         if (measurer != null) {

@@ -3,23 +3,18 @@ package cyborg.spark.sweep;
 import ai.djl.ndarray.NDManager;
 import cyborg.data.Sample;
 import cyborg.data.SkipReport;
-import cyborg.eval.Evaluation;
-import cyborg.eval.LabelIndex;
+import cyborg.eval.OpenSet;
 import cyborg.eval.RunMetrics;
 import cyborg.explain.Explainer;
 import cyborg.explain.ImageMeasures;
 import cyborg.explain.MeasureSummary;
 import cyborg.io.Json;
-import cyborg.loss.SpatialEntropy;
-import cyborg.model.CamTarget;
 import cyborg.model.ComputeDevice;
 import cyborg.model.EngineThreads;
 import cyborg.model.LoadedModel;
 import cyborg.model.ModelInfo;
 import cyborg.model.SavedModel;
 import cyborg.saliency.SaliencyMethod;
-import cyborg.score.Score;
-import cyborg.score.ScoreFile;
 import cyborg.score.Scorer;
 import cyborg.train.RunFiles;
 import org.apache.spark.TaskContext;
@@ -151,23 +146,20 @@ public record RunTask(RunSpec run, DataSet data, String out, Grid.Explain explai
         SkipReport skips = run.definingArgs().contains("--skip-bad") ? SkipReport.skipping() : SkipReport.failFast();
         List<Sample> scored;
         try (Scorer scorer = new Scorer(LoadedModel.open(dir))) {
-            List<Scorer.ScoredCam> cams = scorer.cams(test, BATCH, CamTarget.PREDICTED, skips, null);
-            scored = cams.stream().map(Scorer.ScoredCam::sample).toList();
+            OpenSet open = OpenSet.score(scorer, test, BATCH, skips, dir.resolve("scores.csv"), null);
+            scored = open.samples();
             r.openSkipped = skips.total();
             if (skips.total() > 0) {
                 console.printf("%s: open set: %s%n", run.id(), skips);
             }
-            List<Score> scores = cams.stream().map(c -> new Score(c.sample().key(), c.score())).toList();
-            Path file = dir.resolve("scores.csv");
-            ScoreFile.write(file, scores);
-            RunMetrics m = Evaluation.evaluate(file, scores, LabelIndex.fromSamples(scored));
+            RunMetrics m = open.metrics();
             r.openImages = scored.size();
             r.openAuc = m.metrics().auc();
             r.acer = m.metrics().acer();
             r.tdrAtFdr = new LinkedHashMap<>();
             m.metrics().tdrAtFdr().forEach((k, v) -> r.tdrAtFdr.put(Double.toString(k), v));
             r.perSource = new LinkedHashMap<>(m.perSource());
-            r.camEntropy = cams.stream().mapToDouble(c -> SpatialEntropy.of(c.cam())).average().orElse(Double.NaN);
+            r.camEntropy = open.camEntropy();
         }
         if (explain.images() > 0) {
             if (SaliencyMethod.of(explain.method()).id().startsWith("gradcam")) {
