@@ -31,8 +31,6 @@ public final class Clusters {
         if (isLocal(conf.get("spark.master"))) {
             // a local job is a command-line tool: no web UI port, no event log, few shuffle partitions
             conf.setIfMissing("spark.ui.enabled", "false");
-            // without a UI the metrics servlet is served by nothing, and building it needs Servlet 5 (NoMetricsServlet)
-            conf.setIfMissing("spark.metrics.conf.*.sink.servlet.class", NoMetricsServlet.class.getName());
             conf.setIfMissing("spark.sql.shuffle.partitions", "4");
             conf.setIfMissing("spark.driver.host", "127.0.0.1");
             conf.setIfMissing("spark.driver.bindAddress", "127.0.0.1");
