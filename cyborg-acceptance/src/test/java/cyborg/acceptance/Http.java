@@ -44,8 +44,12 @@ final class Http {
                         + ")\n" + server.tails());
             }
             try {
-                if (get(path, Map.of()).statusCode() == 200) {
+                HttpResponse<String> answer = get(path, Map.of());
+                if (answer.statusCode() == 200) {
                     return;
+                }
+                if (answer.statusCode() == 500) { // up, and broken: no use waiting (503 may mean still loading)
+                    fail(server.name() + " answered " + describe(answer) + "\n" + server.tails());
                 }
             } catch (IOException e) {
                 // not listening yet

@@ -38,8 +38,8 @@ class ServeIT {
     static void start() throws Exception {
         Path model = Fixture.model();
         int port = Http.freePort();
-        server = Product.start("serve", Product.launcher("serve", "--model", "suite=" + model, "--port",
-                String.valueOf(port)));
+        server = Product.start("serve", Product.launcher("serve", "--model", "suite=" + model,
+                "--model", "disagreeing=" + DisagreeingModel.folder(), "--port", String.valueOf(port)));
         http = new Http(port);
         http.awaitReady(server, "/healthz", Duration.ofMinutes(3));
     }
@@ -63,7 +63,7 @@ class ServeIT {
 
         Path image = Fixture.testImages().get(0);
         HttpResponse<String> scored = http.postFile("/api/v1/score", "image", image.getFileName().toString(),
-                Files.readAllBytes(image), Map.of("cam", "true"));
+                Files.readAllBytes(image), Map.of("cam", "true", "model", "suite"));
         assertEquals(200, scored.statusCode(), Http.describe(scored));
         JsonObject result = Http.json(scored).getAsJsonArray("results").get(0).getAsJsonObject();
         assertEquals("suite", result.get("model").getAsString());
@@ -91,28 +91,47 @@ class ServeIT {
 
     @Test
     @Covers("serve")
+    void theLabelIsTheArgmaxWhereTheScoreSaysOtherwise() throws Exception {
+        for (Path image : Fixture.testImages().subList(0, 3)) {
+            HttpResponse<String> scored = http.postFile("/api/v1/score", "image", image.getFileName().toString(),
+                    Files.readAllBytes(image), Map.of("model", "disagreeing"));
+            assertEquals(200, scored.statusCode(), Http.describe(scored));
+            JsonObject result = Http.json(scored).getAsJsonArray("results").get(0).getAsJsonObject();
+            assertTrue(result.get("score").getAsDouble() >= 0.5, result.toString());
+            assertEquals("Real", result.get("label").getAsString(), "logits about (3, 1): the label is the class"
+                    + " the model predicts (argmax), though sigmoid(logit[Synthetic]) >= 0.5: " + result);
+        }
+    }
+
+    @Test
+    @Covers("serve")
     void thePageShowsTheApisScoreAndLabelForADroppedFace() throws Exception {
         Path image = Fixture.testImages().get(1);
         HttpResponse<String> api = http.postFile("/api/v1/score", "image", image.getFileName().toString(),
                 Files.readAllBytes(image), Map.of());
         assertEquals(200, api.statusCode(), Http.describe(api));
-        JsonObject expected = Http.json(api).getAsJsonArray("results").get(0).getAsJsonObject();
+        List<JsonObject> expected = new java.util.ArrayList<>();
+        Http.json(api).getAsJsonArray("results").forEach(e -> expected.add(e.getAsJsonObject()));
+        assertEquals(2, expected.size(), api.body());
 
         browser = Chromium.open();
         browser.get(http.base + "/");
-        Chromium.waiting(browser).until(d -> d.findElements(By.cssSelector("[data-testid=model]")).size() == 1);
+        Chromium.waiting(browser).until(d -> d.findElements(By.cssSelector("[data-testid=model]")).size() == 2);
         browser.findElement(By.cssSelector("[data-testid=file-input]")).sendKeys(image.toString());
         String name = image.getFileName().toString();
         By card = By.cssSelector("[data-testid=result-card][data-file='" + name + "']");
         Chromium.waiting(browser).until(d -> !d.findElements(card).isEmpty()
                 && d.findElements(By.cssSelector("[data-testid=result-card][aria-busy=true]")).isEmpty());
-        WebElement figure = browser.findElement(card).findElement(By.cssSelector("[data-model='suite']"));
-        String shown = new BigDecimal(expected.get("score").getAsDouble()).setScale(3, RoundingMode.HALF_UP)
-                .toPlainString();
-        assertEquals(shown, figure.findElement(By.cssSelector("[data-testid=score]")).getText());
-        assertEquals(expected.get("label").getAsString(), figure.findElement(By.cssSelector("[data-testid=label]"))
-                .getText());
-        assertTrue(figure.findElement(By.cssSelector("[data-testid=overlay]")).getAttribute("src")
-                .startsWith("data:image/png;base64,"));
+        for (JsonObject result : expected) { // both models, the disagreeing one's label included
+            WebElement figure = browser.findElement(card).findElement(By.cssSelector("[data-model='"
+                    + result.get("model").getAsString() + "']"));
+            String shown = new BigDecimal(result.get("score").getAsDouble()).setScale(3, RoundingMode.HALF_UP)
+                    .toPlainString();
+            assertEquals(shown, figure.findElement(By.cssSelector("[data-testid=score]")).getText());
+            assertEquals(result.get("label").getAsString(), figure.findElement(By.cssSelector("[data-testid=label]"))
+                    .getText());
+            assertTrue(figure.findElement(By.cssSelector("[data-testid=overlay]")).getAttribute("src")
+                    .startsWith("data:image/png;base64,"));
+        }
     }
 }

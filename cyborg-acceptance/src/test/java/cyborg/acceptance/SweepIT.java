@@ -47,7 +47,12 @@ class SweepIT {
                 "--master", "local[2]");
         Product.Started sweep = Product.start("sweep-killed", command);
         ProcessHandle child = awaitChild(sweep, Duration.ofMinutes(3));
-        Thread.sleep(1500); // inside the child's start: the JVM is up, libtorch is loading
+        // as the defect was seen: both trainings started (local[2]), SIGTERM while their JVMs load libtorch
+        long second = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+        while (children(sweep).size() < 2 && System.nanoTime() < second && sweep.process().isAlive()) {
+            Thread.sleep(50);
+        }
+        Thread.sleep(1500);
         List<ProcessHandle> started = sweep.process().descendants().toList();
         sweep.process().destroy(); // SIGTERM, as Ctrl-C or a scheduler sends it
 
@@ -85,15 +90,20 @@ class SweepIT {
                 fail("the sweep ended before it started a training (exit " + sweep.process().exitValue() + ")\n"
                         + sweep.tails());
             }
-            for (ProcessHandle p : sweep.process().descendants().toList()) {
-                if (p.info().commandLine().orElse("").contains("java") && names(p)) {
-                    return p;
-                }
+            List<ProcessHandle> children = children(sweep);
+            if (!children.isEmpty()) {
+                return children.get(0);
             }
             Thread.sleep(50);
         }
         fail("no training started within " + timeout + "\n" + sweep.tails());
         return null;
+    }
+
+    /** The sweep's training JVMs (java processes under it naming its folder). */
+    private static List<ProcessHandle> children(Product.Started sweep) {
+        return sweep.process().descendants()
+                .filter(p -> p.info().commandLine().orElse("").contains("java") && names(p)).toList();
     }
 
     /** Java processes anywhere on the machine whose command line names the sweep's folder. */
