@@ -7,10 +7,13 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
@@ -72,9 +75,9 @@ class CommandsIT {
         Map<String, byte[]> synthetic = cams(model, "synthetic");
         assertEquals(real.keySet(), predicted.keySet());
         for (String name : predicted.keySet()) {
-            assertTrue(java.util.Arrays.equals(real.get(name), predicted.get(name)), name + ": logits about (3, 1)"
+            assertTrue(Arrays.equals(real.get(name), predicted.get(name)), name + ": logits about (3, 1)"
                     + " predict Real, so --cams draws Real's map");
-            assertTrue(!java.util.Arrays.equals(synthetic.get(name), predicted.get(name)), name
+            assertTrue(!Arrays.equals(synthetic.get(name), predicted.get(name)), name
                     + ": the two classes' maps differ on this model, or the check above shows nothing");
         }
     }
@@ -85,7 +88,7 @@ class CommandsIT {
         Product.cyborg("score-cams-" + target, "score", "--model", model.toString(), "--csv", Fixture.CSV.toString(),
                 "--images", Fixture.IMAGES.toString(), "--limit", "3", "--cams", dir.toString(),
                 "--cam-class", target, "--out", dir.resolve("scores.csv").toString()).ok();
-        Map<String, byte[]> read = new java.util.TreeMap<>();
+        Map<String, byte[]> read = new TreeMap<>();
         for (Path cam : files(dir, "_cam.png")) {
             read.put(dir.relativize(cam).toString(), Files.readAllBytes(cam));
         }
@@ -203,7 +206,7 @@ class CommandsIT {
         try (Stream<Path> walk = Files.walk(dir)) {
             return walk.filter(p -> p.getFileName().toString().endsWith(suffix)).sorted().toList();
         } catch (IOException e) {
-            throw new java.io.UncheckedIOException(e);
+            throw new UncheckedIOException(e);
         }
     }
 }

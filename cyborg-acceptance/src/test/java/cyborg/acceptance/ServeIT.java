@@ -5,14 +5,15 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.google.gson.JsonObject;
-import java.io.ByteArrayInputStream;
 import java.awt.image.BufferedImage;
+import java.io.ByteArrayInputStream;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
 import java.util.Map;
@@ -110,7 +111,7 @@ class ServeIT {
         HttpResponse<String> api = http.postFile("/api/v1/score", "image", image.getFileName().toString(),
                 Files.readAllBytes(image), Map.of());
         assertEquals(200, api.statusCode(), Http.describe(api));
-        List<JsonObject> expected = new java.util.ArrayList<>();
+        List<JsonObject> expected = new ArrayList<>();
         Http.json(api).getAsJsonArray("results").forEach(e -> expected.add(e.getAsJsonObject()));
         assertEquals(2, expected.size(), api.body());
 

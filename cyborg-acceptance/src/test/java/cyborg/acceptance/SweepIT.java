@@ -9,6 +9,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
@@ -56,7 +57,7 @@ class SweepIT {
         List<ProcessHandle> started = sweep.process().descendants().toList();
         sweep.process().destroy(); // SIGTERM, as Ctrl-C or a scheduler sends it
 
-        if (!sweep.process().waitFor(90, java.util.concurrent.TimeUnit.SECONDS)) {
+        if (!sweep.process().waitFor(90, TimeUnit.SECONDS)) {
             sweep.kill();
             fail("the sweep did not end within 90 s of SIGTERM\n" + sweep.tails());
         }
