@@ -1,0 +1,121 @@
+package cyborg.acceptance;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+import org.apache.parquet.example.data.Group;
+import org.apache.parquet.hadoop.ParquetReader;
+import org.apache.parquet.hadoop.example.GroupReadSupport;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * {@code spark score} on {@code local[2]}, to parquet (the default) and csv, through the launcher (Spark
+ * in the launcher's JVM, on cyborg-cli's class path) and through {@code tools/spark/spark-submit} with the
+ * shaded jar (Spark's own class path beside it, as a cluster runs it). The parquet is read back with
+ * Parquet's reader; every score must be {@code cyborg score}'s.
+ */
+class SparkIT {
+    private static final Path DIR = Product.WORK.resolve("spark");
+    private static final Duration TIMEOUT = Duration.ofMinutes(4);
+
+    @AfterAll
+    static void stop() {
+        Product.stopAll();
+    }
+
+    @Test
+    @Covers("spark")
+    @Covers("spark score")
+    void theLauncherWritesParquetWithCyborgScoresScores() throws IOException {
+        Path out = DIR.resolve("launcher-parquet");
+        Product.run("spark-score-parquet", TIMEOUT, Product.launcher(score(out))).ok();
+        assertSameScores(readParquet(out.resolve("scores.parquet")));
+    }
+
+    @Test
+    @Covers("spark score")
+    void theLauncherWritesCsvFromAListGivenAsAFileUri() throws IOException {
+        Path list = Files.createDirectories(DIR).resolve("list.txt");
+        Files.writeString(list, "# the open set\n" + Fixture.testImages().stream().map(Path::toString)
+                .collect(Collectors.joining("\n")) + "\n");
+        Path out = DIR.resolve("launcher-csv");
+        Product.run("spark-score-csv", TIMEOUT, Product.launcher("spark", "score", "--master", "local[2]",
+                "--model", Fixture.model().toString(), "--list", list.toUri().toString(), "--format", "csv",
+                "--out", out.toString())).ok();
+        assertSameScores(Fixture.readScores(out.resolve("scores.csv")));
+    }
+
+    @Test
+    @Covers("spark score")
+    void nothingScoredIsAFailure() throws IOException {
+        Path list = Files.createDirectories(DIR).resolve("missing.txt");
+        Files.writeString(list, DIR.resolve("no-such-1.png") + "\n" + DIR.resolve("no-such-2.png") + "\n");
+        Path out = DIR.resolve("launcher-missing");
+        Product.Run run = Product.run("spark-score-missing", TIMEOUT, Product.launcher("spark", "score",
+                "--master", "local[2]", "--model", Fixture.model().toString(), "--list", list.toString(),
+                "--format", "csv", "--out", out.toString()));
+        assertNotEquals(0, run.exit(), () -> "every image failed: a scheduler must see a failure\n" + run.describe());
+        String errors = Product.read(out.resolve("errors.csv"));
+        assertTrue(errors.contains("no-such-1.png") && errors.contains("no-such-2.png"), errors);
+    }
+
+    @Test
+    @Covers("spark score")
+    void sparkSubmitOfTheShadedJarWritesParquet() throws IOException {
+        Path out = DIR.resolve("submit-parquet");
+        Product.run("spark-submit-parquet", TIMEOUT, Product.sparkSubmit("local[2]", score(out))).ok();
+        assertSameScores(readParquet(out.resolve("scores.parquet")));
+    }
+
+    @Test
+    @Covers("spark score")
+    void sparkSubmitOfTheShadedJarWritesCsv() {
+        Path out = DIR.resolve("submit-csv");
+        List<String> args = new ArrayList<>(List.of(score(out)));
+        args.addAll(List.of("--format", "csv"));
+        Product.run("spark-submit-csv", TIMEOUT, Product.sparkSubmit("local[2]", args.toArray(String[]::new))).ok();
+        assertSameScores(Fixture.readScores(out.resolve("scores.csv")));
+    }
+
+    private static String[] score(Path out) {
+        return new String[] {"spark", "score", "--master", "local[2]", "--model", Fixture.model().toString(),
+            "--csv", Fixture.CSV.toString(), "--images", Fixture.IMAGES.toString(), "--out", out.toString()};
+    }
+
+    private static void assertSameScores(Map<String, Double> scores) {
+        Map<String, Double> expected = Fixture.scores();
+        assertEquals(expected.keySet(), scores.keySet(), "every open-set image, once");
+        // batches may hold other images than cyborg score's (the last bit may differ)
+        expected.forEach((path, score) -> assertEquals(score, scores.get(path), 2e-6, path));
+    }
+
+    /** Path to score from spark score's parquet table (one file), read with Parquet's example reader. */
+    private static Map<String, Double> readParquet(Path table) throws IOException {
+        assertTrue(Files.exists(table), table + " was not written");
+        Map<String, Double> scores = new LinkedHashMap<>();
+        // a file, or a folder of part files should spark score ever leave Spark's own layout
+        for (Path part : Files.isDirectory(table) ? CommandsIT.files(table, ".parquet") : List.of(table)) {
+            try (ParquetReader<Group> reader = ParquetReader.builder(new GroupReadSupport(),
+                    new org.apache.hadoop.fs.Path(part.toUri())).build()) {
+                for (Group row = reader.read(); row != null; row = reader.read()) {
+                    assertTrue(List.of("Real", "Synthetic").contains(row.getString("predicted", 0)), row.toString());
+                    // float in the table (as cyborg score computes it), read whatever its width
+                    scores.put(row.getString("path", 0), Double.parseDouble(row.getValueToString(
+                            row.getType().getFieldIndex("score"), 0)));
+                }
+            }
+        }
+        return scores;
+    }
+}
