@@ -172,8 +172,9 @@ class CommandsIT {
     void serveBenchTimesTheServerAndRefusesAFolderTooSmallToTime() throws IOException {
         Path openSet = Fixture.IMAGES.resolve("test"); // 44 images: the open set with and without the mark
         Fixture.model();
+        // batches of 4: serve-bench times at least 8 batches (32 images), which the 44 fill
         Product.Run bench = Product.cyborg("serve-bench", "serve-bench", "--model", Fixture.MODEL.toString(),
-                "--folder", openSet.toString(), "--clients", "4", "--requests", "44").ok();
+                "--folder", openSet.toString(), "--max-batch", "4", "--clients", "4", "--requests", "44").ok();
         assertTrue(bench.stdout().contains("serve / batched"), bench::describe);
         // every request answered: with Servlet 5.0 on the launcher's class path all 44 failed, and the run still
         // exited 0 with a ratio
