@@ -193,9 +193,14 @@ public final class AnnotationStore implements AutoCloseable {
      * working); returns the token, which is stored only as a hash.
      */
     public synchronized String addAnnotator(String name) throws IOException {
+        return addWithToken("annotators", name);
+    }
+
+    /** Adds {@code name} to {@code table} (annotators or reviewers) with a new token, or replaces its token. */
+    private String addWithToken(String table, String name) throws IOException {
         Annotator.checkName(name);
         String token = Annotator.newToken();
-        inTransaction(() -> update("INSERT INTO annotators(name, token_hash, created) VALUES (?, ?, ?)"
+        inTransaction(() -> update("INSERT INTO " + table + "(name, token_hash, created) VALUES (?, ?, ?)"
                 + " ON CONFLICT(name) DO UPDATE SET token_hash = excluded.token_hash", name, Annotator.hash(token), now()));
         return token;
     }
@@ -220,11 +225,7 @@ public final class AnnotationStore implements AutoCloseable {
      * working); returns the token, which is stored only as a hash. Reviewers may read the overview.
      */
     public synchronized String addReviewer(String name) throws IOException {
-        Annotator.checkName(name);
-        String token = Annotator.newToken();
-        inTransaction(() -> update("INSERT INTO reviewers(name, token_hash, created) VALUES (?, ?, ?)"
-                + " ON CONFLICT(name) DO UPDATE SET token_hash = excluded.token_hash", name, Annotator.hash(token), now()));
-        return token;
+        return addWithToken("reviewers", name);
     }
 
     /** The name of the reviewer whose token this is, if any. */
