@@ -3,6 +3,7 @@ package cyborg.cli;
 import cyborg.data.Sample;
 import cyborg.web.AnnotateConfig;
 import cyborg.web.AnnotateServer;
+import cyborg.web.Listen;
 import cyborg.web.annotate.AnnotationStore;
 import cyborg.web.annotate.ImageCatalog;
 import cyborg.web.annotate.Mode;
@@ -79,14 +80,16 @@ final class AnnotateCommand implements Callable<Integer>, DrainsOnStop {
         if (pairs && single) {
             throw new IllegalArgumentException("give --pairs or --single, not both");
         }
+        // options checked, and the port found free, before the images are scanned and registered in --db
+        AnnotateConfig config = new AnnotateConfig(listen.host, listen.port, single ? Mode.SINGLE : Mode.PAIR, perImage,
+                requireTokens, listen.token(), AnnotateConfig.DEFAULT_MAX_BODY_BYTES, allowHosts);
+        Listen.requireFree(listen.host, listen.port);
         List<Sample> samples = data.select(data.skipReport(), split, null);
         Path root = data.folder != null ? data.folder : data.images;
         AnnotationStore store = AnnotationStore.open(db);
         AnnotateServer server;
         try {
             ImageCatalog catalog = ImageCatalog.register(store, root, samples);
-            AnnotateConfig config = new AnnotateConfig(listen.host, listen.port, single ? Mode.SINGLE : Mode.PAIR, perImage,
-                    requireTokens, listen.token(), AnnotateConfig.DEFAULT_MAX_BODY_BYTES, allowHosts);
             server = AnnotateServer.start(config, store, catalog);
         } catch (Exception e) {
             store.close();

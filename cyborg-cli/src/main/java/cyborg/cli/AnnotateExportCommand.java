@@ -51,6 +51,7 @@ final class AnnotateExportCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
+        AnnotatorFilter filter = new AnnotatorFilter(Set.copyOf(exclude), minAccuracy); // its options checked first
         if (merged != null && merged.toAbsolutePath().normalize().equals(maps.toAbsolutePath().normalize())) {
             throw new IllegalArgumentException("--merged must be another folder than --maps: 'cyborg train --maps'"
                     + " would average the merged maps together with the per-annotator ones");
@@ -62,7 +63,7 @@ final class AnnotateExportCommand implements Callable<Integer> {
         try (AnnotationStore store = AnnotationStore.open(db)) {
             all = store.annotations();
         }
-        AnnotatorFilter.Result kept = new AnnotatorFilter(Set.copyOf(exclude), minAccuracy).apply(all);
+        AnnotatorFilter.Result kept = filter.apply(all);
         kept.dropped().forEach(d -> System.out.println("dropped " + d));
         MapExport.Summary s = MapExport.write(kept.kept(), maps, merged, jsonl);
         System.out.printf("exported %d map(s) of %d record(s) to %s%s%s%n", s.maps(), s.records(), maps,

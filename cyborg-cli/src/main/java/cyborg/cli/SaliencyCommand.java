@@ -67,12 +67,14 @@ final class SaliencyCommand implements Callable<Integer> {
         }
         SkipReport skips = data.skipReport();
         List<Sample> samples = selection.select(data, skips);
+        int written;
         try (LoadedModel loaded = model.open()) {
             SaliencyWriter writer = new SaliencyWriter(out, m.id(), loaded.model().info().inputSize);
             new SaliencyRunner(loaded).run(samples, m, target, batch, skips, System.err, writer::write);
-            writer.finish();
+            written = writer.finish();
         }
-        System.out.printf("wrote %s maps of %d images to %s%n", m.id(), samples.size(), out);
+        // what was written, not what was selected: --skip-bad leaves some out
+        System.out.printf("wrote %s maps of %d images to %s%n", m.id(), written, out);
         if (skips.total() > 0) {
             System.out.println(skips);
         }

@@ -53,7 +53,8 @@ final class ServeCommand implements Callable<Integer>, DrainsOnStop {
     ListenOptions listen = new ListenOptions();
 
     @Option(names = "--max-upload-mb", defaultValue = "20",
-            description = "Largest request body, in MB (default: ${DEFAULT-VALUE}); larger ones get 413.")
+            description = "Largest request body, in MB, 1.." + ServeConfig.MAX_UPLOAD_MB
+                    + " (default: ${DEFAULT-VALUE}); larger ones get 413.")
     long maxUploadMb;
 
     @Option(names = "--max-pixels", defaultValue = "40000000",
@@ -83,7 +84,7 @@ final class ServeCommand implements Callable<Integer>, DrainsOnStop {
     ServeConfig config() {
         ServeConfig.Builder b = batching.applyTo(ServeConfig.builder()).host(listen.host).port(listen.port)
                 .token(listen.token())
-                .maxUploadBytes(maxUploadMb * 1024 * 1024).maxPixels(maxPixels)
+                .maxUploadMb(maxUploadMb).maxPixels(maxPixels)
                 .queueCapacity(queue).keepUploads(keepUploads);
         Architecture architecture = arch == null ? null : Architecture.parse(arch);
         for (String spec : models) {

@@ -22,6 +22,7 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine;
 
 import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
@@ -236,9 +237,18 @@ final class TrainCommand implements Callable<Integer> {
 
     /** With --resume and no data options, the data locations the run saved. */
     private void restoreData(RunFiles run) throws IOException {
+        if (!resume || data.csv != null || data.folder != null) {
+            return; // with data options, --resume on a folder without a run starts it (Trainer says so)
+        }
         RunData saved = run.readData();
-        if (!resume || data.csv != null || data.folder != null || saved == null) {
-            return;
+        if (saved == null) {
+            // else the data options would be asked for, as if --resume had not been read
+            throw new IllegalArgumentException(run.dir() + ": no run to resume here ("
+                    + (!Files.isDirectory(run.dir()) ? "no such folder"
+                            : run.hasConfig() ? "no data.json saying its data" : "no train.json or data.json of"
+                                    + " 'cyborg train'")
+                    + "); check --out, or give the data (--csv FILE --images DIR, or --folder DIR) to "
+                    + (run.hasConfig() ? "continue it" : "start a run there"));
         }
         data.csv = RunData.path(saved.csv());
         data.images = RunData.path(saved.images());

@@ -33,7 +33,8 @@ public final class HumanMaps {
             try {
                 rgb = ImageFiles.readRgb(p);
             } catch (IOException e) {
-                throw new BadInputException(origin, BadInputReason.BAD_MAP, "human map " + p + ": " + e.getMessage());
+                throw new BadInputException(origin, BadInputReason.BAD_MAP, "human map " + p + ": "
+                        + BadInputException.withoutFile(p, e.getMessage()));
             }
             double mapAspect = (double) rgb.width() / rgb.height();
             double imageAspect = (double) image.width() / image.height();

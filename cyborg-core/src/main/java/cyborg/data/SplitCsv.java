@@ -1,5 +1,6 @@
 package cyborg.data;
 
+import cyborg.io.FolderGiven;
 import cyborg.io.Utf8Lines;
 
 import java.io.IOException;
@@ -68,6 +69,7 @@ public final class SplitCsv {
      * error, see {@link RepeatedImages}), and at least one row must be left.
      */
     public static List<Row> readRows(Path csv, SkipReport skips) throws IOException {
+        FolderGiven.refuse(csv, "--csv", "a split file (no header, rows split,class,relpath)");
         List<Utf8Lines.Line> lines;
         try {
             lines = Utf8Lines.read(csv);
@@ -104,7 +106,7 @@ public final class SplitCsv {
         String[] cols = line.split(",", 3);
         if (cols.length != 3) {
             throw new BadInputException(origin, BadInputReason.BAD_ROW,
-                    "expected 3 columns split,class,relpath but found " + cols.length + ": '" + line + "'");
+                    "expected 3 columns split,class,relpath but found " + cols.length + ": " + Utf8Lines.shown(line));
         }
         String split = Splits.normalize(cols[0]);
         if (split == null) {

@@ -43,12 +43,8 @@ public final class SavedMapMeasures {
         try {
             return MapFile.read(file);
         } catch (IOException e) {
-            // The decoder's message starts with the file; said once when the origin is that file.
-            String detail = e.getMessage();
-            if (origin.line() == 0 && origin.file().equals(file) && detail.startsWith(file + ": ")) {
-                detail = detail.substring(file.toString().length() + 2);
-            }
-            throw new BadInputException(origin, BadInputReason.ofImage(file, e), detail);
+            // the decoder's message starts with the file: BadInputException says it once when the origin is that file
+            throw new BadInputException(origin, BadInputReason.ofImage(file, e), e.getMessage());
         }
     }
 }

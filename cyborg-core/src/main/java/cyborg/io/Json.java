@@ -5,6 +5,7 @@ import com.google.gson.Gson;
 import com.google.gson.GsonBuilder;
 import com.google.gson.JsonParseException;
 
+import java.io.EOFException;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -23,6 +24,11 @@ public final class Json {
             .setFieldNamingPolicy(FieldNamingPolicy.LOWER_CASE_WITH_UNDERSCORES)
             .serializeSpecialFloatingPointValues()
             .create();
+
+    /** How Gson's reader words a text that stops inside a value, before " at line L column C path P". */
+    private static final String END_OF_INPUT = "End of input";
+    /** Gson's advice to programmers on malformed text, before " at line L column C path P". */
+    private static final String LENIENT_ADVICE = "Use JsonReader.setStrictness(Strictness.LENIENT) to accept malformed JSON";
 
     private Json() {}
 
@@ -46,17 +52,27 @@ public final class Json {
             }
             return value;
         } catch (JsonParseException e) {
-            throw new IOException(file + ": not valid JSON for " + type.getSimpleName() + ": " + plain(e), e);
+            throw new IOException(file + ": not valid JSON for " + type.getSimpleName() + ": " + problem(e), e);
         }
     }
 
-    /** The parser's own words: its deepest cause's first line (no exception class, no help link). */
-    private static String plain(Throwable e) {
+    /**
+     * What the parser found wrong with a JSON text, in one line for a user: its own words with the
+     * line, column and path (no exception class, no help link), said plainly where they are a
+     * programmer's: a text that ends inside a value was cut short, and "use a lenient reader" means
+     * malformed JSON.
+     */
+    public static String problem(JsonParseException e) {
         Throwable root = e;
         while (root.getCause() != null && root.getCause().getMessage() != null) {
             root = root.getCause();
         }
         String message = root.getMessage() == null ? "cannot parse" : root.getMessage();
-        return message.lines().findFirst().orElse(message).trim();
+        message = message.lines().findFirst().orElse(message).trim();
+        if (root instanceof EOFException && message.startsWith(END_OF_INPUT)) {
+            return "the text ends too early (the file is cut short?)" + message.substring(END_OF_INPUT.length());
+        }
+        int lenient = message.indexOf(LENIENT_ADVICE);
+        return lenient < 0 ? message : "malformed JSON" + message.substring(lenient + LENIENT_ADVICE.length());
     }
 }

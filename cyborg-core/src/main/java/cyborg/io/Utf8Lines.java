@@ -45,6 +45,29 @@ public final class Utf8Lines {
     }
 
     /**
+     * {@code text} in single quotes for a message, with the characters that do not show escaped
+     * ({@code \t}, {@code \r}, other controls, non-breaking and zero-width spaces, byte-order marks as
+     * {@code \}{@code uXXXX}): otherwise "expected 'a,b', found 'a,b'" can hide what differs.
+     */
+    public static String shown(String text) {
+        StringBuilder sb = new StringBuilder(text.length() + 2).append('\'');
+        text.codePoints().forEach(c -> {
+            int type = Character.getType(c);
+            if (c == '\t') {
+                sb.append("\\t");
+            } else if (c == '\r') {
+                sb.append("\\r");
+            } else if (type == Character.CONTROL || type == Character.FORMAT || type == Character.LINE_SEPARATOR
+                    || type == Character.PARAGRAPH_SEPARATOR || (type == Character.SPACE_SEPARATOR && c != ' ')) {
+                sb.append(String.format(Locale.ROOT, "\\u%04X", c));
+            } else {
+                sb.appendCodePoint(c);
+            }
+        });
+        return sb.append('\'').toString();
+    }
+
+    /**
      * The lines of {@code file}: split at {@code \n} (a trailing {@code \r} is dropped), a leading
      * byte-order mark removed.
      *
@@ -74,6 +97,10 @@ public final class Utf8Lines {
      * @throws IOException when the file is UTF-16 (it has a UTF-16 byte-order mark), naming it
      */
     public static Lines open(Path file) throws IOException {
+        if (Files.isDirectory(file)) {
+            // reading it would fail with the OS's bare "Is a directory", naming no path
+            throw new IOException(file + ": is a folder, not a text file; give the file's path");
+        }
         return open(Files.newInputStream(file), file.toString());
     }
 

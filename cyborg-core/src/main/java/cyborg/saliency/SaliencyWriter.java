@@ -46,8 +46,9 @@ public final class SaliencyWriter {
         }
     }
 
-    /** Writes the index, atomically; call after the last image. */
-    public void finish() throws IOException {
+    /** Writes the index, atomically; call after the last image. Returns how many images it lists. */
+    public int finish() throws IOException {
         AtomicFiles.writeString(dir.resolve("saliency.csv"), "image,class,score,map\n" + String.join("\n", rows) + "\n");
+        return rows.size();
     }
 }

@@ -1,6 +1,7 @@
 package cyborg.score;
 
 import cyborg.io.AtomicFiles;
+import cyborg.io.FolderGiven;
 import cyborg.io.Utf8Lines;
 import cyborg.model.Prediction;
 
@@ -53,6 +54,7 @@ public final class ScoreFile {
 
     /** Reads a score file keeping each row's line, for messages; blank lines are passed over. */
     public static List<Row> readRows(Path file) throws IOException {
+        FolderGiven.refuse(file, "--scores", "score files (no header, rows imagepath,score)");
         List<Utf8Lines.Line> lines;
         try {
             lines = Utf8Lines.read(file);
@@ -76,8 +78,13 @@ public final class ScoreFile {
                 }
                 score = Double.parseDouble(line.substring(comma + 1).trim());
             } catch (NumberFormatException e) {
-                throw new IOException(file + ":" + text.number() + ": expected 'imagepath,score' (no header), found '"
-                        + line + "'");
+                if (out.isEmpty() && isHeader(line, comma)) {
+                    throw new IOException(file + ":" + text.number() + ": " + Utf8Lines.shown(line) + " is a header"
+                            + " row, but score files have none (rows imagepath,score, as 'cyborg score' writes them);"
+                            + " delete line " + text.number());
+                }
+                throw new IOException(file + ":" + text.number() + ": expected imagepath,score with a number after the"
+                        + " last comma (no header), found " + Utf8Lines.shown(line));
             }
             if (!Double.isFinite(score)) {
                 throw new IOException(file + ":" + text.number() + ": score is not a finite number: '" + line + "'");
@@ -88,5 +95,11 @@ public final class ScoreFile {
             throw new IOException(file + ": no scores in file");
         }
         return out;
+    }
+
+    /** A first row whose last column is a word, not a number: a column name such as "score" or "prob". */
+    private static boolean isHeader(String line, int comma) {
+        String last = comma < 0 ? line : line.substring(comma + 1).trim();
+        return !last.isEmpty() && last.chars().anyMatch(Character::isLetter) && last.chars().noneMatch(Character::isDigit);
     }
 }

@@ -20,9 +20,7 @@ public record AnnotateConfig(String host, int port, Mode mode, int perImage, boo
         if (perImage < 1) {
             throw new IllegalArgumentException("--per-image must be at least 1, got " + perImage);
         }
-        if (port < 0 || port > 65535) {
-            throw new IllegalArgumentException("--port must be 0..65535, got " + port);
-        }
+        Listen.requirePort(port);
         allowedHosts = List.copyOf(allowedHosts);
     }
 

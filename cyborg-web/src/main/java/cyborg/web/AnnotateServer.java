@@ -45,7 +45,7 @@ public final class AnnotateServer implements AutoCloseable {
                 new Reviewers(store), inFlight);
         TokenGuard guard = config.token() == null ? null : new TokenGuard(config.token());
         Javalin app = Javalin.create(cfg -> configure(cfg, config, api, guard, inFlight));
-        app.start(config.host(), config.port());
+        Listen.start(app, config.host(), config.port());
         LOG.info("annotating {} image(s), {} mode, {} annotator(s) per image, at http://{}:{}/", catalog.all().size(),
                 config.mode().key(), config.perImage(), config.host(), app.port());
         return new AnnotateServer(app, inFlight);

@@ -30,6 +30,7 @@ public final class CyborgServer implements AutoCloseable {
 
     /** Loads the models, then starts listening; fails (freeing what it loaded) if either fails. */
     public static CyborgServer start(ServeConfig config) throws IOException {
+        Listen.requireFree(config.host(), config.port()); // before the models, which take a while to load
         ServeMetrics metrics = new ServeMetrics();
         ModelRegistry models = ModelRegistry.load(config, metrics);
         try {
@@ -43,7 +44,7 @@ public final class CyborgServer implements AutoCloseable {
                     new MetricsHandler(metrics));
             TokenGuard guard = config.token() == null ? null : new TokenGuard(config.token());
             Javalin app = Javalin.create(cfg -> configure(cfg, config, table, guard, metrics, inFlight));
-            app.start(config.host(), config.port());
+            Listen.start(app, config.host(), config.port());
             LOG.info("serving {} model(s) [{}] at http://{}:{}/", models.all().size(), models.names(),
                     config.host(), app.port());
             return new CyborgServer(app, models, inFlight, table);

@@ -14,6 +14,11 @@ import java.util.Objects;
 public final class ServeConfig {
     /** 20 MB: far above any face photo, small enough that a few dozen uploads fit in memory. */
     public static final long DEFAULT_MAX_UPLOAD_BYTES = 20L * 1024 * 1024;
+    private static final long MB = 1024 * 1024;
+    /** The largest request body: Jetty and the multipart parser count a body's bytes in an int. */
+    private static final long MAX_UPLOAD_BYTES = Integer.MAX_VALUE - 8;
+    /** {@link #MAX_UPLOAD_BYTES} in whole MB, the most {@code --max-upload-mb} takes. */
+    public static final long MAX_UPLOAD_MB = MAX_UPLOAD_BYTES / MB;
     /** 40 megapixels (120 MB decoded): above any camera's photo, refused from the header before decoding. */
     public static final long DEFAULT_MAX_PIXELS = 40_000_000L;
     /**
@@ -158,6 +163,13 @@ public final class ServeConfig {
             return this;
         }
 
+        /** The largest request body in MB, checked here: in bytes a huge value would overflow. */
+        public Builder maxUploadMb(long mb) {
+            require(mb >= 1 && mb <= MAX_UPLOAD_MB, "--max-upload-mb must be 1.." + MAX_UPLOAD_MB + ", got " + mb);
+            this.maxUploadBytes = mb * MB;
+            return this;
+        }
+
         public Builder maxPixels(long pixels) {
             this.maxPixels = pixels;
             return this;
@@ -191,13 +203,14 @@ public final class ServeConfig {
 
         public ServeConfig build() {
             require(!models.isEmpty(), "no model given; pass at least one --model DIR");
-            require(port >= 0 && port <= 65535, "port " + port + " is not 0-65535 (0 picks a free port)");
-            require(maxUploadBytes > 0 && maxUploadBytes <= Integer.MAX_VALUE - 8,
-                    "max upload size " + maxUploadBytes + " bytes must be 1 byte to 2 GB");
-            require(maxPixels > 0, "max pixels must be positive");
-            require(batchWindowMillis >= 0, "batch window must be 0 ms or more");
-            require(maxBatch >= 1, "max batch must be at least 1");
-            require(queueCapacity >= 1, "queue capacity must be at least 1");
+            Listen.requirePort(port);
+            // the options' names: the builder's only callers are serve's and serve-bench's options
+            require(maxUploadBytes > 0 && maxUploadBytes <= MAX_UPLOAD_BYTES,
+                    "max upload size " + maxUploadBytes + " bytes must be 1 byte to " + MAX_UPLOAD_MB + " MB");
+            require(maxPixels > 0, "--max-pixels must be at least 1, got " + maxPixels);
+            require(batchWindowMillis >= 0, "--batch-window-ms must be 0 or more, got " + batchWindowMillis);
+            require(maxBatch >= 1, "--max-batch must be at least 1, got " + maxBatch);
+            require(queueCapacity >= 1, "--queue must be at least 1, got " + queueCapacity);
             return new ServeConfig(this);
         }
 

@@ -6,6 +6,7 @@ import com.google.gson.JsonObject;
 import com.google.gson.JsonParseException;
 import com.google.gson.JsonParser;
 import com.google.gson.JsonPrimitive;
+import cyborg.io.Json;
 import cyborg.loss.LossSpec;
 import cyborg.model.Architecture;
 import cyborg.saliency.SaliencyMethod;
@@ -102,7 +103,7 @@ public final class Grid {
         try {
             root = JsonParser.parseString(text);
         } catch (JsonParseException e) {
-            throw new IllegalArgumentException(file + ": not valid JSON: " + e.getMessage(), e);
+            throw new IllegalArgumentException(file + ": not valid JSON: " + Json.problem(e), e);
         }
         Fields f = new Fields(file);
         if (!root.isJsonObject()) {

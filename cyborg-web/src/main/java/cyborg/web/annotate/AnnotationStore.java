@@ -73,8 +73,13 @@ public final class AnnotationStore implements AutoCloseable {
             throw new IOException(file + ": cannot open the annotation database (" + e.getMessage() + ")", e);
         } catch (IOException e) {
             closeAfter(db, e); // a refused migration: the file stays as it was, and free
-            throw new IOException(file + ": " + e.getMessage(), e);
+            throw new IOException(named(file) + ": " + e.getMessage(), e);
         }
+    }
+
+    /** The file as given, and where that is when given relative (the default, annotations.db, is). */
+    private static String named(Path file) {
+        return file.isAbsolute() ? file.toString() : file + " (" + file.toAbsolutePath().normalize() + ")";
     }
 
     private static void closeAfter(Connection db, Exception cause) {

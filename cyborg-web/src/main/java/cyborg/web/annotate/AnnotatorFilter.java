@@ -12,6 +12,14 @@ import java.util.Set;
 public record AnnotatorFilter(Set<String> excluded, Double minAccuracy) {
     public static final AnnotatorFilter ALL = new AnnotatorFilter(Set.of(), null);
 
+    public AnnotatorFilter {
+        // an accuracy is a share: above 1 drops everyone with decisions, below 0 no one, NaN no one either
+        if (minAccuracy != null && !(minAccuracy >= 0 && minAccuracy <= 1)) {
+            throw new IllegalArgumentException("--min-accuracy must be 0..1 (the share of an annotator's decisions"
+                    + " that were right), got " + minAccuracy);
+        }
+    }
+
     /** The annotations of kept annotators, and the names dropped (with why). */
     public record Result(List<StoredAnnotation> kept, List<String> dropped) {
     }

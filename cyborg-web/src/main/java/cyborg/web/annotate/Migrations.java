@@ -30,8 +30,9 @@ public final class Migrations {
     public static int apply(Connection db) throws SQLException, IOException {
         int from = version(db);
         if (from > CURRENT) {
-            throw new IOException("the annotation database has schema version " + from + " but this cyborg knows"
-                    + " only up to " + CURRENT + "; use a newer cyborg");
+            throw new IOException("annotation database of schema version " + from + ", written by a newer cyborg"
+                    + " (this one reads versions up to " + CURRENT + "); open it with that cyborg or a newer one, or"
+                    + " give another --db");
         }
         if (from < CURRENT) {
             try (Statement s = db.createStatement()) {

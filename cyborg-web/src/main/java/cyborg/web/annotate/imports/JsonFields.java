@@ -5,6 +5,7 @@ import com.google.gson.JsonObject;
 import com.google.gson.JsonParseException;
 import com.google.gson.JsonParser;
 import com.google.gson.JsonPrimitive;
+import cyborg.io.Json;
 import java.io.IOException;
 import java.io.Reader;
 import java.nio.charset.StandardCharsets;
@@ -20,7 +21,7 @@ final class JsonFields {
         try (Reader in = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
             return JsonParser.parseReader(in);
         } catch (JsonParseException e) {
-            throw new IOException(file + ": not valid JSON (" + e.getMessage() + "); expected " + what, e);
+            throw new IOException(file + ": not valid JSON: " + Json.problem(e) + "; expected " + what, e);
         }
     }
 
