@@ -1,6 +1,7 @@
 package cyborg.cli;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.google.gson.JsonElement;
 import com.google.gson.JsonParser;
@@ -38,7 +39,13 @@ class ImageBadInputTest extends BadInputCorpus {
         Path textMap = Files.write(dir.resolve("map-notes.png"), BadImages.text());
         String scores = dir.resolve("s.csv").toString();
         String out = dir.resolve("out").toString();
+        Path layout = cutInFolderLayout(dir.resolve("layout"));
+        String cutInLayout = layout.resolve("real/studio/cut.png").toString();
         return List.of(
+                BadInput.failsNamingOnce("score --folder: truncated PNG, its path said once", cutInLayout, "truncated",
+                        "score", "--model", model, "--folder", layout.toString(), "--out", scores),
+                BadInput.failsNamingOnce("saliency --folder: truncated PNG, its path said once", cutInLayout,
+                        "truncated", "saliency", "--model", model, "--folder", layout.toString(), "--out", out),
                 BadInput.fails("score: truncated PNG", "cut.png", "truncated",
                         Args.of("score", "--model", model, cutPng.data(), "--out", scores)),
                 BadInput.fails("score: truncated JPEG", "cut.jpg", "truncated or corrupt JPEG",
@@ -72,6 +79,26 @@ class ImageBadInputTest extends BadInputCorpus {
                         "entropy", emptyMap.toString()),
                 BadInput.fails("measure entropy: text named .png", "map-notes.png", "unrecognised image format",
                         "measure", "entropy", textMap.toString()));
+    }
+
+    /** {@link ScoreFileBadInputTest#imageFolder}'s four images and a truncated PNG, {@code real/studio/cut.png}. */
+    private static Path cutInFolderLayout(Path root) throws Exception {
+        ScoreFileBadInputTest.imageFolder(root);
+        Files.write(root.resolve("real/studio/cut.png"), BadImages.truncatedPng(32));
+        return root;
+    }
+
+    /** saliency --skip-bad says how many images it wrote maps of: it said all it was given, skipped ones too. */
+    @Test
+    void saliencySkipBadCountsTheImagesItWroteMapsOf(@TempDir Path tmp) throws Exception {
+        Path layout = cutInFolderLayout(tmp.resolve("layout"));
+        Path out = tmp.resolve("sal");
+        Cli r = Cli.run("saliency", "--model", Toy.model().toString(), "--folder", layout.toString(), "--skip-bad",
+                "--out", out.toString());
+        assertEquals(0, r.status, r.toString());
+        assertEquals(1 + 4, Files.readAllLines(out.resolve("saliency.csv")).size(), r.toString());
+        assertTrue(r.out.contains("wrote gradcam maps of 4 images to " + out), r.toString());
+        assertTrue(r.out.contains("skipped 1 input"), r.toString());
     }
 
     /**

@@ -48,7 +48,16 @@ class ScoreFileBadInputTest extends BadInputCorpus {
         Path folder = imageFolder(dir.resolve("layout"));
         String folderScores = ToySplit.write(dir.resolve("folder-scores.csv"),
                 List.of(folder.resolve("real/studio/r0.png") + ",0.2", folder.resolve("synthetic/droplet/s0.png") + ",0.8"));
+        String header = ToySplit.write(dir.resolve("header.csv"), plus(List.of("imagepath,score"),
+                Files.readAllLines(dir.resolve("all.csv")).toArray(String[]::new)));
+        String nbsp = ToySplit.write(dir.resolve("nbsp.csv"), List.of(first.replace(",0.31", ",0.31\u00a0")));
         return List.of(
+                BadInput.fails("evaluate: a header row (it said \"expected 'imagepath,score', found 'imagepath,score'\")",
+                        "header.csv:1", "is a header row", evaluate(header)),
+                BadInput.fails("evaluate: a non-breaking space after the score is shown", "nbsp.csv:1", "0.31\\u00A0'",
+                        evaluate(nbsp)),
+                BadInput.fails("evaluate: --scores names a folder", dir.toString(), "--scores takes score files",
+                        evaluate(dir.toString())),
                 BadInput.fails("evaluate: score file misses rows of the test split", "missing.csv",
                         "2 of the " + test.size() + " 'test' rows", evaluate(missing)),
                 BadInput.fails("evaluate: image scored twice with the same score", "same.csv:" + (test.size() + 1),

@@ -81,6 +81,12 @@ class SplitBadInputTest extends BadInputCorpus {
                         ToySplit.train(out, "--csv", folderRow, "--images", images)),
                 BadInput.fails("train --skip-bad: every row bad (semicolons)", "all-bad.csv",
                         "no rows left after skipping 2 bad ones",
-                        ToySplit.train(out, "--csv", allBad, "--images", images, "--skip-bad")));
+                        ToySplit.train(out, "--csv", allBad, "--images", images, "--skip-bad")),
+                BadInput.fails("score: --csv names a folder (the OS says only 'Is a directory')", Toy.data().toString(),
+                        "--csv takes a split file", "score", "--model", model, "--csv", Toy.data().toString(),
+                        "--images", images, "--out", dir.resolve("s.csv").toString()),
+                BadInput.fails("evaluate: --csv names a folder", dir.resolve("no-csv-here").toString(),
+                        "--csv takes a split file", "evaluate", "--scores", scores, "--csv",
+                        Files.createDirectories(dir.resolve("no-csv-here")).toString(), "--out", out));
     }
 }

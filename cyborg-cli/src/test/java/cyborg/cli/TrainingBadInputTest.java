@@ -34,8 +34,12 @@ class TrainingBadInputTest extends BadInputCorpus {
                         train(dir, constant, "--loss", "cyborg")),
                 BadInput.fails("train: --maps is a file", "maps-file.png", "a file, not a map folder",
                         train(dir, mapsFile, "--loss", "cyborg")),
-                BadInput.fails("train: a map that cannot be decoded", "train-wild-00003.1.png", "human map",
-                        train(dir, undecodable, "--loss", "cyborg")),
+                BadInput.failsNamingOnce("train: a map that cannot be decoded, its path said once",
+                        "train-wild-00003.1.png", "human map", train(dir, undecodable, "--loss", "cyborg")),
+                BadInput.fails("train --resume: a folder without a run", "no-run", "no run to resume",
+                        "train", "--out", Files.createDirectories(dir.resolve("no-run")).toString(), "--resume"),
+                BadInput.fails("train --resume: --out does not exist", "no-such-run", "no run to resume",
+                        "train", "--out", dir.resolve("no-such-run").toString(), "--resume"),
                 BadInput.skips("train --skip-bad: a map that cannot be decoded", "unreadable human map",
                         train(dir, undecodable, "--loss", "cyborg", "--skip-bad")));
     }
