@@ -49,4 +49,20 @@ class Utf8LinesTest {
         Path f = Files.write(dir.resolve("a.csv"), "a,b\n".getBytes(StandardCharsets.UTF_16LE));
         assertTrue(Utf8Lines.read(f).get(0).problem().contains("NUL"));
     }
+
+    /** What differs between "expected 'imagepath,score'" and a line that looks the same is shown. */
+    @Test
+    void shownEscapesWhatDoesNotShow() {
+        assertEquals("'a,0.5'", Utf8Lines.shown("a,0.5"));
+        assertEquals("'a,0.5\\u00A0'", Utf8Lines.shown("a,0.5\u00a0"));
+        assertEquals("'\\uFEFFa\\u200B,b\\t\\r'", Utf8Lines.shown("\ufeffa\u200b,b\t\r"));
+        assertEquals("'caf\u00e9 \uD83D\uDE00'", Utf8Lines.shown("caf\u00e9 \uD83D\uDE00"));
+    }
+
+    /** A folder read as a text file: the OS's "Is a directory" named no path. */
+    @Test
+    void aFolderIsRefusedNamingIt(@TempDir Path dir) {
+        IOException e = assertThrows(IOException.class, () -> Utf8Lines.read(dir));
+        assertEquals(dir + ": is a folder, not a text file; give the file's path", e.getMessage());
+    }
 }
