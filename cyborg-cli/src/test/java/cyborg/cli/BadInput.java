@@ -56,7 +56,8 @@ record BadInput(String name, String[] args, String names, String says, boolean s
         assertTrue(message.toLowerCase(Locale.ROOT).contains(says.toLowerCase(Locale.ROOT)),
                 "[" + name + "] the message must say '" + says + "'\n" + r);
         assertFalse(r.err.contains("\tat "), "no stack trace\n" + r);
-        assertFalse(message.matches(".*\\b(javax?|ai\\.djl|com\\.twelvemonkeys|com\\.google|io\\.javalin)\\.[a-z.]+[A-Z]\\w*(Exception|Error)\\b.*"),
+        assertFalse(message.matches(".*\\b(javax?|ai\\.djl|com\\.twelvemonkeys|com\\.google|io\\.javalin)"
+                + "\\.[a-z.]+[A-Z]\\w*(Exception|Error)\\b.*"),
                 "no exception class names in the message\n" + r);
     }
 

@@ -52,8 +52,8 @@ class ScoreFileBadInputTest extends BadInputCorpus {
                 Files.readAllLines(dir.resolve("all.csv")).toArray(String[]::new)));
         String nbsp = ToySplit.write(dir.resolve("nbsp.csv"), List.of(first.replace(",0.31", ",0.31\u00a0")));
         return List.of(
-                BadInput.fails("evaluate: a header row (it said \"expected 'imagepath,score', found 'imagepath,score'\")",
-                        "header.csv:1", "is a header row", evaluate(header)),
+                BadInput.fails("evaluate: a header row (it said \"expected 'imagepath,score', found"
+                        + " 'imagepath,score'\")", "header.csv:1", "is a header row", evaluate(header)),
                 BadInput.fails("evaluate: a non-breaking space after the score is shown", "nbsp.csv:1", "0.31\\u00A0'",
                         evaluate(nbsp)),
                 BadInput.fails("evaluate: --scores names a folder", dir.toString(), "--scores takes score files",

@@ -28,7 +28,8 @@ public final class Json {
     /** How Gson's reader words a text that stops inside a value, before " at line L column C path P". */
     private static final String END_OF_INPUT = "End of input";
     /** Gson's advice to programmers on malformed text, before " at line L column C path P". */
-    private static final String LENIENT_ADVICE = "Use JsonReader.setStrictness(Strictness.LENIENT) to accept malformed JSON";
+    private static final String LENIENT_ADVICE =
+            "Use JsonReader.setStrictness(Strictness.LENIENT) to accept malformed JSON";
 
     private Json() {}
 

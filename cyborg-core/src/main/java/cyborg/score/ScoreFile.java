@@ -100,6 +100,7 @@ public final class ScoreFile {
     /** A first row whose last column is a word, not a number: a column name such as "score" or "prob". */
     private static boolean isHeader(String line, int comma) {
         String last = comma < 0 ? line : line.substring(comma + 1).trim();
-        return !last.isEmpty() && last.chars().anyMatch(Character::isLetter) && last.chars().noneMatch(Character::isDigit);
+        return !last.isEmpty() && last.chars().anyMatch(Character::isLetter)
+                && last.chars().noneMatch(Character::isDigit);
     }
 }
