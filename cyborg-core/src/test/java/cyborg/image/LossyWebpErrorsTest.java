@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
@@ -67,7 +68,7 @@ class LossyWebpErrorsTest {
     @Test
     void aVp8xCanvasThatDisagreesWithTheFrameIsRefused() throws Exception {
         byte[] data = golden("33x31-alpha.webp");
-        assertEquals("VP8X", new String(data, 12, 4, java.nio.charset.StandardCharsets.US_ASCII));
+        assertEquals("VP8X", new String(data, 12, 4, StandardCharsets.US_ASCII));
         data[24] = (byte) (40 - 1); // canvas width - 1, 24-bit little endian
         ImageDecodeException e = refused("canvas.webp", data);
         assertTrue(e.getMessage().contains("the frame is 33x31 but the file header says 40x31"), e.getMessage());

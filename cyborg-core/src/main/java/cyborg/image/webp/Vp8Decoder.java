@@ -1,6 +1,7 @@
 package cyborg.image.webp;
 
 import java.io.IOException;
+import java.util.Arrays;
 
 /**
  * Decodes a VP8 key frame (the image data of a lossy WebP) to its Y, U and V planes, following
@@ -246,14 +247,14 @@ final class Vp8Decoder {
         }
         for (int mbY = 0; mbY < mbH; mbY++) {
             Vp8BoolDecoder tokens = parts[mbY & (parts.length - 1)];
-            java.util.Arrays.fill(intraLeft, Vp8Predict.B_DC);
+            Arrays.fill(intraLeft, Vp8Predict.B_DC);
             for (int mbX = 0; mbX < mbW; mbX++) {
                 parseIntraMode(br, row[mbX], intraTop, mbX, intraLeft);
             }
             if (br.pastEnd()) {
                 throw bad("the mode partition is truncated (macroblock row " + mbY + ")");
             }
-            java.util.Arrays.fill(leftNz, 0);
+            Arrays.fill(leftNz, 0);
             for (int mbX = 0; mbX < mbW; mbX++) {
                 Mb mb = row[mbX];
                 boolean skip = useSkipProb && mb.skip;
@@ -261,7 +262,7 @@ final class Vp8Decoder {
                     parseResiduals(tokens, mb, topNz, mbX * 9, leftNz);
                     skip = !mb.nonZero;
                 } else {
-                    java.util.Arrays.fill(mb.coeffs, 0);
+                    Arrays.fill(mb.coeffs, 0);
                     for (int i = 0; i < 8; i++) {
                         topNz[mbX * 9 + i] = 0;
                         leftNz[i] = 0;
@@ -448,7 +449,7 @@ final class Vp8Decoder {
      */
     private void parseResiduals(Vp8BoolDecoder br, Mb mb, int[] top, int t, int[] left) {
         int[] c = mb.coeffs;
-        java.util.Arrays.fill(c, 0);
+        Arrays.fill(c, 0);
         int s = mb.segment;
         boolean any = false;
         int first;
@@ -517,9 +518,9 @@ final class Vp8Decoder {
         if (mbY > 0) {
             w[Y_OFF - 1 - BPS] = w[U_OFF - 1 - BPS] = w[V_OFF - 1 - BPS] = 129;
         } else {
-            java.util.Arrays.fill(w, Y_OFF - BPS - 1, Y_OFF - BPS - 1 + 21, 127);
-            java.util.Arrays.fill(w, U_OFF - BPS - 1, U_OFF - BPS - 1 + 9, 127);
-            java.util.Arrays.fill(w, V_OFF - BPS - 1, V_OFF - BPS - 1 + 9, 127);
+            Arrays.fill(w, Y_OFF - BPS - 1, Y_OFF - BPS - 1 + 21, 127);
+            Arrays.fill(w, U_OFF - BPS - 1, U_OFF - BPS - 1 + 9, 127);
+            Arrays.fill(w, V_OFF - BPS - 1, V_OFF - BPS - 1 + 9, 127);
         }
         for (int mbX = 0; mbX < mbW; mbX++) {
             Mb mb = row[mbX];
