@@ -12,7 +12,8 @@ never runs Python; re-run only when the cases change.
 
 Most cases are encoded by PIL itself. PIL's encoder always uses libwebp's normal ("strong") loop
 filter with its default sharpness, so the cases of the simple filter, sharpness, no filter and
-one segment are encoded by cwebp (Debian package webp), which links the same libwebp. Decoding
+one segment are encoded by cwebp (Debian package webp), which links the same libwebp, and the
+case of several token partitions through libwebp's own API (ctypes). Decoding
 is always PIL's: PIL calls libwebp's WebPAnimDecoder (RGBA, non-premultiplied), i.e. WebPDecode
 with default options: fancy chroma upsampling and libwebp's fixed-point YUV->RGB.
 
@@ -20,6 +21,7 @@ Written against Pillow 9.4 and libwebp 1.2.4 (Debian 12: python3-pil, webp).
 """
 import argparse
 import base64
+import ctypes
 import io
 import json
 import os
@@ -72,6 +74,61 @@ def cwebp(im, args):
             return f.read()
 
 
+class _Config(ctypes.Structure):
+    """libwebp 1.2.4's WebPConfig (encoder ABI 0x020f; WebPConfigInitInternal refuses another)."""
+    _fields_ = [(n, ctypes.c_float if n in ("quality", "target_PSNR") else ctypes.c_int) for n in (
+        "lossless", "quality", "method", "image_hint", "target_size", "target_PSNR", "segments",
+        "sns_strength", "filter_strength", "filter_sharpness", "filter_type", "autofilter",
+        "alpha_compression", "alpha_filtering", "alpha_quality", "pass_", "show_compressed",
+        "preprocessing", "partitions", "partition_limit", "emulate_jpeg_size", "thread_level",
+        "low_memory", "near_lossless", "exact", "use_delta_palette", "use_sharp_yuv", "qmin", "qmax")]
+
+
+_WRITER = ctypes.CFUNCTYPE(ctypes.c_int, ctypes.c_void_p, ctypes.c_size_t, ctypes.c_void_p)
+
+
+class _Picture(ctypes.Structure):
+    """libwebp 1.2.4's WebPPicture, up to the fields set here, then its padding and internals."""
+    _fields_ = [
+        ("use_argb", ctypes.c_int), ("colorspace", ctypes.c_int), ("width", ctypes.c_int),
+        ("height", ctypes.c_int), ("y", ctypes.c_void_p), ("u", ctypes.c_void_p), ("v", ctypes.c_void_p),
+        ("y_stride", ctypes.c_int), ("uv_stride", ctypes.c_int), ("a", ctypes.c_void_p),
+        ("a_stride", ctypes.c_int), ("pad1", ctypes.c_uint32 * 2), ("argb", ctypes.c_void_p),
+        ("argb_stride", ctypes.c_int), ("pad2", ctypes.c_uint32 * 3), ("writer", _WRITER),
+        ("custom_ptr", ctypes.c_void_p), ("extra_info_type", ctypes.c_int), ("extra_info", ctypes.c_void_p),
+        ("stats", ctypes.c_void_p), ("error_code", ctypes.c_int), ("progress_hook", ctypes.c_void_p),
+        ("user_data", ctypes.c_void_p), ("pad3", ctypes.c_uint32 * 3), ("pad4", ctypes.c_void_p),
+        ("pad5", ctypes.c_void_p), ("pad6", ctypes.c_uint32 * 8), ("memory_", ctypes.c_void_p),
+        ("memory_argb_", ctypes.c_void_p), ("pad7", ctypes.c_void_p * 2)]
+
+
+def libwebp_partitions(im, log2_parts, quality):
+    """Encodes with 2^log2_parts token partitions, which neither PIL nor cwebp can ask for,
+    through libwebp's advanced API (the libwebp.so.7 PIL links). Method 2: from method 3 on,
+    libwebp buffers tokens and then writes a single partition whatever is asked."""
+    lib = ctypes.CDLL("libwebp.so.7")
+    out = bytearray()
+
+    @_WRITER
+    def write(data, size, _pic):
+        out.extend(ctypes.string_at(data, size))
+        return 1
+
+    cfg = _Config()
+    assert lib.WebPConfigInitInternal(ctypes.byref(cfg), 0, ctypes.c_float(quality), 0x020f), "libwebp ABI"
+    cfg.partitions, cfg.method = log2_parts, 2
+    assert lib.WebPValidateConfig(ctypes.byref(cfg))
+    pic = _Picture()
+    assert lib.WebPPictureInitInternal(ctypes.byref(pic), 0x020f), "libwebp ABI"
+    pic.width, pic.height = im.size
+    pic.writer = write
+    assert lib.WebPPictureImportRGB(ctypes.byref(pic), im.tobytes(), im.size[0] * 3)
+    ok = lib.WebPEncode(ctypes.byref(cfg), ctypes.byref(pic))
+    lib.WebPPictureFree(ctypes.byref(pic))
+    assert ok, "WebPEncode failed: error %d" % pic.error_code
+    return bytes(out)
+
+
 def cases():
     """(file, what it covers, encoder and settings, image bytes)."""
     out = []
@@ -112,6 +169,9 @@ def cases():
         if name.startswith("alpha"):
             im = with_alpha(im)
         out.append((name + ".webp", why, "cwebp " + " ".join(args), cwebp(im, args)))
+    im = content(70, 90, "noise", seed=len(out))
+    out.append(("partitions-8.webp", "8 token partitions (macroblock rows take turns)",
+                "libwebp API: partitions=3, method=2, quality 50", libwebp_partitions(im, 3, 50)))
     return out
 
 
