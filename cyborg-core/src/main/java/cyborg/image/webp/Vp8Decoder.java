@@ -11,11 +11,6 @@ import java.util.Arrays;
  * out before its right and bottom neighbours filter across the shared edge; its planes differ.
  */
 final class Vp8Decoder {
-    private static final int BPS = Vp8Predict.BPS;
-    private static final int Y_OFF = BPS + 8;
-    private static final int U_OFF = Y_OFF + BPS * 16 + BPS;
-    private static final int V_OFF = U_OFF + 16;
-
     private final byte[] data;
     private int width;
     private int height;
@@ -212,19 +207,6 @@ final class Vp8Decoder {
         }
     }
 
-    // ---- per-macroblock state ----
-
-    /** Modes and coefficients of one macroblock, parsed before it is reconstructed. */
-    private static final class Mb {
-        int segment;
-        boolean skip;
-        boolean i4x4;
-        final int[] imodes = new int[16];
-        int uvMode;
-        final int[] coeffs = new int[384];
-        boolean nonZero; // any non-zero coefficient: decides inner-edge filtering
-    }
-
     private YuvPlanes decodeFrame(Vp8BoolDecoder br) throws IOException {
         int yStride = mbW * 16;
         int uvStride = mbW * 8;
@@ -240,10 +222,11 @@ final class Vp8Decoder {
         int[][] topV = new int[mbW][8];
         int[] filterInfo = new int[mbW * mbH * 4]; // limit, ilevel, hev threshold, inner
         int[][][] strengths = filterStrengths();
-        int[] w = new int[BPS * 17 + BPS * 9];
-        Mb[] row = new Mb[mbW];
+        int[] w = Vp8Reconstruct.workBuffer();
+        Vp8Residuals residuals = new Vp8Residuals(probs, y1Mat, y2Mat, uvMat);
+        Vp8Macroblock[] row = new Vp8Macroblock[mbW];
         for (int x = 0; x < mbW; x++) {
-            row[x] = new Mb();
+            row[x] = new Vp8Macroblock();
         }
         for (int mbY = 0; mbY < mbH; mbY++) {
             Vp8BoolDecoder tokens = parts[mbY & (parts.length - 1)];
@@ -256,10 +239,10 @@ final class Vp8Decoder {
             }
             Arrays.fill(leftNz, 0);
             for (int mbX = 0; mbX < mbW; mbX++) {
-                Mb mb = row[mbX];
+                Vp8Macroblock mb = row[mbX];
                 boolean skip = useSkipProb && mb.skip;
                 if (!skip) {
-                    parseResiduals(tokens, mb, topNz, mbX * 9, leftNz);
+                    residuals.parse(tokens, mb, topNz, mbX * 9, leftNz);
                     skip = !mb.nonZero;
                 } else {
                     Arrays.fill(mb.coeffs, 0);
@@ -282,7 +265,7 @@ final class Vp8Decoder {
                 filterInfo[fi + 2] = s[2];
                 filterInfo[fi + 3] = mb.i4x4 || !skip ? 1 : 0;
             }
-            reconstructRow(mbY, row, w, topY, topU, topV, yPlane, uPlane, vPlane, yStride, uvStride);
+            Vp8Reconstruct.row(mbY, mbW, mbH, row, w, topY, topU, topV, yPlane, uPlane, vPlane, yStride, uvStride);
         }
         if (filterLevel != 0) {
             Vp8LoopFilter.filter(simpleFilter, filterInfo, mbW, mbH, yPlane, yStride, uPlane, vPlane, uvStride);
@@ -320,7 +303,7 @@ final class Vp8Decoder {
         return out;
     }
 
-    private void parseIntraMode(Vp8BoolDecoder br, Mb mb, int[] intraTop, int mbX, int[] intraLeft) {
+    private void parseIntraMode(Vp8BoolDecoder br, Vp8Macroblock mb, int[] intraTop, int mbX, int[] intraLeft) {
         if (updateMap) {
             mb.segment = br.bit(segProbs[0]) == 0 ? br.bit(segProbs[1]) : br.bit(segProbs[2]) + 2;
         } else {
@@ -384,210 +367,4 @@ final class Vp8Decoder {
         return br.bit(pr[p + 8]) == 0 ? Vp8Predict.B_HD : Vp8Predict.B_HU;
     }
 
-    private int probIndex(int type, int band, int ctx) {
-        return ((type * 8 + band) * 3 + ctx) * 11;
-    }
-
-    /**
-     * Reads the tokens of one 4x4 block from position {@code n} on, dequantised into
-     * {@code out[off + zigzag]}; returns the index after the last non-zero token (0 if none).
-     */
-    private int coeffs(Vp8BoolDecoder br, int type, int ctx, int dcq, int acq, int n, int[] out, int off) {
-        int p = probIndex(type, Vp8Tables.BANDS[n], ctx);
-        for (; n < 16; n++) {
-            if (br.bit(probs[p]) == 0) {
-                return n; // end of block
-            }
-            while (br.bit(probs[p + 1]) == 0) { // a zero token
-                n++;
-                if (n == 16) {
-                    return 16;
-                }
-                p = probIndex(type, Vp8Tables.BANDS[n], 0);
-            }
-            int v;
-            int nextBand = Vp8Tables.BANDS[n + 1];
-            if (br.bit(probs[p + 2]) == 0) {
-                v = 1;
-                p = probIndex(type, nextBand, 1);
-            } else {
-                v = largeValue(br, p);
-                p = probIndex(type, nextBand, 2);
-            }
-            out[off + Vp8Tables.ZIGZAG[n]] = br.signed(v) * (n > 0 ? acq : dcq);
-        }
-        return 16;
-    }
-
-    private int largeValue(Vp8BoolDecoder br, int p) {
-        if (br.bit(probs[p + 3]) == 0) {
-            if (br.bit(probs[p + 4]) == 0) {
-                return 2;
-            }
-            return 3 + br.bit(probs[p + 5]);
-        }
-        if (br.bit(probs[p + 6]) == 0) {
-            if (br.bit(probs[p + 7]) == 0) {
-                return 5 + br.bit(159);
-            }
-            int v = 7 + 2 * br.bit(165);
-            return v + br.bit(145);
-        }
-        int bit1 = br.bit(probs[p + 8]);
-        int bit0 = br.bit(probs[p + 9 + bit1]);
-        int cat = 2 * bit1 + bit0;
-        int v = 0;
-        for (int prob : Vp8Tables.CAT_PROBS[cat]) {
-            v += v + br.bit(prob);
-        }
-        return v + 3 + (8 << cat);
-    }
-
-    /**
-     * Reads a macroblock's coefficients. {@code top[t..t+8]} and {@code left[0..8]} are the
-     * "has non-zero coefficients" flags of the neighbouring blocks: 4 luma, 2 U, 2 V, Y2.
-     */
-    private void parseResiduals(Vp8BoolDecoder br, Mb mb, int[] top, int t, int[] left) {
-        int[] c = mb.coeffs;
-        Arrays.fill(c, 0);
-        int s = mb.segment;
-        boolean any = false;
-        int first;
-        int acType;
-        if (!mb.i4x4) {
-            int[] dc = new int[16];
-            int ctx = top[t + 8] + left[8];
-            int nz = coeffs(br, 1, ctx, y2Mat[s][0], y2Mat[s][1], 0, dc, 0);
-            top[t + 8] = left[8] = nz > 0 ? 1 : 0;
-            if (nz > 1) {
-                Vp8Transform.wht(dc, c);
-            } else { // only the DC: the WHT reduces to this
-                int dc0 = (dc[0] + 3) >> 3;
-                for (int i = 0; i < 256; i += 16) {
-                    c[i] = dc0;
-                }
-            }
-            first = 1;
-            acType = 0;
-        } else {
-            first = 0;
-            acType = 3;
-        }
-        for (int y = 0; y < 4; y++) {
-            int l = left[y];
-            for (int x = 0; x < 4; x++) {
-                int ctx = l + top[t + x];
-                int off = (y * 4 + x) * 16;
-                int nz = coeffs(br, acType, ctx, y1Mat[s][0], y1Mat[s][1], first, c, off);
-                l = nz > first ? 1 : 0;
-                top[t + x] = l;
-                // nz counts from 'first': 1 with no token read at all when the DC came from Y2
-                any |= nz > 1 || c[off] != 0;
-            }
-            left[y] = l;
-        }
-        for (int ch = 0; ch < 2; ch++) { // U then V
-            int base = 4 + ch * 2;
-            for (int y = 0; y < 2; y++) {
-                int l = left[base + y];
-                for (int x = 0; x < 2; x++) {
-                    int ctx = l + top[t + base + x];
-                    int off = 256 + ch * 64 + (y * 2 + x) * 16;
-                    int nz = coeffs(br, 2, ctx, uvMat[s][0], uvMat[s][1], 0, c, off);
-                    l = nz > 0 ? 1 : 0;
-                    top[t + base + x] = l;
-                    any |= nz > 0;
-                }
-                left[base + y] = l;
-            }
-        }
-        mb.nonZero = any;
-    }
-
-    private void reconstructRow(int mbY, Mb[] row, int[] w, int[][] topY, int[][] topU, int[][] topV,
-                                byte[] yPlane, byte[] uPlane, byte[] vPlane, int yStride, int uvStride) {
-        // Left edge of the picture: 129; top edge: 127 (RFC 6386 12.2); the corner: 129 below
-        // the first row, 127 on it.
-        for (int j = 0; j < 16; j++) {
-            w[Y_OFF + j * BPS - 1] = 129;
-        }
-        for (int j = 0; j < 8; j++) {
-            w[U_OFF + j * BPS - 1] = 129;
-            w[V_OFF + j * BPS - 1] = 129;
-        }
-        if (mbY > 0) {
-            w[Y_OFF - 1 - BPS] = w[U_OFF - 1 - BPS] = w[V_OFF - 1 - BPS] = 129;
-        } else {
-            Arrays.fill(w, Y_OFF - BPS - 1, Y_OFF - BPS - 1 + 21, 127);
-            Arrays.fill(w, U_OFF - BPS - 1, U_OFF - BPS - 1 + 9, 127);
-            Arrays.fill(w, V_OFF - BPS - 1, V_OFF - BPS - 1 + 9, 127);
-        }
-        for (int mbX = 0; mbX < mbW; mbX++) {
-            Mb mb = row[mbX];
-            if (mbX > 0) { // the previous macroblock's right columns become the left context
-                for (int j = -1; j < 16; j++) {
-                    System.arraycopy(w, Y_OFF + j * BPS + 12, w, Y_OFF + j * BPS - 4, 4);
-                }
-                for (int j = -1; j < 8; j++) {
-                    System.arraycopy(w, U_OFF + j * BPS + 4, w, U_OFF + j * BPS - 4, 4);
-                    System.arraycopy(w, V_OFF + j * BPS + 4, w, V_OFF + j * BPS - 4, 4);
-                }
-            }
-            if (mbY > 0) {
-                System.arraycopy(topY[mbX], 0, w, Y_OFF - BPS, 16);
-                System.arraycopy(topU[mbX], 0, w, U_OFF - BPS, 8);
-                System.arraycopy(topV[mbX], 0, w, V_OFF - BPS, 8);
-            }
-            int[] c = mb.coeffs;
-            if (mb.i4x4) {
-                int tr = Y_OFF - BPS + 16; // the four samples above-right of the macroblock
-                if (mbY > 0) {
-                    for (int i = 0; i < 4; i++) {
-                        w[tr + i] = mbX >= mbW - 1 ? topY[mbX][15] : topY[mbX + 1][i];
-                    }
-                }
-                // sub-blocks on the right column below the first row see the same above-right
-                for (int r = 1; r <= 3; r++) {
-                    System.arraycopy(w, tr, w, tr + 4 * r * BPS, 4);
-                }
-                for (int n = 0; n < 16; n++) {
-                    int d = Y_OFF + (n & 3) * 4 + (n >> 2) * 4 * BPS;
-                    Vp8Predict.sub(w, d, mb.imodes[n]);
-                    Vp8Transform.idctAdd(c, n * 16, w, d);
-                }
-            } else {
-                Vp8Predict.block(w, Y_OFF, 16, mb.imodes[0], mbY > 0, mbX > 0);
-                for (int n = 0; n < 16; n++) {
-                    int d = Y_OFF + (n & 3) * 4 + (n >> 2) * 4 * BPS;
-                    Vp8Transform.idctAdd(c, n * 16, w, d);
-                }
-            }
-            Vp8Predict.block(w, U_OFF, 8, mb.uvMode, mbY > 0, mbX > 0);
-            Vp8Predict.block(w, V_OFF, 8, mb.uvMode, mbY > 0, mbX > 0);
-            for (int n = 0; n < 4; n++) {
-                int d = (n & 1) * 4 + (n >> 1) * 4 * BPS;
-                Vp8Transform.idctAdd(c, 256 + n * 16, w, U_OFF + d);
-                Vp8Transform.idctAdd(c, 320 + n * 16, w, V_OFF + d);
-            }
-            // the unfiltered bottom rows predict the next macroblock row
-            if (mbY < mbH - 1) {
-                System.arraycopy(w, Y_OFF + 15 * BPS, topY[mbX], 0, 16);
-                System.arraycopy(w, U_OFF + 7 * BPS, topU[mbX], 0, 8);
-                System.arraycopy(w, V_OFF + 7 * BPS, topV[mbX], 0, 8);
-            }
-            for (int j = 0; j < 16; j++) {
-                int o = (mbY * 16 + j) * yStride + mbX * 16;
-                for (int i = 0; i < 16; i++) {
-                    yPlane[o + i] = (byte) w[Y_OFF + j * BPS + i];
-                }
-            }
-            for (int j = 0; j < 8; j++) {
-                int o = (mbY * 8 + j) * uvStride + mbX * 8;
-                for (int i = 0; i < 8; i++) {
-                    uPlane[o + i] = (byte) w[U_OFF + j * BPS + i];
-                    vPlane[o + i] = (byte) w[V_OFF + j * BPS + i];
-                }
-            }
-        }
-    }
 }
