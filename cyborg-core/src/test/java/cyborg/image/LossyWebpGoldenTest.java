@@ -17,7 +17,7 @@ import org.junit.jupiter.api.TestFactory;
  * Lossy WebP decodes to exactly PIL's {@code Image.open(f).convert("RGB")} pixels: tolerance 0,
  * over images of odd and even sizes, with and without alpha, both loop filters, sharpness,
  * segments on and off, skipped macroblocks and 8 token partitions. Before cyborg had its own VP8
- * decoder (TwelveMonkeys' replicates chroma and filters too late) these differed by up to ~150
+ * decoder (TwelveMonkeys' replicates chroma and filters too late) these differed by up to 126
  * levels. The images and PIL's pixels come from tools/golden/make_webp_golden.py.
  */
 class LossyWebpGoldenTest {
