@@ -7,8 +7,11 @@ import com.google.gson.JsonElement;
 import com.google.gson.JsonParser;
 import cyborg.image.ImageFiles;
 import cyborg.image.RgbImage;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.Base64;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -21,6 +24,7 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class ImageBadInputTest extends BadInputCorpus {
     private static final Path DECODE_GOLDEN = Path.of("../cyborg-core/src/test/resources/cyborg/image/decode");
+    private static final Path WEBP_GOLDEN = Path.of("../cyborg-core/src/test/resources/cyborg/image/webp");
 
     @Override
     List<BadInput> cases(Path dir) throws Exception {
@@ -30,6 +34,11 @@ class ImageBadInputTest extends BadInputCorpus {
         BadBench empty = BadBench.of(dir, "empty", "test", "empty.png", new byte[0]);
         BadBench text = BadBench.of(dir, "text", "test", "notes.png", BadImages.text());
         BadBench huge = BadBench.of(dir, "huge", "test", "huge.png", BadImages.overThePixelLimit());
+        byte[] webp = Files.readAllBytes(WEBP_GOLDEN.resolve("48x40.webp"));
+        BadBench cutWebp = BadBench.of(dir, "cut-webp", "test", "cut.webp", Arrays.copyOf(webp, webp.length / 2));
+        byte[] longRiff = webp.clone(); // RIFF size 64 bytes more than the file holds
+        ByteBuffer.wrap(longRiff, 4, 4).order(ByteOrder.LITTLE_ENDIAN).putInt(webp.length - 8 + 64);
+        BadBench shortWebp = BadBench.of(dir, "short-webp", "test", "short.webp", longRiff);
         BadBench cutTrain = BadBench.of(dir, "cut-train", "train", "cut.png", BadImages.truncatedPng(32));
         BadBench hugeTrain = BadBench.of(dir, "huge-train", "train", "huge.png", BadImages.overThePixelLimit());
         Path goodMap = Path.of("../cyborg-core/src/test/resources/cyborg/explain/golden/maps/blob_7x7.png");
@@ -54,6 +63,10 @@ class ImageBadInputTest extends BadInputCorpus {
                         Args.of("score", "--model", model, empty.data(), "--out", scores)),
                 BadInput.fails("score: text named .png", "notes.png", "unrecognised image format",
                         Args.of("score", "--model", model, text.data(), "--out", scores)),
+                BadInput.fails("score: lossy WebP cut inside its image data", "cut.webp", "the VP8 chunk needs",
+                        Args.of("score", "--model", model, cutWebp.data(), "--out", scores)),
+                BadInput.fails("score: WebP shorter than its RIFF header says (PIL refuses it)", "short.webp",
+                        "the RIFF header says", Args.of("score", "--model", model, shortWebp.data(), "--out", scores)),
                 BadInput.fails("score: image over the pixel limit", "huge.png", "over the decoded-size limit",
                         Args.of("score", "--model", model, huge.data(), "--out", scores)),
                 BadInput.skips("score --skip-bad: image over the pixel limit is counted", "image too large to decode",
@@ -122,11 +135,49 @@ class ImageBadInputTest extends BadInputCorpus {
         assertEquals(rgb, cmyk, 1e-3, rows.toString());
     }
 
+    /**
+     * Lossy WebP scores as PIL sees it: exactly like the PNG of its {@code convert("RGB")} pixels,
+     * with and without alpha (TwelveMonkeys' decoder moved the pixels by up to 126 levels and
+     * refused the 2x2 file with uncompressed alpha as corrupt).
+     */
+    @Test
+    void lossyWebpScoresAsItsPilRgbConversion(@TempDir Path tmp) throws Exception {
+        List<String> files = List.of("37x29-m0.webp", "33x31-alpha.webp", "2x2-alpha.webp", "simple-filter.webp");
+        Path folder = Files.createDirectories(tmp.resolve("images/real/webp"));
+        StringBuilder csv = new StringBuilder();
+        for (String f : files) {
+            Files.copy(WEBP_GOLDEN.resolve(f), folder.resolve(f));
+            JsonElement c = goldenCase(WEBP_GOLDEN.resolve("webp.json"), f);
+            String png = f.replace(".webp", "-pil.png");
+            ImageFiles.writePng(new RgbImage(c.getAsJsonObject().get("width").getAsInt(),
+                    c.getAsJsonObject().get("height").getAsInt(),
+                    Base64.getDecoder().decode(c.getAsJsonObject().get("rgb").getAsString())), folder.resolve(png));
+            csv.append("test,Real,/real/webp/").append(f).append("\ntest,Real,/real/webp/").append(png).append("\n");
+        }
+        Path split = Files.writeString(tmp.resolve("split.csv"), csv);
+        Path scores = tmp.resolve("s.csv");
+        Cli r = Cli.run("score", "--model", Toy.model().toString(), "--csv", split.toString(), "--images",
+                tmp.resolve("images").toString(), "--out", scores.toString());
+        assertEquals(0, r.status, r.toString());
+        List<String> rows = Files.readAllLines(scores);
+        assertEquals(2 * files.size(), rows.size(), rows.toString());
+        for (int i = 0; i < rows.size(); i += 2) {
+            String webpScore = rows.get(i).substring(rows.get(i).lastIndexOf(',') + 1);
+            String pilScore = rows.get(i + 1).substring(rows.get(i + 1).lastIndexOf(',') + 1);
+            assertEquals(pilScore, webpScore, rows.get(i) + " vs " + rows.get(i + 1));
+        }
+    }
+
     private static byte[] pilRgb(String file) throws Exception {
-        JsonElement golden = JsonParser.parseString(Files.readString(DECODE_GOLDEN.resolve("decode.json")));
+        JsonElement c = goldenCase(DECODE_GOLDEN.resolve("decode.json"), file);
+        return Base64.getDecoder().decode(c.getAsJsonObject().get("rgb").getAsString());
+    }
+
+    private static JsonElement goldenCase(Path json, String file) throws Exception {
+        JsonElement golden = JsonParser.parseString(Files.readString(json));
         for (JsonElement c : golden.getAsJsonObject().getAsJsonArray("cases")) {
             if (c.getAsJsonObject().get("file").getAsString().equals(file)) {
-                return Base64.getDecoder().decode(c.getAsJsonObject().get("rgb").getAsString());
+                return c;
             }
         }
         throw new IllegalStateException("no golden pixels for " + file);

@@ -1,5 +1,6 @@
 package cyborg.image;
 
+import cyborg.image.webp.LossyWebp;
 import java.awt.image.BufferedImage;
 import java.awt.image.Raster;
 import java.io.ByteArrayInputStream;
@@ -19,7 +20,8 @@ import javax.imageio.stream.MemoryCacheImageInputStream;
 
 /**
  * The one image decoder of every command: reads image files (PNG, JPEG including CMYK and
- * YCCK, BMP, GIF, TIFF, WebP; TwelveMonkeys' ImageIO plugins add the last ones) into
+ * YCCK, BMP, GIF, TIFF, WebP; TwelveMonkeys' ImageIO plugins add the last ones, and lossy WebP
+ * has its own decoder, {@link LossyWebp}) into
  * {@link RgbImage} exactly as PIL's {@code Image.open(f).convert('RGB')} sees them, and writes
  * RGB PNGs. Failures are {@link ImageDecodeException}s that name
  * the file, the reason and the remedy.
@@ -69,6 +71,7 @@ public final class ImageFiles {
             ImageSize size = null;
             Raster raw = null;
             BufferedImage image = null;
+            RgbImage webp = null;
             try {
                 if (isJpeg && jpeg == null) {
                     throw corrupt(file, format, "the markers before the image data are damaged", null);
@@ -78,8 +81,13 @@ public final class ImageFiles {
                 PixelLimit.check(file, size, maxPixels);
                 // JPEG samples are read raw and converted like libjpeg+PIL (JpegColour): the
                 // decoders' own conversions colour-manage CMYK and ICC-tagged files.
+                // Lossy WebP: our own decoder, as libwebp decodes for PIL (TwelveMonkeys' VP8
+                // decoder filters and upsamples differently); lossless and animated stay below.
+                LossyWebp.Chunk vp8 = format.equals("webp") ? LossyWebp.vp8Chunk(data) : null;
                 if (jpeg != null) {
                     raw = reader.readRaster(0, null);
+                } else if (vp8 != null) {
+                    webp = LossyWebp.decode(data, vp8, size.width(), size.height());
                 } else {
                     image = reader.read(0);
                 }
@@ -106,6 +114,9 @@ public final class ImageFiles {
                 throw corrupt(file, format, structural, null);
             }
             try {
+                if (webp != null) {
+                    return new DecodedImage(webp, 8);
+                }
                 return jpeg != null ? new DecodedImage(JpegColour.toRgb(raw, jpeg.space()), 8)
                         : new DecodedImage(RgbConversion.toRgb(image), RgbConversion.sampleBits(image));
             } catch (IllegalArgumentException e) {

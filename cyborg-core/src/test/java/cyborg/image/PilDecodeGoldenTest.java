@@ -19,8 +19,8 @@ import org.junit.jupiter.api.TestFactory;
  * (inverted Adobe CMYK, as PIL and Photoshop write it), ICC-tagged, progressive and gray JPEG,
  * palette PNG with transparency, gray+alpha, RGBA, 48-bit PNG, GIF, TIFF (RGB, CMYK, gray) and
  * WebP. The images and PIL's pixels come from tools/golden/make_decode_golden.py; each case
- * carries its tolerance and why (0 for lossless formats; a level or two for JPEG, whose decoders
- * may round differently; a few for lossy WebP, whose chroma upsampling differs).
+ * carries its tolerance and why (0 for lossless formats and lossy WebP; a level or two for JPEG,
+ * whose decoders may round differently). {@link LossyWebpGoldenTest} covers lossy WebP in depth.
  */
 class PilDecodeGoldenTest {
     /** decode.json as written by the script. */
