@@ -34,6 +34,13 @@ record BenchmarkData(List<Sample> train, List<Sample> val, List<Sample> shortcut
                 MapIndex.scan(dir.resolve("maps")), LabelIndex.fromSamples(test), LabelIndex.fromSamples(reversed));
     }
 
+    /** The maps of every benchmark image, whatever list it is in (the generated names are unique). */
+    MapIndex.Assignment assignedMaps() throws IOException {
+        List<Sample> every = java.util.stream.Stream.of(train, val, shortcutFreeTrain, shortcutFreeVal, test, reversed,
+                marked, unmarked).flatMap(List::stream).toList();
+        return maps.assign(every);
+    }
+
     /** The training rows {@code method} trains on. */
     List<Sample> trainFor(DemoMethod method) {
         return method.shortcutFree() ? shortcutFreeTrain : train;

@@ -5,7 +5,10 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import cyborg.data.Label;
+import cyborg.data.ImageId;
 import cyborg.data.MapIndex;
+import cyborg.data.Origin;
+import cyborg.data.Sample;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -37,16 +40,20 @@ class MapExportTest {
         MapExport.Summary s = MapExport.write(records, maps, merged, jsonl);
 
         assertEquals(2, s.maps());
-        List<Path> found = MapIndex.scan(maps).mapsFor(Path.of("/data/synthetic/gan/face-7.jpg"));
-        assertEquals(List.of(maps.resolve("alice/face-7.png"), maps.resolve("bob/face-7.png")), found);
-        BufferedImage a = ImageIO.read(maps.resolve("alice/face-7.png").toFile());
+        Path image = Path.of("/data/synthetic/gan/face-7.jpg");
+        Sample sample = new Sample(image.toString(), new ImageId(FAKE.path()), image, Label.SYNTHETIC, "gan", "train",
+                new Origin(image, 0));
+        List<Path> found = MapIndex.scan(maps).assign(List.of(sample)).mapsFor(sample);
+        assertEquals(List.of(maps.resolve("alice/synthetic/gan/face-7.png"), maps.resolve("bob/synthetic/gan/face-7.png")),
+                found);
+        BufferedImage a = ImageIO.read(maps.resolve("alice/synthetic/gan/face-7.png").toFile());
         assertEquals(12, a.getWidth());
         assertEquals(9, a.getHeight());
         assertEquals(BufferedImage.TYPE_BYTE_GRAY, a.getType());
         assertEquals(255, a.getRaster().getSample(0, 0, 0));
         assertEquals(0, a.getRaster().getSample(11, 8, 0));
-        assertFalse(Files.exists(maps.resolve("face-7.png")), "no merged map among the per-annotator maps");
-        BufferedImage m = ImageIO.read(merged.resolve("face-7.png").toFile());
+        assertFalse(Files.exists(maps.resolve("synthetic/gan/face-7.png")), "no merged map among the per-annotator maps");
+        BufferedImage m = ImageIO.read(merged.resolve("synthetic/gan/face-7.png").toFile());
         assertEquals(255, m.getRaster().getSample(0, 0, 0));
         assertEquals(128, m.getRaster().getSample(11, 8, 0), "the mean of 0 and 255, rounded");
         assertEquals(2, Files.readAllLines(jsonl).size());
