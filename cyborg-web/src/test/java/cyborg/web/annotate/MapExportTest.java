@@ -64,4 +64,31 @@ class MapExportTest {
         assertEquals("1,face-7.jpg,Synthetic,2,0.500000," + String.format(java.util.Locale.ROOT, "%.6f",
                 s.agreement().get(0).ssim()) + ",2,1.000000", report.get(1));
     }
+
+    @Test
+    void sameNamedImagesInDifferentFoldersExportTheirOwnMaps(@TempDir Path dir) throws Exception {
+        // one file name, two images: by file name both masks went to alice/0000.png, one replacing the other
+        ImageRecord realFace = new ImageRecord(3, "real/ffhq/0000.png", "0000.png", Label.REAL, 12, 9);
+        ImageRecord fakeFace = new ImageRecord(4, "synthetic/stylegan/0000.png", "0000.png", Label.SYNTHETIC, 12, 9);
+        Mask left = Faces.mask(12, 9, (x, y) -> x < 6);
+        Mask top = Faces.mask(12, 9, (x, y) -> y < 4);
+        List<StoredAnnotation> records = List.of(
+                new StoredAnnotation(1, 1L, "alice", "single", realFace, null, "real", true, 10L, 20L, null, left.png(),
+                        null, "web", "t"),
+                new StoredAnnotation(2, 2L, "alice", "single", fakeFace, null, "synthetic", true, 10L, 20L, null,
+                        top.png(), null, "web", "t"));
+        Path maps = dir.resolve("maps");
+        Path merged = dir.resolve("merged");
+
+        MapExport.Summary s = MapExport.write(records, maps, merged, null);
+
+        assertEquals(2, s.maps());
+        assertEquals(2, s.merged());
+        BufferedImage real = ImageIO.read(maps.resolve("alice/real/ffhq/0000.png").toFile());
+        BufferedImage fake = ImageIO.read(maps.resolve("alice/synthetic/stylegan/0000.png").toFile());
+        assertEquals(255, real.getRaster().getSample(0, 8, 0), "the real image's mask: its left half");
+        assertEquals(0, fake.getRaster().getSample(0, 8, 0), "the synthetic image's mask: its top rows");
+        assertTrue(Files.isRegularFile(merged.resolve("real/ffhq/0000.png")));
+        assertTrue(Files.isRegularFile(merged.resolve("synthetic/stylegan/0000.png")));
+    }
 }
