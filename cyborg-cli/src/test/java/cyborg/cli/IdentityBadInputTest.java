@@ -116,6 +116,21 @@ class IdentityBadInputTest extends BadInputCorpus {
     }
 
     @Test
+    void mapsLaidOutWithoutTheSplitFolderAreSaidToBelongToNoImage() throws IOException {
+        Path same = sameNames(dir.resolve("same"));
+        Path maps = dir.resolve("maps-without-split");
+        for (int i = 0; i < TRAIN_PER_CLASS; i++) {
+            map(maps.resolve("real/ffhq/" + name(i))); // the images are under train/real/ffhq/
+        }
+        Cli r = Cli.run(train(same, maps, dir.resolve("run-misplaced")));
+        assertEquals(1, r.status, r.toString());
+        assertTrue(r.out.contains("4 map file(s) in " + maps + " belong to no training image (e.g. "
+                + maps.resolve("real/ffhq/0000.png") + "); a map is matched to its image by the image's path under the"
+                + " data root"), r.toString());
+        assertTrue(r.err.contains("none of the 8 training images has a usable human map"), r.toString());
+    }
+
+    @Test
     void scoreCamsOfSameNamedImagesInTrainAndValAreOnePerImage() throws IOException {
         Path same = sameNames(dir.resolve("same"));
         Path cams = dir.resolve("cams");

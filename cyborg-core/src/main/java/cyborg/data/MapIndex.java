@@ -89,6 +89,7 @@ public final class MapIndex {
             add(byBareStem, s.id().bareStem(), s);
         }
         Map<ImageId, List<Path>> maps = new LinkedHashMap<>();
+        List<Path> unmatched = new ArrayList<>();
         for (Map.Entry<String, Path> e : byStem.entrySet()) {
             Set<Sample> byIdentity = new LinkedHashSet<>();
             Set<Sample> byName = new LinkedHashSet<>();
@@ -103,11 +104,14 @@ public final class MapIndex {
             if (owners.size() > 1) {
                 throw ambiguous(e.getValue(), List.copyOf(owners));
             }
+            if (owners.isEmpty()) {
+                unmatched.add(e.getValue());
+            }
             for (Sample owner : owners) {
                 maps.computeIfAbsent(owner.id(), k -> new ArrayList<>()).add(e.getValue());
             }
         }
-        return new Assignment(dir, maps);
+        return new Assignment(dir, maps, unmatched);
     }
 
     /**
@@ -155,13 +159,24 @@ public final class MapIndex {
      * The maps of each image of a data set, as {@link #assign} found them.
      */
     public static final class Assignment {
-        private static final Assignment NONE = new Assignment(null, Map.of());
+        private static final Assignment NONE = new Assignment(null, Map.of(), List.of());
         private final Path dir;
         private final Map<ImageId, List<Path>> maps;
+        private final List<Path> unmatched;
 
-        private Assignment(Path dir, Map<ImageId, List<Path>> maps) {
+        private Assignment(Path dir, Map<ImageId, List<Path>> maps, List<Path> unmatched) {
             this.dir = dir;
             this.maps = maps;
+            this.unmatched = unmatched;
+        }
+
+        /**
+         * The map files that belong to none of the images, in path order: maps of other images, or
+         * maps laid out under another root than the images' (e.g. {@code real/...} for images under
+         * {@code train/real/...}).
+         */
+        public List<Path> unmatched() {
+            return unmatched;
         }
 
         /** No image has a map (training without saliency, scoring). */

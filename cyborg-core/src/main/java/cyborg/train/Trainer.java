@@ -117,6 +117,12 @@ public final class Trainer {
                     checked.constantMap());
             String mapSummary = "";
             if (withMaps) {
+                if (!maps.unmatched().isEmpty() && checked.withoutMap() > 0) {
+                    // only when images lack maps (a folder may well hold the maps of other splits too), and
+                    // before a refusal: maps laid out under another root than the images' match nothing
+                    say(maps.unmatched().size() + " map file(s) in " + maps.dir() + " belong to no training image (e.g. "
+                            + maps.unmatched().get(0) + "); " + MapIndex.MATCHING);
+                }
                 coverage.requireSome(loss.usesMaps() ? "the loss " + loss : "counterexamples (--counterfactual)");
                 mapSummary = coverage.summary(unmappedFate(loss, counterexamples));
                 say(mapSummary);

@@ -68,6 +68,7 @@ class ImageIdentityTest {
         SampleLoader loader = loader(MapIndex.scan(maps).assign(samples));
         assertArrayEquals(new float[] {1, 0, 1, 0},
                 loader.load(withLabel(samples, Label.REAL), Augmentation.Params.IDENTITY, true).map(), 1e-6f);
+        assertEquals(List.of(), MapIndex.scan(maps).assign(samples).unmatched());
         assertNull(loader.load(withLabel(samples, Label.SYNTHETIC), Augmentation.Params.IDENTITY, true).map(),
                 "the real image's map is not the synthetic image's");
         DataValidator.Result r = DataValidator.validate(samples, loader, true, 1, SkipReport.failFast(), null);
@@ -126,6 +127,19 @@ class ImageIdentityTest {
         MapIndex.Assignment assigned = MapIndex.scan(maps).assign(samples);
         assertEquals(1, assigned.mapsFor(samples.get(0)).size());
         assertEquals(0, assigned.mapsFor(samples.get(1)).size());
+    }
+
+    @Test
+    void mapsLaidOutUnderAnotherRootThanTheImagesAreListedAsBelongingToNone() throws IOException {
+        Path ds = root.resolve("ds");
+        TestImages.plain(Files.createDirectories(ds.resolve("train/real/ffhq")).resolve("0000.png"), 8);
+        TestImages.plain(Files.createDirectories(ds.resolve("train/synthetic/gan")).resolve("0000.png"), 8);
+        List<Sample> samples = FolderLayout.scan(ds, "test").samples();
+        Path maps = root.resolve("maps");
+        Path misplaced = TestImages.plain(Files.createDirectories(maps.resolve("real/ffhq")).resolve("0000.png"), 4);
+        MapIndex.Assignment assigned = MapIndex.scan(maps).assign(samples);
+        assertEquals(List.of(misplaced), assigned.unmatched(), "real/ffhq/0000 is no image's: they are under train/");
+        assertEquals(0, assigned.mapsFor(samples.get(0)).size());
     }
 
     @Test
