@@ -19,8 +19,9 @@ import java.util.concurrent.Callable;
 /** {@code cyborg annotate export}: saved masks as the maps 'cyborg train --maps' reads. */
 @Command(name = "export", mixinStandardHelpOptions = true, sortOptions = false,
         description = {
-            "Write the saved masks as maps for 'cyborg train --maps DIR': DIR/<annotator>/NAME.png (NAME: the"
-                + " image's file name without extension; 8-bit gray 0/255 at the image's size), and DIR/"
+            "Write the saved masks as maps for 'cyborg train --maps DIR': DIR/<annotator>/ID.png (ID: the"
+                + " image's path under the data root without extension, e.g. real/ffhq/0000; 8-bit gray 0/255 at"
+                + " the image's size), and DIR/"
                 + MapExport.REPORT + ": per image the mean pairwise IoU and SSIM of the masks and human accuracy.",
             "Merged maps (the mean over annotators) go only to --merged, a separate folder: in DIR they would be"
                 + " averaged together with the per-annotator maps.",

@@ -33,13 +33,21 @@ final class DataOptions {
         return skipBad ? SkipReport.skipping() : SkipReport.failFast();
     }
 
+    /**
+     * The data root: the folder of a folder layout, or the image root of a split file. Images are
+     * identified by their path under it (see {@link cyborg.data.ImageId}).
+     */
+    Path root() {
+        return folder != null ? folder : images;
+    }
+
     /** Every sample, from whichever source was given. */
     List<Sample> read(SkipReport skips) throws IOException {
         if (folder != null) {
             if (csv != null) {
                 throw new IllegalArgumentException("give either --folder or --csv with --images, not both");
             }
-            FolderLayout.Scan scan = FolderLayout.scan(folder, "test");
+            FolderLayout.Scan scan = FolderLayout.scan(folder, "test", skips);
             scan.ignored().note().ifPresent(System.out::println);
             return scan.samples();
         }

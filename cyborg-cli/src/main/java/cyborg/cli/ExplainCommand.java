@@ -74,8 +74,8 @@ final class ExplainCommand implements Callable<Integer> {
     long seed;
 
     @Option(names = "--maps", paramLabel = "DIR",
-            description = "Human saliency maps, found by image file name as for 'cyborg train --maps' (annotators"
-                    + " NAME.<k>.png averaged): adds the localisation measures of each image's map against them.")
+            description = "Human saliency maps, found by the image's path under the data root as for 'cyborg train"
+                    + " --maps' (annotators averaged): adds the localisation measures of each image's map against them.")
     Path maps;
 
     @Option(names = "--mask-threshold", defaultValue = "0.5", paramLabel = "T",
@@ -95,7 +95,7 @@ final class ExplainCommand implements Callable<Integer> {
             throw new IllegalArgumentException("--steps must be at least 1");
         }
         List<String> verdict = ExplainRun.run(new ExplainRun.Config(groups, samples, SaliencyMethod.of(method), steps,
-                shift, seed, maps, maskThreshold, device.device), out, System.err);
+                shift, seed, maps, maskThreshold, device.device, data.root()), out, System.err);
         verdict.forEach(System.out::println);
         System.out.printf("wrote %s and %s%n", out.resolve("measures.json"), out.resolve("report.html"));
         return 0;

@@ -21,9 +21,10 @@ import java.util.concurrent.Callable;
             "Compute saliency maps (CAM, Grad-CAM, Grad-CAM++, Score-CAM) of a trained detector.",
             "",
             "Maps are taken at the model's CAM layer for the predicted class (or --class), ReLU'd (except"
-                + " CAM, which follows the CYBORG reference) and min-max normalised. For each image writes, under"
-                + " --out/<source>/: NAME.METHOD.map.png (8-bit gray at feature resolution), NAME.METHOD.png"
-                + " (upsampled to the input size) and NAME.METHOD.overlay.png (jet over the image); and"
+                + " CAM, which follows the CYBORG reference) and min-max normalised. For each image writes, in"
+                + " --out: ID.METHOD.map.png (8-bit gray at feature resolution), ID.METHOD.png (upsampled to the"
+                + " input size) and ID.METHOD.overlay.png (jet over the image), ID the image's path under the data"
+                + " root without its extension (e.g. train/real/ffhq/0000); and"
                 + " --out/saliency.csv listing image, class, score and map. Score-CAM runs one forward pass per"
                 + " channel and image: it is by far the slowest.",
             "",

@@ -45,8 +45,10 @@ final class ScoreCommand implements Callable<Integer> {
     int batch;
 
     @Option(names = "--cams", paramLabel = "DIR",
-            description = "Also write each image's class activation map: DIR/<source>/<name>_cam.png (8-bit gray)"
-                    + " and <name>_overlay.png (jet colours over the image).")
+            description = "Also write each image's class activation map: DIR/<ID>_cam.png (8-bit gray) and"
+                    + " DIR/<ID>_overlay.png (jet colours over the image), ID the image's path under the data root"
+                    + " without its extension (e.g. DIR/train/real/ffhq/0000_cam.png), so same-named images never"
+                    + " share a file.")
     Path cams;
 
     @Option(names = "--cam-class", defaultValue = "predicted", paramLabel = "TARGET",

@@ -45,7 +45,7 @@ import java.util.stream.Collectors;
             "  cam_entropy  (--cams) normalised Shannon entropy of the 8-bit CAM",
             "               of the predicted class: 0 = flat, 1 = every cell differs",
             "  cam_png      (--cams, parquet) the CAM as 8-bit grayscale PNG bytes",
-            "  cam_path     (--cams, csv) DIR/cams/<row>_<name>_cam.png",
+            "  cam_path     (--cams, csv) DIR/cams/<path under the data root>_cam.png",
             "  (--measures) the Explain-to-Me measures of 'cyborg explain'",
             "               (Grad-CAM, its defaults): entropy, spatial_entropy,",
             "               noise_score_<P>pct, noise_ssim_<P>pct,",

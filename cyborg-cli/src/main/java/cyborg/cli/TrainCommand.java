@@ -87,9 +87,10 @@ final class TrainCommand implements Callable<Integer> {
     DeviceOptions device = new DeviceOptions();
 
     @Option(names = "--maps", paramLabel = "DIR",
-            description = "Human saliency maps, found by image file name: NAME.png, annotators NAME.<k>.png or"
-                    + " DIR/<annotator>/NAME.png (averaged). Needed by the terms that read human maps (see above)"
-                    + " and by --counterfactual.")
+            description = "Human saliency maps, found by the image's path under the data root (--images or --folder):"
+                    + " image real/ffhq/0000.jpg takes DIR/real/ffhq/0000.png, annotators DIR/real/ffhq/0000.<k>.png or"
+                    + " DIR/<annotator>/real/ffhq/0000.png (averaged); DIR/0000.png only when no other image is named"
+                    + " 0000. Needed by the terms that read human maps (see above) and by --counterfactual.")
     Path maps;
 
     @Option(names = "--arch", defaultValue = "resnet50", paramLabel = "NAME",

@@ -24,7 +24,7 @@ class TrainingBadInputTest extends BadInputCorpus {
         Path mapsFile = Files.writeString(dir.resolve("maps-file.png"), "x");
         return List.of(
                 BadInput.fails("train: a map loss with an empty maps folder", "empty-maps",
-                        "matched to its image by file name", train(dir, empty, "--loss", "cyborg")),
+                        "matched to its image by the image's path", train(dir, empty, "--loss", "cyborg")),
                 BadInput.fails("train: rrr with an empty maps folder", "empty-maps", "none of the 16 training images",
                         train(dir, empty, "--loss", "rrr")),
                 BadInput.fails("train: counterexamples with an empty maps folder", "empty-maps",

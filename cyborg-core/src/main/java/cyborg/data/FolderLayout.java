@@ -34,11 +34,22 @@ public final class FolderLayout {
     public record Scan(List<Sample> samples, IgnoredFiles ignored) {}
 
     /**
-     * Scans {@code root}.
+     * Scans {@code root}, stopping at the first image name that is not a readable file (a dangling
+     * link, a pipe).
      *
      * @throws IOException naming {@code root}, and what was ignored, when it holds no usable image
      */
     public static Scan scan(Path root, String defaultSplit) throws IOException {
+        return scan(root, defaultSplit, SkipReport.failFast());
+    }
+
+    /**
+     * Scans {@code root}; an image name that is not a readable file (a dangling link, a pipe) is
+     * thrown or counted in {@code skips}, as an unreadable image of a split file is.
+     *
+     * @throws IOException naming {@code root}, and what was ignored, when it holds no usable image
+     */
+    public static Scan scan(Path root, String defaultSplit, SkipReport skips) throws IOException {
         if (!Files.isDirectory(root)) {
             throw new IOException(root + ": not a folder; expected ROOT/real/<source>/* and ROOT/synthetic/<generator>/*");
         }
@@ -48,7 +59,7 @@ public final class FolderLayout {
         if (hasSplits) {
             for (String split : List.of(Splits.TRAIN, Splits.VAL, Splits.TEST)) {
                 if (Files.isDirectory(root.resolve(split))) {
-                    readClasses(root, root.resolve(split), split, samples, ignored);
+                    readClasses(root, root.resolve(split), split, samples, ignored, skips);
                 }
             }
             for (Path child : sortedChildren(root)) {
@@ -61,7 +72,7 @@ public final class FolderLayout {
                 }
             }
         } else {
-            readClasses(root, root, defaultSplit, samples, ignored);
+            readClasses(root, root, defaultSplit, samples, ignored, skips);
         }
         if (samples.isEmpty()) {
             throw new IOException(root + ": no images found" + ignored.note().map(n -> " (" + n + ")").orElse("")
@@ -70,8 +81,8 @@ public final class FolderLayout {
         return new Scan(samples, ignored);
     }
 
-    private static void readClasses(Path root, Path dir, String split, List<Sample> out, IgnoredFiles ignored)
-            throws IOException {
+    private static void readClasses(Path root, Path dir, String split, List<Sample> out, IgnoredFiles ignored,
+            SkipReport skips) throws IOException {
         for (Path classDir : sortedChildren(dir)) {
             Optional<Label> label = Label.ofFolder(classDir.getFileName().toString());
             if (label.isEmpty() || !Files.isDirectory(classDir)) {
@@ -84,9 +95,17 @@ public final class FolderLayout {
                     ignored.notImage(relative(root, f));
                     continue;
                 }
+                if (!Files.isRegularFile(f)) {
+                    // once dropped without a word, unlike a .heic beside it
+                    BadInputReason reason = NotAFile.isDanglingLink(f) ? BadInputReason.MISSING_FILE
+                            : BadInputReason.BAD_IMAGE;
+                    skips.handle(new BadInputException(new Origin(f, 0), reason, "the image "
+                            + NotAFile.describe(f)));
+                    continue;
+                }
                 Path rel = classDir.relativize(f);
                 String source = rel.getNameCount() > 1 ? rel.getName(0).toString() : classSource;
-                out.add(new Sample(f.toString(), f, label.get(), source, split, new Origin(f, 0)));
+                out.add(new Sample(f.toString(), ImageId.of(root, f), f, label.get(), source, split, new Origin(f, 0)));
             }
         }
     }
@@ -99,10 +118,14 @@ public final class FolderLayout {
         }
     }
 
-    /** The files below {@code dir}, sorted; folder links are followed (a class folder may be one). */
+    /**
+     * The entries below {@code dir} that are not folders, sorted: files, and links that lead
+     * nowhere, pipes and the like, for the caller to count; folder links are followed (a class
+     * folder may be one).
+     */
     private static List<Path> files(Path dir) throws IOException {
         try (Stream<Path> files = Files.walk(dir, FileVisitOption.FOLLOW_LINKS)) {
-            return files.filter(Files::isRegularFile).sorted().toList();
+            return files.filter(f -> !Files.isDirectory(f)).sorted().toList();
         } catch (UncheckedIOException e) {
             throw new IOException(dir + ": cannot list the folder (" + e.getCause().getMessage()
                     + "); check its permissions and links", e);

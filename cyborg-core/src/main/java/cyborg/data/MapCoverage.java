@@ -38,7 +38,7 @@ public record MapCoverage(Path folder, int images, int withoutMap, int constant)
         }
         throw new IOException((folder == null ? "no map folder" : folder.toString()) + ": none of the " + images
                 + " training images has a usable human map" + constantNote() + ", but " + needer
-                + " needs them; " + MapIndex.MATCHING + ". Check --maps against the image names");
+                + " needs them; " + MapIndex.MATCHING + ". Check --maps against the images' paths");
     }
 
     /**

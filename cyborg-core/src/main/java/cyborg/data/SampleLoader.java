@@ -21,7 +21,7 @@ public final class SampleLoader {
     private final Preprocessing preprocessing;
     private final int camHeight;
     private final int camWidth;
-    private final MapIndex maps;
+    private final MapIndex.Assignment maps;
     private final boolean cache;
     private final Map<String, Decoded> decoded = new ConcurrentHashMap<>();
 
@@ -32,10 +32,11 @@ public final class SampleLoader {
      * @param preprocessing input size and normalisation
      * @param camHeight rows of the CAM the maps are resized to
      * @param camWidth columns of the CAM
-     * @param maps where human maps are found ({@link MapIndex#empty()} for none)
+     * @param maps each image's human maps ({@link MapIndex.Assignment#none()} for none)
      * @param cache keep decoded images and maps in memory
      */
-    public SampleLoader(Preprocessing preprocessing, int camHeight, int camWidth, MapIndex maps, boolean cache) {
+    public SampleLoader(Preprocessing preprocessing, int camHeight, int camWidth, MapIndex.Assignment maps,
+            boolean cache) {
         this.preprocessing = preprocessing;
         this.camHeight = camHeight;
         this.camWidth = camWidth;
@@ -49,7 +50,7 @@ public final class SampleLoader {
 
     /** Whether the sample has at least one human map file (which may still be constant). */
     public boolean hasMap(Sample s) {
-        return !maps.mapsFor(s.image()).isEmpty();
+        return !maps.mapsFor(s).isEmpty();
     }
 
     /** Loads and prepares a sample; {@code withMap} false skips the map (scoring, validation). */
@@ -117,7 +118,7 @@ public final class SampleLoader {
         }
         RgbImage image = d != null ? d.image() : readImage(s);
         FloatMap map = null;
-        List<java.nio.file.Path> files = maps.mapsFor(s.image());
+        List<java.nio.file.Path> files = maps.mapsFor(s);
         if (withMap && !files.isEmpty()) {
             map = HumanMaps.average(files, new ImageSize(image.width(), image.height()), s.origin());
         }

@@ -53,12 +53,14 @@ public final class SplitCsv {
                 continue;
             }
             if (!Files.isRegularFile(image)) {
-                skips.handle(new BadInputException(row.origin(), BadInputReason.MISSING_FILE, "image " + image
-                        + " does not exist (image root " + imageRoot + " + relpath " + row.relpath()
+                BadInputReason reason = Files.exists(image) ? BadInputReason.BAD_IMAGE : BadInputReason.MISSING_FILE;
+                skips.handle(new BadInputException(row.origin(), reason, "image " + image + " "
+                        + NotAFile.describe(image) + " (image root " + imageRoot + " + relpath " + row.relpath()
                         + "); check --images"));
                 continue;
             }
-            samples.add(new Sample(key, image, row.label(), row.source(), row.split(), row.origin()));
+            samples.add(new Sample(key, ImageId.of(imageRoot, image), image, row.label(), row.source(), row.split(),
+                    row.origin()));
         }
         return samples;
     }

@@ -34,6 +34,15 @@ record BenchmarkData(List<Sample> train, List<Sample> val, List<Sample> shortcut
                 MapIndex.scan(dir.resolve("maps")), LabelIndex.fromSamples(test), LabelIndex.fromSamples(reversed));
     }
 
+    /**
+     * The maps of the images of split.csv, whose names are unique, for the figures and measures
+     * (validation and open-set images). Not of the probes: the marked and unmarked copies of a face
+     * share its name and its maps by design, and the demo reads no probe's map.
+     */
+    MapIndex.Assignment assignedMaps() throws IOException {
+        return maps.assign(java.util.stream.Stream.of(train, val, test).flatMap(List::stream).toList());
+    }
+
     /** The training rows {@code method} trains on. */
     List<Sample> trainFor(DemoMethod method) {
         return method.shortcutFree() ? shortcutFreeTrain : train;

@@ -31,7 +31,7 @@ final class DemoFigures {
         int camRows = first.camSize()[0];
         int camCols = first.camSize()[1];
         int cells = camRows * camCols;
-        SampleLoader mapLoader = new SampleLoader(Preprocessing.imagenet(size), camRows, camCols, data.maps(), false);
+        SampleLoader mapLoader = new SampleLoader(Preprocessing.imagenet(size), camRows, camCols, data.assignedMaps(), false);
         List<String> titles = new ArrayList<>(List.of("human maps"));
         List<float[]> rowMaps = new ArrayList<>(List.of(averageHumanMap(mapLoader)));
         for (MethodOutcome o : outcomes) {
@@ -67,7 +67,7 @@ final class DemoFigures {
 
     /** The average human map at input resolution next to each method's average input-gradient density. */
     private void writeAverageInputGradients(Path png, List<MethodOutcome> outcomes) throws IOException {
-        SampleLoader mapLoader = new SampleLoader(Preprocessing.imagenet(size), size, size, data.maps(), false);
+        SampleLoader mapLoader = new SampleLoader(Preprocessing.imagenet(size), size, size, data.assignedMaps(), false);
         List<String> titles = new ArrayList<>(List.of("human maps"));
         List<float[]> maps = new ArrayList<>(List.of(averageHumanMap(mapLoader)));
         for (MethodOutcome o : outcomes) {

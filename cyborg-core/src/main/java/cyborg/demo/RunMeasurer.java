@@ -49,7 +49,7 @@ final class RunMeasurer {
         try (Scorer scorer = new Scorer(LoadedModel.open(runDir, device))) {
             int[] camSize = scorer.model().info().camSize;
             SampleLoader mapLoader = new SampleLoader(scorer.model().preprocessing(), camSize[0], camSize[1],
-                    data.maps(), false);
+                    data.assignedMaps(), false);
             // every open-set row of split.csv and split-reversed.csv is one of the probe images, so
             // one pass over the probes gives the scores of all three and the CAMs of the open set
             List<Scorer.ScoredCam> marked = scorer.cams(data.marked(), BATCH, console);

@@ -32,9 +32,12 @@ public final class ExplainRun {
      * @param seed seed of the noise
      * @param maps human maps folder (as {@code cyborg train --maps}), or null for no localisation measures
      * @param maskThreshold a human map marks the cells where its min-max normalised value is at least this
+     * @param dataRoot the images' data root ({@code --images} or {@code --folder}): each image's noise is
+     *     seeded from its path under it, as the sweep seeds it, so that the results do not depend on how
+     *     the root is spelled; null seeds from the image key
      */
     public record Config(Map<String, List<Path>> groups, List<Sample> samples, SaliencyMethod method, int curveSteps,
-            Integer shift, long seed, Path maps, double maskThreshold, ComputeDevice device) {
+            Integer shift, long seed, Path maps, double maskThreshold, ComputeDevice device, Path dataRoot) {
         public Config {
             // Checked here, not at the first image with a map, after the first model has loaded.
             if (!(maskThreshold >= 0 && maskThreshold <= 1)) {
@@ -50,7 +53,7 @@ public final class ExplainRun {
         public Config(Map<String, List<Path>> groups, List<Sample> samples, SaliencyMethod method, int curveSteps,
                 Integer shift, long seed) {
             this(groups, samples, method, curveSteps, shift, seed, null, Localisation.DEFAULT_THRESHOLD,
-                    ComputeDevice.CPU);
+                    ComputeDevice.CPU, null);
         }
     }
 
@@ -64,9 +67,10 @@ public final class ExplainRun {
         Map<String, List<List<ImageMeasures>>> byGroup = new LinkedHashMap<>();
         int shift = 0;
         boolean localise = c.maps() != null;
-        MapIndex humanMaps = localise ? MapIndex.scan(c.maps()) : MapIndex.empty();
+        MapIndex.Assignment humanMaps = localise ? MapIndex.scan(c.maps()).assign(c.samples())
+                : MapIndex.Assignment.none();
         if (localise && console != null) {
-            long without = c.samples().stream().filter(s -> humanMaps.mapsFor(s.image()).isEmpty()).count();
+            long without = c.samples().stream().filter(s -> humanMaps.mapsFor(s).isEmpty()).count();
             console.printf("%d of %d images have a human map in %s; localisation leaves out the others%n",
                     c.samples().size() - without, c.samples().size(), c.maps());
         }
@@ -84,6 +88,9 @@ public final class ExplainRun {
                     }
                     Explainer e = new Explainer(sm, manager, c.method(), shift, c.curveSteps(), c.seed())
                             .withHumanMaps(humanMaps, c.maskThreshold());
+                    if (c.dataRoot() != null) {
+                        e.withDataRoot(c.dataRoot());
+                    }
                     try (ProgressBar bar = new ProgressBar("explaining " + model, c.samples().size(), "img", console)) {
                         for (Sample s : c.samples()) {
                             ms.add(e.measure(s));

@@ -4,6 +4,7 @@ import ai.djl.ndarray.NDManager;
 import cyborg.data.BadInputException;
 import cyborg.data.FloatMap;
 import cyborg.data.HumanMaps;
+import cyborg.data.ImageId;
 import cyborg.data.MapIndex;
 import cyborg.data.Sample;
 import cyborg.image.ImageFiles;
@@ -33,7 +34,7 @@ public final class Explainer {
     private final int curveSteps;
     private final long seed;
     private Path dataRoot;
-    private MapIndex humanMaps = MapIndex.empty();
+    private MapIndex.Assignment humanMaps = MapIndex.Assignment.none();
     private double maskThreshold = Localisation.DEFAULT_THRESHOLD;
 
     /**
@@ -65,9 +66,9 @@ public final class Explainer {
     /**
      * Seeds each image's salt-and-pepper noise from its path relative to {@code root} (its data
      * set's image root or folder) instead of its key, so that the noise, and the measures under
-     * it, do not change when the same data sit in another folder. Without a root (and for an image
-     * outside it) the seed is the image's key, as {@code cyborg explain} and {@code spark score
-     * --measures} use it.
+     * it, do not change when the same data sit in another folder ({@code cyborg explain} and the
+     * sweep). Without a root (and for an image outside it) the seed is the image's key, as
+     * {@code spark score --measures} uses it.
      */
     public Explainer withDataRoot(Path root) {
         this.dataRoot = root.toAbsolutePath().normalize();
@@ -77,20 +78,17 @@ public final class Explainer {
     /** What an image's noise is seeded from: see {@link #withDataRoot}. */
     static String noiseKey(Sample sample, Path root) {
         if (root != null) {
-            Path image = sample.image().toAbsolutePath().normalize();
-            if (image.startsWith(root) && !image.equals(root)) {
-                // '/' whatever the platform: the same data give the same noise everywhere
-                return root.relativize(image).toString().replace('\\', '/');
-            }
+            // '/' whatever the platform: the same data give the same noise everywhere
+            return ImageId.under(root, sample.image()).map(ImageId::path).orElse(sample.key());
         }
         return sample.key();
     }
 
     /**
-     * Also measures how the clean map localises the human maps found in {@code maps} (images
-     * without one get none), with the mask {@code norm(human) >= threshold}.
+     * Also measures how the clean map localises the images' human maps (images without one get
+     * none), with the mask {@code norm(human) >= threshold}.
      */
-    public Explainer withHumanMaps(MapIndex maps, double threshold) {
+    public Explainer withHumanMaps(MapIndex.Assignment maps, double threshold) {
         this.humanMaps = maps;
         this.maskThreshold = threshold;
         return this;
@@ -191,7 +189,7 @@ public final class Explainer {
      * resolution as training brings it to the CAM's; null if the image has no human map.
      */
     private Localisation.Scores localisation(Sample sample, ImageSize imageSize, Plane map) throws BadInputException {
-        List<Path> files = humanMaps.mapsFor(sample.image());
+        List<Path> files = humanMaps.mapsFor(sample);
         if (files.isEmpty()) {
             return null;
         }

@@ -60,7 +60,7 @@ public final class Inference {
      */
     public void run(List<Sample> samples, int batchSize, SkipReport skips, String task, PrintStream console,
             NDManager manager, Sink sink) throws IOException {
-        SampleLoader loader = new SampleLoader(preprocessing, camSize[0], camSize[1], MapIndex.empty(), false);
+        SampleLoader loader = new SampleLoader(preprocessing, camSize[0], camSize[1], MapIndex.Assignment.none(), false);
         int threads = Runtime.getRuntime().availableProcessors();
         // images are checked as they stream through the batches: one decode per image
         try (BatchLoader batches = new BatchLoader(loader, threads, camSize[0] * camSize[1], skips);

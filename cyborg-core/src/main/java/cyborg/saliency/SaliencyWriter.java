@@ -1,6 +1,7 @@
 package cyborg.saliency;
 
-import cyborg.data.ImageExtensions;
+import cyborg.data.ImageId;
+import cyborg.data.ImageOutputs;
 import cyborg.io.AtomicFiles;
 
 import java.io.IOException;
@@ -10,13 +11,15 @@ import java.util.List;
 import java.util.Locale;
 
 /**
- * Writes saliency maps as 8-bit grayscale PNGs at feature resolution ({@code NAME.METHOD.map.png})
- * and upsampled to the input size ({@code NAME.METHOD.png}), a jet overlay on the resized image
- * ({@code NAME.METHOD.overlay.png}), all under {@code DIR/<source>/}, and an index
- * {@code saliency.csv} (image, target class, score, files).
+ * Writes saliency maps as 8-bit grayscale PNGs at feature resolution ({@code ID.METHOD.map.png})
+ * and upsampled to the input size ({@code ID.METHOD.png}), a jet overlay on the resized image
+ * ({@code ID.METHOD.overlay.png}), with ID the image's path under the data root without its
+ * extension ({@link ImageOutputs}), and an index {@code saliency.csv} (image, target class, score,
+ * files).
  */
 public final class SaliencyWriter {
     private final Path dir;
+    private final ImageOutputs outputs;
     private final String method;
     private final int size;
     private final List<String> rows = new ArrayList<>();
@@ -28,6 +31,7 @@ public final class SaliencyWriter {
      */
     public SaliencyWriter(Path dir, String method, int size) {
         this.dir = dir;
+        this.outputs = new ImageOutputs(dir);
         this.method = method;
         this.size = size;
     }
@@ -35,14 +39,14 @@ public final class SaliencyWriter {
     /** Writes one image's files. */
     public void write(SaliencyResult r) throws IOException {
         r.prediction().requireFinite(r.sample().key());
-        Path folder = dir.resolve(r.sample().source());
-        String stem = ImageExtensions.stem(r.sample().image()) + "." + method;
-        r.map().writeGray(folder.resolve(stem + ".map.png"));
-        r.map().upsampled(size).writeGray(folder.resolve(stem + ".png"));
-        r.map().writeOverlay(r.sample().image(), size, folder.resolve(stem + ".overlay.png"));
+        ImageId id = r.sample().id();
+        Path upsampled = outputs.path(id, "." + method + ".png");
+        r.map().writeGray(outputs.path(id, "." + method + ".map.png"));
+        r.map().upsampled(size).writeGray(upsampled);
+        r.map().writeOverlay(r.sample().image(), size, outputs.path(id, "." + method + ".overlay.png"));
         synchronized (rows) {
             rows.add(String.format(Locale.ROOT, "%s,%d,%s,%s", r.sample().key(), r.targetClass(), (float) r.score(),
-                    dir.relativize(folder.resolve(stem + ".png"))));
+                    ImageOutputs.relative(id, "." + method + ".png")));
         }
     }
 

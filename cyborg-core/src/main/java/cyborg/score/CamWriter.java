@@ -1,7 +1,7 @@
 package cyborg.score;
 
+import cyborg.data.ImageOutputs;
 import cyborg.data.Sample;
-import cyborg.data.ImageExtensions;
 import cyborg.model.CamMap;
 
 import java.io.IOException;
@@ -9,11 +9,12 @@ import java.nio.file.Path;
 
 /**
  * Writes an image's class activation map as an 8-bit grayscale PNG at the model's input size and
- * as a jet overlay on the resized image: {@code DIR/<source>/<name>_cam.png} and
- * {@code DIR/<source>/<name>_overlay.png}.
+ * as a jet overlay on the resized image, named by the image's identity (its path under the data
+ * root, see {@link ImageOutputs}): {@code DIR/<path without extension>_cam.png} and
+ * {@code _overlay.png}, e.g. {@code DIR/train/real/ffhq/0000_cam.png}.
  */
 public final class CamWriter {
-    private final Path dir;
+    private final ImageOutputs outputs;
     private final int size;
 
     /**
@@ -21,15 +22,13 @@ public final class CamWriter {
      * @param size the model's input size (maps are upsampled to it)
      */
     public CamWriter(Path dir, int size) {
-        this.dir = dir;
+        this.outputs = new ImageOutputs(dir);
         this.size = size;
     }
 
     /** Writes both images of one sample's normalised CAM (at the CAM layer's resolution). */
     public void write(Sample sample, CamMap cam) throws IOException {
-        Path folder = dir.resolve(sample.source());
-        String stem = ImageExtensions.stem(sample.image());
-        cam.upsampled(size).writeGray(folder.resolve(stem + "_cam.png"));
-        cam.writeOverlay(sample.image(), size, folder.resolve(stem + "_overlay.png"));
+        cam.upsampled(size).writeGray(outputs.path(sample.id(), "_cam.png"));
+        cam.writeOverlay(sample.image(), size, outputs.path(sample.id(), "_overlay.png"));
     }
 }

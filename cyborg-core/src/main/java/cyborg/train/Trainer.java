@@ -11,6 +11,7 @@ import cyborg.data.BatchLoader;
 import cyborg.data.Counterexamples;
 import cyborg.data.LoadPlan;
 import cyborg.data.MapCoverage;
+import cyborg.data.MapIndex;
 import cyborg.data.MapNeeds;
 import cyborg.data.Preprocessing;
 import cyborg.data.DataValidator;
@@ -98,7 +99,10 @@ public final class Trainer {
             CamNetwork net = config.architecture().create(manager, config.seed());
             int[] camSize = SavedModel.camSize(net, manager, config.inputSize());
             Preprocessing preprocessing = config.architecture().preprocessing(config.inputSize());
-            SampleLoader loader = new SampleLoader(preprocessing, camSize[0], camSize[1], data.maps(),
+            // bound to the training images only: validation never reads maps, and a name shared
+            // with a validation image does not make a training image's map ambiguous
+            MapIndex.Assignment maps = withMaps ? data.maps().assign(data.train()) : MapIndex.Assignment.none();
+            SampleLoader loader = new SampleLoader(preprocessing, camSize[0], camSize[1], maps,
                     cacheDecision(data));
             Inference validation = new Inference(net, preprocessing, camSize);
             int threads = Runtime.getRuntime().availableProcessors();
@@ -113,6 +117,12 @@ public final class Trainer {
                     checked.constantMap());
             String mapSummary = "";
             if (withMaps) {
+                if (!maps.unmatched().isEmpty() && checked.withoutMap() > 0) {
+                    // only when images lack maps (a folder may well hold the maps of other splits too), and
+                    // before a refusal: maps laid out under another root than the images' match nothing
+                    say(maps.unmatched().size() + " map file(s) in " + maps.dir() + " belong to no training image (e.g. "
+                            + maps.unmatched().get(0) + "); " + MapIndex.MATCHING);
+                }
                 coverage.requireSome(loss.usesMaps() ? "the loss " + loss : "counterexamples (--counterfactual)");
                 mapSummary = coverage.summary(unmappedFate(loss, counterexamples));
                 say(mapSummary);

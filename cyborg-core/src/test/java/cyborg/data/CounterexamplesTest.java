@@ -33,7 +33,7 @@ class CounterexamplesTest {
         Path maps = Files.createDirectories(root.resolve("maps"));
         TestImages.gray(maps.resolve("a.png"), 4, 4, (x, y) -> x < 2 ? 255 : 0);
         SampleLoader loader = new SampleLoader(new Preprocessing(4, new float[3], new float[] {1, 1, 1}), 2, 2,
-                MapIndex.scan(maps), false);
+                MapIndex.scan(maps).assign(java.util.List.of(sample(img, Label.REAL))), false);
         LoadPlan plan = new LoadPlan(Augmentation.Params.IDENTITY, MapNeeds.NONE,
                 new Counterexamples.Draw(sample(donor, Label.SYNTHETIC), 0));
         PreparedSample p = loader.load(sample(img, Label.REAL), plan);
@@ -53,7 +53,7 @@ class CounterexamplesTest {
         Path img = TestImages.gray(root.resolve("a.png"), 4, 4, (x, y) -> 200);
         Path donor = TestImages.gray(root.resolve("b.png"), 4, 4, (x, y) -> 20);
         SampleLoader loader = new SampleLoader(new Preprocessing(4, new float[3], new float[] {1, 1, 1}), 2, 2,
-                MapIndex.empty(), false);
+                MapIndex.Assignment.none(), false);
         PreparedSample plain = loader.load(sample(img, Label.REAL), LoadPlan.PLAIN);
         PreparedSample counter = loader.load(sample(img, Label.REAL), new LoadPlan(Augmentation.Params.IDENTITY,
                 MapNeeds.NONE, new Counterexamples.Draw(sample(donor, Label.REAL), 0)));
@@ -65,7 +65,8 @@ class CounterexamplesTest {
         Path img = TestImages.gray(root.resolve("a.png"), 8, 8, (x, y) -> 100);
         Path maps = Files.createDirectories(root.resolve("maps"));
         TestImages.gray(maps.resolve("a.png"), 8, 8, (x, y) -> y < 4 ? 255 : 0);
-        SampleLoader loader = new SampleLoader(Preprocessing.imagenet(4), 2, 2, MapIndex.scan(maps), false);
+        SampleLoader loader = new SampleLoader(Preprocessing.imagenet(4), 2, 2,
+                MapIndex.scan(maps).assign(java.util.List.of(sample(img, Label.REAL))), false);
         PreparedSample p = loader.load(sample(img, Label.REAL),
                 new LoadPlan(Augmentation.Params.IDENTITY, MapNeeds.CAM_AND_INPUT, null));
         assertEquals(16, p.inputMap().length);

@@ -18,7 +18,8 @@ class MapCoverageTest {
         IOException e = assertThrows(IOException.class,
                 () -> new MapCoverage(MAPS, 16, 16, 0).requireSome("the loss ce:0.5,cyborg:0.5"));
         assertTrue(e.getMessage().startsWith(MAPS + ": none of the 16 training images has a usable human map, but"
-                + " the loss ce:0.5,cyborg:0.5 needs them; a map is matched to its image by file name"), e.getMessage());
+                + " the loss ce:0.5,cyborg:0.5 needs them; a map is matched to its image by the image's path under the"
+                + " data root"), e.getMessage());
     }
 
     @Test

@@ -27,10 +27,18 @@ class MapsAndLayoutTest {
         TestImages.plain(Files.createDirectories(maps.resolve("annotator3")).resolve("face1.jpg.png"), 4);
         TestImages.plain(Files.createDirectories(maps.resolve("annotator4")).resolve("face1.png"), 4);
         TestImages.plain(maps.resolve("face2.png"), 4);
-        MapIndex index = MapIndex.scan(maps);
-        assertEquals(3, index.mapsFor(Path.of("/data/x/face1.png")).size());
-        assertEquals(1, index.mapsFor(Path.of("face2.jpg")).size());
-        assertEquals(0, index.mapsFor(Path.of("face3.png")).size());
+        Sample face1 = sample("x/face1.png");
+        Sample face2 = sample("face2.jpg");
+        Sample face3 = sample("face3.png");
+        MapIndex.Assignment index = MapIndex.scan(maps).assign(List.of(face1, face2, face3));
+        assertEquals(3, index.mapsFor(face1).size());
+        assertEquals(1, index.mapsFor(face2).size());
+        assertEquals(0, index.mapsFor(face3).size());
+    }
+
+    private Sample sample(String id) {
+        Path image = root.resolve("data").resolve(id);
+        return new Sample(image.toString(), new ImageId(id), image, Label.REAL, "x", "train", new Origin(image, 0));
     }
 
     @Test

@@ -26,7 +26,7 @@ class SampleLoaderTest {
         Path maps = Files.createDirectories(root.resolve("maps"));
         TestImages.gray(maps.resolve("f.png"), 4, 4, (x, y) -> x < 2 ? 255 : 0);
         SampleLoader loader = new SampleLoader(new Preprocessing(2, new float[3], new float[] {1, 1, 1}), 1, 2,
-                MapIndex.scan(maps), true);
+                MapIndex.scan(maps).assign(java.util.List.of(sample(img))), true);
         PreparedSample plain = loader.load(sample(img), Augmentation.Params.IDENTITY, true);
         assertArrayEquals(new float[] {1f, 0f}, plain.map(), 1e-6f);
         // antialiased shrinking blends across the edge, so compare sides rather than exact values
@@ -48,7 +48,8 @@ class SampleLoaderTest {
         Path maps = Files.createDirectories(root.resolve("maps"));
         TestImages.gray(maps.resolve("flat.png"), 4, 4, (x, y) -> 255);
         TestImages.gray(maps.resolve("marked.png"), 4, 4, (x, y) -> x < 2 ? 255 : 0);
-        SampleLoader loader = new SampleLoader(Preprocessing.imagenet(4), 2, 2, MapIndex.scan(maps), false);
+        SampleLoader loader = new SampleLoader(Preprocessing.imagenet(4), 2, 2,
+                MapIndex.scan(maps).assign(java.util.List.of(sample(flat), sample(marked), sample(bare))), false);
         assertNull(loader.load(sample(flat), Augmentation.Params.IDENTITY, true).map());
         DataValidator.Result r = DataValidator.validate(java.util.List.of(sample(flat), sample(marked), sample(bare)),
                 loader, true, 1, SkipReport.failFast(), null);
@@ -60,7 +61,7 @@ class SampleLoaderTest {
     @Test
     void imageWithoutMapHasNone() throws IOException {
         Path img = TestImages.plain(root.resolve("g.png"), 8);
-        SampleLoader loader = new SampleLoader(Preprocessing.imagenet(4), 2, 2, MapIndex.empty(), false);
+        SampleLoader loader = new SampleLoader(Preprocessing.imagenet(4), 2, 2, MapIndex.Assignment.none(), false);
         assertNull(loader.load(sample(img), Augmentation.Params.IDENTITY, true).map());
     }
 
@@ -69,7 +70,7 @@ class SampleLoaderTest {
         Path img = TestImages.plain(root.resolve("t.png"), 16);
         byte[] bytes = Files.readAllBytes(img);
         Files.write(img, java.util.Arrays.copyOf(bytes, bytes.length / 2));
-        SampleLoader loader = new SampleLoader(Preprocessing.imagenet(4), 2, 2, MapIndex.empty(), false);
+        SampleLoader loader = new SampleLoader(Preprocessing.imagenet(4), 2, 2, MapIndex.Assignment.none(), false);
         BadInputException e = assertThrows(BadInputException.class,
                 () -> loader.load(sample(img), Augmentation.Params.IDENTITY, false));
         assertEquals(BadInputReason.BAD_IMAGE, e.reason());

@@ -84,12 +84,12 @@ class ExplainRunTest {
     @Test
     void withHumanMapsAddsLocalisationInTheUnitIntervalAndCountsImagesWithoutAMap() throws IOException {
         List<Sample> test = benchmarkTestImages();
-        for (Path map : MapIndex.scan(dir.resolve("bench/maps")).mapsFor(test.get(0).image())) {
+        for (Path map : MapIndex.scan(dir.resolve("bench/maps")).assign(test).mapsFor(test.get(0))) {
             Files.delete(map);
         }
         Map<String, List<Path>> groups = Map.of("cyborg", List.of(model("cy1", 3)));
         ExplainRun.run(new ExplainRun.Config(groups, test, SaliencyMethod.of("gradcam"), 2, null, 1,
-                dir.resolve("bench/maps"), Localisation.DEFAULT_THRESHOLD, cyborg.model.ComputeDevice.CPU),
+                dir.resolve("bench/maps"), Localisation.DEFAULT_THRESHOLD, cyborg.model.ComputeDevice.CPU, null),
                 dir.resolve("out"), null);
         JsonObject r = JsonParser.parseString(Files.readString(dir.resolve("out/measures.json"))).getAsJsonObject();
         assertEquals(0.5, r.get("mask_threshold").getAsDouble());

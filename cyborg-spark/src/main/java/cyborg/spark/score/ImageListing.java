@@ -1,6 +1,8 @@
 package cyborg.spark.score;
 
 import cyborg.data.FolderLayout;
+import cyborg.data.ImageId;
+import cyborg.data.ImageOutputs;
 import cyborg.data.Sample;
 import cyborg.data.SkipReport;
 import cyborg.data.SplitCsv;
@@ -34,7 +36,11 @@ public final class ImageListing {
         List<ImageRef> out = new ArrayList<>();
         for (SplitCsv.Row row : SplitCsv.readRows(csv, SkipReport.failFast())) {
             if (split.equals("all") || row.split().equals(split)) {
-                out.add(new ImageRef(out.size(), root + row.relpath(), row.label().displayName(), row.source()));
+                String path = root + row.relpath();
+                // named as cyborg score names it: under a local root, as SplitCsv identifies it
+                ImageId id = Locations.isUri(imageRoot) ? ImageId.normalized(row.relpath())
+                        : ImageId.of(Path.of(root), Path.of(path));
+                out.add(new ImageRef(out.size(), path, id.path(), row.label().displayName(), row.source()));
             }
         }
         return limited(out, limit, "no '" + split + "' rows in " + csv + "; choose --split train|val|test|all");
@@ -45,7 +51,7 @@ public final class ImageListing {
         FolderLayout.Scan scan = FolderLayout.scan(folder, "test");
         List<ImageRef> out = new ArrayList<>();
         for (Sample s : scan.samples()) {
-            out.add(new ImageRef(out.size(), s.key(), s.label().displayName(), s.source()));
+            out.add(new ImageRef(out.size(), s.key(), s.id().path(), s.label().displayName(), s.source()));
         }
         return limited(out, limit, "no images in " + folder);
     }
@@ -74,7 +80,9 @@ public final class ImageListing {
             if (path.isEmpty() || path.startsWith("#")) {
                 continue;
             }
-            out.add(new ImageRef(out.size(), path, null, parentName(path)));
+            // no data root: the path is the identity, so that two listed images never share a CAM file
+            ImageId id = Locations.isUri(path) ? ImageId.normalized(path) : ImageId.of(Path.of("/"), Path.of(path));
+            out.add(new ImageRef(out.size(), path, id.path(), null, parentName(path)));
         }
         return limited(out, limit, "no image paths in " + list + " (one path or URI a line)");
     }
@@ -86,6 +94,15 @@ public final class ImageListing {
         List<ImageRef> out = limit == null ? all : all.subList(0, Math.min(limit, all.size()));
         if (out.isEmpty()) {
             throw new IllegalArgumentException(emptyMessage);
+        }
+        // checked here, on the driver: the executors write the CAM files of different images apart
+        ImageOutputs names = new ImageOutputs(Path.of("cams"));
+        for (ImageRef ref : out) {
+            try {
+                names.path(new ImageId(ref.id()), "_cam.png");
+            } catch (IOException e) {
+                throw new IllegalArgumentException(e.getMessage(), e);
+            }
         }
         return List.copyOf(out);
     }

@@ -64,4 +64,22 @@ class ImageListingTest {
         IOException e = assertThrows(IOException.class, () -> ImageListing.fromList(uri, null));
         assertTrue(e.getMessage().startsWith(uri + ":2: byte 0xE9 at column 2 is not UTF-8"), e.getMessage());
     }
+
+    @Test
+    void listedImagesOfOneFileNameKeepCamFilesOfTheirOwn() throws IOException {
+        Path list = Files.write(dir.resolve("same.txt"), List.of("/data/real/ffhq/0000.png",
+                "hdfs://nn/data/synthetic/stylegan/0000.png"));
+        List<ImageRef> refs = ImageListing.fromList(list.toString(), null);
+        // once DIR/cams/<row>_0000_cam.png: a CAM file named by the image, as cyborg score --cams names it
+        assertEquals(List.of("data/real/ffhq/0000.png", "nn/data/synthetic/stylegan/0000.png"),
+                refs.stream().map(ImageRef::id).toList());
+    }
+
+    @Test
+    void listedImagesDifferingOnlyInTheExtensionAreRefusedNamingBoth() throws IOException {
+        Path list = Files.write(dir.resolve("ext.txt"), List.of("/data/real/a.png", "/data/real/a.jpg"));
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> ImageListing.fromList(list.toString(), null));
+        assertTrue(e.getMessage().startsWith("data/real/a.png and data/real/a.jpg would both write"), e.getMessage());
+    }
 }

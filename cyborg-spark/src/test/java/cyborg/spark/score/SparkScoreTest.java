@@ -230,7 +230,7 @@ class SparkScoreTest {
         assertEquals("path,score,label,predicted,source,cam_entropy,cam_path", detail.get(0));
         assertEquals(4, detail.size());
         String camPath = detail.get(2).substring(detail.get(2).lastIndexOf(',') + 1);
-        assertEquals(out.resolve("cams/1_img1_cam.png").toString(), camPath);
+        assertEquals(out.resolve("cams/stylegan/img1_cam.png").toString(), camPath, "named by the path under the image root");
         RgbImage cam = ImageFiles.readRgb(Path.of(camPath));
         assertEquals(32, cam.width());
     }

@@ -1,5 +1,6 @@
 package cyborg.web.annotate;
 
+import cyborg.data.ImageId;
 import cyborg.data.Sample;
 import cyborg.image.ImageFiles;
 import cyborg.image.ImageSize;
@@ -42,7 +43,7 @@ public final class ImageCatalog {
         for (Sample s : samples) {
             ImageSize size = ImageFiles.readSize(s.image());
             Path file = s.image().toAbsolutePath().normalize();
-            String relative = (file.startsWith(base) ? base.relativize(file) : file).toString().replace('\\', '/');
+            String relative = ImageId.under(base, file).map(ImageId::path).orElse(file.toString().replace('\\', '/'));
             wanted.add(new ImageRecord(0, relative, file.getFileName().toString(), s.label(), size.width(),
                     size.height()));
         }

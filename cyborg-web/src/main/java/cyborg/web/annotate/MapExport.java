@@ -5,7 +5,8 @@ import com.google.gson.Gson;
 import com.google.gson.GsonBuilder;
 import com.google.gson.JsonElement;
 import com.google.gson.JsonParser;
-import cyborg.data.ImageExtensions;
+import cyborg.data.ImageId;
+import cyborg.data.ImageOutputs;
 import cyborg.image.ImageDecodeException;
 import cyborg.io.AtomicFiles;
 
@@ -20,9 +21,10 @@ import java.util.Map;
 import java.util.TreeMap;
 
 /**
- * Writes the saved masks as the maps {@code cyborg train --maps DIR} reads: {@code DIR/<annotator>/NAME.png}
- * (NAME: the image's file name without extension; 8-bit gray, 0/255, the image's size), each file
- * written atomically. An annotator who masked one image twice keeps the latest. Merged maps (the
+ * Writes the saved masks as the maps {@code cyborg train --maps DIR} reads: {@code DIR/<annotator>/ID.png}
+ * (ID: the image's path under the data root without its extension, e.g. {@code real/ffhq/0000}, so
+ * that same-named images in different folders keep their own maps; 8-bit gray, 0/255, the image's
+ * size), each file written atomically. An annotator who masked one image twice keeps the latest. Merged maps (the
  * mean of the annotators' masks) go to a separate folder only: in DIR itself, MapIndex would
  * average them together with the per-annotator maps, counting every annotator twice.
  */
@@ -51,26 +53,29 @@ public final class MapExport {
      */
     public static Summary write(List<StoredAnnotation> annotations, Path maps, Path merged, Path jsonl)
             throws IOException {
-        Map<String, StoredAnnotation> latest = new TreeMap<>(); // annotator/NAME -> newest annotation with a mask
+        Map<String, StoredAnnotation> latest = new TreeMap<>(); // annotator/ID -> newest annotation with a mask
         for (StoredAnnotation a : annotations) {
             if (a.maskPng() != null) {
-                latest.put(a.annotator() + "/" + stem(a.image().name()), a);
+                latest.put(a.annotator() + "/" + a.image().path(), a);
             }
         }
+        Map<String, ImageOutputs> perAnnotator = new TreeMap<>();
         Map<Long, List<Mask>> byImage = new LinkedHashMap<>();
-        for (Map.Entry<String, StoredAnnotation> e : latest.entrySet()) {
-            StoredAnnotation a = e.getValue();
+        for (StoredAnnotation a : latest.values()) {
             Mask mask = decode(a);
-            AtomicFiles.write(maps.resolve(e.getKey() + ".png"), out -> out.write(mask.png()));
+            Path file = perAnnotator.computeIfAbsent(a.annotator(), n -> new ImageOutputs(maps.resolve(n)))
+                    .path(id(a.image()), ".png");
+            AtomicFiles.write(file, out -> out.write(mask.png()));
             byImage.computeIfAbsent(a.image().id(), k -> new ArrayList<>()).add(mask);
         }
         int mergedCount = 0;
         if (merged != null) {
+            ImageOutputs mergedMaps = new ImageOutputs(merged);
             for (StoredAnnotation a : latest.values()) {
                 List<Mask> masks = byImage.remove(a.image().id());
                 if (masks != null) {
                     byte[] png = mean(masks);
-                    AtomicFiles.write(merged.resolve(stem(a.image().name()) + ".png"), out -> out.write(png));
+                    AtomicFiles.write(mergedMaps.path(id(a.image()), ".png"), out -> out.write(png));
                     mergedCount++;
                 }
             }
@@ -146,8 +151,16 @@ public final class MapExport {
         return Mask.grayPng(first.width(), first.height(), sum);
     }
 
-    /** The name maps of this image take, as MapIndex matches it. */
-    static String stem(String fileName) {
-        return ImageExtensions.stem(Path.of(fileName));
+    /**
+     * The identity maps of this image are named by, as MapIndex matches it: its stored path under
+     * the data root (an image outside the root was stored with its absolute path, which loses its
+     * leading '/' here so that its map stays inside the maps folder).
+     */
+    static ImageId id(ImageRecord image) {
+        String path = image.path();
+        while (path.startsWith("/")) {
+            path = path.substring(1);
+        }
+        return new ImageId(path);
     }
 }

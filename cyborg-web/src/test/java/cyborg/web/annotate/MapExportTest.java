@@ -5,7 +5,10 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import cyborg.data.Label;
+import cyborg.data.ImageId;
 import cyborg.data.MapIndex;
+import cyborg.data.Origin;
+import cyborg.data.Sample;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -37,16 +40,20 @@ class MapExportTest {
         MapExport.Summary s = MapExport.write(records, maps, merged, jsonl);
 
         assertEquals(2, s.maps());
-        List<Path> found = MapIndex.scan(maps).mapsFor(Path.of("/data/synthetic/gan/face-7.jpg"));
-        assertEquals(List.of(maps.resolve("alice/face-7.png"), maps.resolve("bob/face-7.png")), found);
-        BufferedImage a = ImageIO.read(maps.resolve("alice/face-7.png").toFile());
+        Path image = Path.of("/data/synthetic/gan/face-7.jpg");
+        Sample sample = new Sample(image.toString(), new ImageId(FAKE.path()), image, Label.SYNTHETIC, "gan", "train",
+                new Origin(image, 0));
+        List<Path> found = MapIndex.scan(maps).assign(List.of(sample)).mapsFor(sample);
+        assertEquals(List.of(maps.resolve("alice/synthetic/gan/face-7.png"), maps.resolve("bob/synthetic/gan/face-7.png")),
+                found);
+        BufferedImage a = ImageIO.read(maps.resolve("alice/synthetic/gan/face-7.png").toFile());
         assertEquals(12, a.getWidth());
         assertEquals(9, a.getHeight());
         assertEquals(BufferedImage.TYPE_BYTE_GRAY, a.getType());
         assertEquals(255, a.getRaster().getSample(0, 0, 0));
         assertEquals(0, a.getRaster().getSample(11, 8, 0));
-        assertFalse(Files.exists(maps.resolve("face-7.png")), "no merged map among the per-annotator maps");
-        BufferedImage m = ImageIO.read(merged.resolve("face-7.png").toFile());
+        assertFalse(Files.exists(maps.resolve("synthetic/gan/face-7.png")), "no merged map among the per-annotator maps");
+        BufferedImage m = ImageIO.read(merged.resolve("synthetic/gan/face-7.png").toFile());
         assertEquals(255, m.getRaster().getSample(0, 0, 0));
         assertEquals(128, m.getRaster().getSample(11, 8, 0), "the mean of 0 and 255, rounded");
         assertEquals(2, Files.readAllLines(jsonl).size());
@@ -56,5 +63,32 @@ class MapExportTest {
         List<String> report = Files.readAllLines(maps.resolve(MapExport.REPORT));
         assertEquals("1,face-7.jpg,Synthetic,2,0.500000," + String.format(java.util.Locale.ROOT, "%.6f",
                 s.agreement().get(0).ssim()) + ",2,1.000000", report.get(1));
+    }
+
+    @Test
+    void sameNamedImagesInDifferentFoldersExportTheirOwnMaps(@TempDir Path dir) throws Exception {
+        // one file name, two images: by file name both masks went to alice/0000.png, one replacing the other
+        ImageRecord realFace = new ImageRecord(3, "real/ffhq/0000.png", "0000.png", Label.REAL, 12, 9);
+        ImageRecord fakeFace = new ImageRecord(4, "synthetic/stylegan/0000.png", "0000.png", Label.SYNTHETIC, 12, 9);
+        Mask left = Faces.mask(12, 9, (x, y) -> x < 6);
+        Mask top = Faces.mask(12, 9, (x, y) -> y < 4);
+        List<StoredAnnotation> records = List.of(
+                new StoredAnnotation(1, 1L, "alice", "single", realFace, null, "real", true, 10L, 20L, null, left.png(),
+                        null, "web", "t"),
+                new StoredAnnotation(2, 2L, "alice", "single", fakeFace, null, "synthetic", true, 10L, 20L, null,
+                        top.png(), null, "web", "t"));
+        Path maps = dir.resolve("maps");
+        Path merged = dir.resolve("merged");
+
+        MapExport.Summary s = MapExport.write(records, maps, merged, null);
+
+        assertEquals(2, s.maps());
+        assertEquals(2, s.merged());
+        BufferedImage real = ImageIO.read(maps.resolve("alice/real/ffhq/0000.png").toFile());
+        BufferedImage fake = ImageIO.read(maps.resolve("alice/synthetic/stylegan/0000.png").toFile());
+        assertEquals(255, real.getRaster().getSample(0, 8, 0), "the real image's mask: its left half");
+        assertEquals(0, fake.getRaster().getSample(0, 8, 0), "the synthetic image's mask: its top rows");
+        assertTrue(Files.isRegularFile(merged.resolve("real/ffhq/0000.png")));
+        assertTrue(Files.isRegularFile(merged.resolve("synthetic/stylegan/0000.png")));
     }
 }
