@@ -67,14 +67,13 @@ class ImportExportTest {
         Path pth = dir.resolve("m32.pth");
         Cli export = Cli.run("export", "--model", model.toString(), "--out", pth.toString());
         assertEquals(0, export.status, export.toString());
+        Map<String, Double> before = toyScores("--model", model.toString());
+        assertScoresEqual(before, toyScores("--model", pth.toString(), "--arch", "smallresnet"));
         assertTrue(Files.isRegularFile(dir.resolve("m32.pth.json")), export.toString());
         Cli imported = Cli.run("import", "--from", pth.toString(), "--out", p("m32"));
         assertEquals(0, imported.status, imported.toString());
-        Map<String, Double> before = toyScores("--model", model.toString());
-        assertEquals(before.size(), toyScores("--model", p("m32")).size());
         assertScoresEqual(before, toyScores("--model", p("m32")));
         assertScoresEqual(before, toyScores("--model", pth.toString()));
-        assertScoresEqual(before, toyScores("--model", pth.toString(), "--arch", "smallresnet"));
     }
 
     private static int toyRuns;
