@@ -4,6 +4,7 @@ import ai.djl.ndarray.NDManager;
 import cyborg.io.SafeTensors;
 import cyborg.io.torch.TorchCheckpoint;
 import cyborg.model.SavedModel;
+import cyborg.model.WeightSidecar;
 import cyborg.nn.StateDict;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -19,6 +20,10 @@ import java.util.concurrent.Callable;
             "",
             "pth: a torch.save file of the state dict (model.load_state_dict(torch.load(FILE)) on the matching"
                 + " torchvision model with a 2-way head); safetensors: for safetensors.torch.load_file.",
+            "",
+            "Beside the weights, FILE.json describes the model (model.json's fields: architecture, input_size,"
+                + " classes, mean, std, cam_layer, cam_size and how it was trained), so that import and"
+                + " --model FILE score it at the size and normalisation it was trained with. Keep the two together.",
             "",
             "Example:",
             "  cyborg export --model runs/cyborg --format pth --out cyborg.pth"
@@ -44,8 +49,9 @@ final class ExportCommand implements Callable<Integer> {
                 case "safetensors" -> SafeTensors.write(out, state, Map.of("format", "pt"));
                 default -> throw new IllegalArgumentException("--format must be pth or safetensors");
             }
+            WeightSidecar.write(out, m.info()); // after the weights: a description never names weights not there
         }
-        System.out.printf("exported %s (%s) -> %s%n", model, format, out);
+        System.out.printf("exported %s (%s) -> %s, described in %s%n", model, format, out, WeightSidecar.of(out));
         return 0;
     }
 }

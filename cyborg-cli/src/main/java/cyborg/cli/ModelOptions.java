@@ -7,11 +7,11 @@ import picocli.CommandLine.Option;
 import java.io.IOException;
 import java.nio.file.Path;
 
-/** Which model a command runs: a cyborg model folder, or a weight file with its architecture. */
+/** Which model a command runs: a cyborg model folder, or a weight file (with its description, or --arch). */
 final class ModelOptions {
     @Option(names = "--model", required = true, paramLabel = "DIR|FILE",
             description = "A run folder of 'cyborg train' (or its model.safetensors), or a PyTorch/safetensors"
-                    + " weight file with --arch.")
+                    + " weight file: with its FILE.json description (from cyborg export), or with --arch.")
     Path model;
 
     @Mixin
@@ -20,9 +20,12 @@ final class ModelOptions {
     @Mixin
     DeviceOptions device = new DeviceOptions();
 
-    /** Loads the model. */
+    /** Loads the model, saying on stderr which defaults a weight file without a description was given. */
     LoadedModel open() throws IOException {
-        return weights.arch == null ? LoadedModel.open(model, device.device)
-                : LoadedModel.open(model, weights.architecture(), weights.strict, device.device);
+        LoadedModel loaded = LoadedModel.open(weights.request(model), device.device);
+        if (loaded.model().note() != null) {
+            System.err.println("note: " + loaded.model().note());
+        }
+        return loaded;
     }
 }

@@ -7,6 +7,7 @@ import cyborg.model.LoadedModel;
 import cyborg.saliency.SaliencyMethod;
 import cyborg.saliency.SaliencyRunner;
 import cyborg.saliency.SaliencyWriter;
+import cyborg.util.Ranges;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -61,6 +62,7 @@ final class SaliencyCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         SaliencyMethod m = SaliencyMethod.of(method);
+        Ranges.atLeast("--batch", batch, 1);
         if (!target.isClass()) {
             throw new IllegalArgumentException("--class " + target.id() + " is no single class; choose "
                     + CamTarget.classChoices() + " (for the contrastive CAM: cyborg score --cams DIR --cam-class "

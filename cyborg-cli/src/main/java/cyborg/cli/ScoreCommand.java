@@ -7,6 +7,7 @@ import cyborg.score.CamWriter;
 import cyborg.score.Score;
 import cyborg.score.ScoreFile;
 import cyborg.score.Scorer;
+import cyborg.util.Ranges;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -62,9 +63,7 @@ final class ScoreCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        if (batch < 1) {
-            throw new IllegalArgumentException("--batch must be at least 1");
-        }
+        Ranges.atLeast("--batch", batch, 1);
         SkipReport skips = data.skipReport();
         List<Sample> samples = selection.select(data, skips);
         try (Scorer scorer = new Scorer(model.open())) {

@@ -2,6 +2,7 @@ package cyborg.cli;
 
 import cyborg.data.Sample;
 import cyborg.data.SkipReport;
+import cyborg.util.Ranges;
 import picocli.CommandLine.Option;
 
 import java.io.IOException;
@@ -23,8 +24,8 @@ final class SelectionOptions {
 
     /** The selected images of {@code data}. */
     List<Sample> select(DataOptions data, SkipReport skips) throws IOException {
-        if (limit != null && limit < 1) {
-            throw new IllegalArgumentException("--limit must be at least 1");
+        if (limit != null) {
+            Ranges.atLeast("--limit", limit, 1);
         }
         return data.select(skips, split, limit);
     }

@@ -1,7 +1,7 @@
 package cyborg.cli;
 
 import cyborg.model.Architecture;
-import cyborg.model.SavedModel;
+import cyborg.model.ModelRequest;
 import cyborg.web.CyborgServer;
 import cyborg.web.ModelSource;
 import cyborg.web.ServeConfig;
@@ -9,7 +9,6 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -41,12 +40,14 @@ import java.util.concurrent.Callable;
 final class ServeCommand implements Callable<Integer>, DrainsOnStop {
     @Option(names = "--model", required = true, paramLabel = "DIR|FILE|NAME=PATH",
             description = "A model to serve (repeat for several): a run folder of 'cyborg train' (or its"
-                    + " model.safetensors), or a PyTorch/safetensors weight file with --arch; NAME=PATH names it"
+                    + " model.safetensors), or a PyTorch/safetensors weight file with its FILE.json description (from"
+                    + " cyborg export) or --arch; NAME=PATH names it"
                     + " (default: its folder name, with parent folders prefixed where two would clash).")
     List<String> models;
 
     @Option(names = "--arch", paramLabel = "NAME", completionCandidates = Choices.Architectures.class,
-            description = "The architecture of the weight files among --model: ${COMPLETION-CANDIDATES}.")
+            description = "The architecture of the weight files among --model without a FILE.json description"
+                    + " (a description must agree with it): ${COMPLETION-CANDIDATES}.")
     String arch;
 
     @Mixin
@@ -88,22 +89,11 @@ final class ServeCommand implements Callable<Integer>, DrainsOnStop {
                 .queueCapacity(queue).keepUploads(keepUploads);
         Architecture architecture = arch == null ? null : Architecture.parse(arch);
         for (String spec : models) {
+            // --arch applies to the weight files among the models (a described one must agree with
+            // it); a weight file with neither is refused when the models load, saying to add --arch
             ModelSource plain = ModelSource.parse(spec, null);
-            b.model(isWeightFile(plain.location()) ? ModelSource.parse(spec, requireArch(architecture, spec)) : plain);
+            b.model(ModelRequest.isWeightFile(plain.location(), true) ? ModelSource.parse(spec, architecture) : plain);
         }
         return b.build();
-    }
-
-    /** A file that is not the weights of a cyborg model folder (no model.json next to it). */
-    private static boolean isWeightFile(Path p) {
-        Path dir = p.toAbsolutePath().getParent();
-        return Files.isRegularFile(p) && (dir == null || !Files.isRegularFile(dir.resolve(SavedModel.SIDECAR)));
-    }
-
-    private static Architecture requireArch(Architecture arch, String spec) {
-        if (arch == null) {
-            throw new IllegalArgumentException(spec + " is a weight file: say its architecture with --arch");
-        }
-        return arch;
     }
 }

@@ -167,7 +167,7 @@ final class SparkScoreCommand implements Callable<Integer> {
         }
         List<ImageRef> refs = listing();
         ScoreSettings settings = new ScoreSettings(batch, cams, null, measures, threads == null ? 0 : threads);
-        ModelSpec spec = new ModelSpec(model, weights.arch, weights.strict);
+        ModelSpec spec = new ModelSpec(model, weights.arch, weights.request(Path.of(model)).size(), weights.strict, null);
         ScoreJob.Shipping shipping = switch (shipModel.toLowerCase(Locale.ROOT)) {
             case "auto" -> ScoreJob.Shipping.AUTO;
             case "always" -> ScoreJob.Shipping.ALWAYS;

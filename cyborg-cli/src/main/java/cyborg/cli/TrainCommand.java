@@ -104,7 +104,8 @@ final class TrainCommand implements Callable<Integer> {
                     + " the 1000-way head, which is replaced by a fresh 2-way one.")
     Path init;
 
-    @Option(names = "--size", paramLabel = "PX", description = "Input size (default: the architecture's, 224).")
+    @Option(names = "--size", paramLabel = "PX", description = "Input size, from the architecture's smallest (32; 75"
+            + " for inception_v3) to 2048 (default: the architecture's own, 224 or 299; smallresnet 64).")
     Integer size;
 
     @Option(names = "--loss", defaultValue = "cyborg", paramLabel = "SPEC",
@@ -122,29 +123,29 @@ final class TrainCommand implements Callable<Integer> {
                     + " either class.")
     CamTarget camClass;
 
-    @Option(names = "--epochs", defaultValue = "50", description = "Epochs (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--epochs", defaultValue = "50", description = "Epochs, at least 1 (default: ${DEFAULT-VALUE}).")
     int epochs;
 
-    @Option(names = "--batch", defaultValue = "20", description = "Batch size (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--batch", defaultValue = "20", description = "Batch size, at least 2 (default: ${DEFAULT-VALUE}).")
     int batch;
 
     @Option(names = "--optimizer", defaultValue = "sgd", paramLabel = "sgd|adam",
             description = "Optimiser (default: ${DEFAULT-VALUE}).")
     TrainConfig.OptimizerKind optimizer;
 
-    @Option(names = "--lr", defaultValue = "0.005", description = "Learning rate (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--lr", defaultValue = "0.005", description = "Learning rate, above 0 (default: ${DEFAULT-VALUE}).")
     double lr;
 
-    @Option(names = "--momentum", defaultValue = "0.9", description = "SGD momentum (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--momentum", defaultValue = "0.9", description = "SGD momentum in [0, 1) (default: ${DEFAULT-VALUE}).")
     double momentum;
 
-    @Option(names = "--weight-decay", defaultValue = "1e-6", description = "L2 weight decay (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--weight-decay", defaultValue = "1e-6", description = "L2 weight decay, at least 0 (default: ${DEFAULT-VALUE}).")
     double weightDecay;
 
-    @Option(names = "--lr-step", defaultValue = "12", description = "StepLR period in epochs (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--lr-step", defaultValue = "12", description = "StepLR period in epochs, at least 1 (default: ${DEFAULT-VALUE}).")
     int lrStep;
 
-    @Option(names = "--lr-gamma", defaultValue = "0.1", description = "StepLR factor (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--lr-gamma", defaultValue = "0.1", description = "StepLR factor, above 0 (default: ${DEFAULT-VALUE}).")
     double lrGamma;
 
     @Option(names = "--seed", defaultValue = "1",
@@ -220,8 +221,11 @@ final class TrainCommand implements Callable<Integer> {
             System.out.println("note: --alpha sets the CE weight of the 'cyborg' preset only; the loss '" + loss
                     + "' does not use it (write weights into --loss, e.g. --loss ce:0.3,cyborg:0.7)");
         }
-        return TrainConfig.builder().architecture(Architecture.parse(arch)).inputSize(size == null ? 0 : size)
-                .loss(loss).alpha(alpha).camClass(camClass).epochs(epochs).batchSize(batch).optimizer(optimizer)
+        TrainConfig.Builder builder = TrainConfig.builder().architecture(Architecture.parse(arch));
+        if (size != null) {
+            builder.inputSize(size); // checked against the architecture's range, 0 included
+        }
+        return builder.loss(loss).alpha(alpha).camClass(camClass).epochs(epochs).batchSize(batch).optimizer(optimizer)
                 .lr(lr).momentum(momentum).weightDecay(weightDecay).lrStep(lrStep).lrGamma(lrGamma).seed(runSeed)
                 .shuffle(!noShuffle).augmentation(new Augmentation(flip, cropScale))
                 .counterexamples(new Counterexamples(counterfactual, Counterexamples.Fill.parse(counterfactualFill)))

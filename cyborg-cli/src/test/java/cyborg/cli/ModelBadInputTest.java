@@ -20,6 +20,8 @@ import java.util.stream.Stream;
  * Damaged or hand-edited models: model.json is checked when any command loads a model, naming
  * the file and the field; weights that are not the sidecar's network are refused naming the
  * weights; weights that make NaN scores stop the run naming the image instead of writing them.
+ * An exported weight file is read with its description (FILE.json): --arch or --size
+ * contradicting it is refused naming both, and a file with neither says to add --arch.
  */
 class ModelBadInputTest extends BadInputCorpus {
     @Override
@@ -44,6 +46,28 @@ class ModelBadInputTest extends BadInputCorpus {
             Arrays.fill(nan, Float.NaN);
             w.put("fc.weight", TensorData.ofFloats(w.get("fc.weight").shape(), nan));
         });
+        Path reversed = copy(dir, "reversed-classes", o -> o.add("classes", strings("Synthetic", "Real")));
+        Path catDog = copy(dir, "cat-dog-classes", o -> o.add("classes", strings("cat", "dog")));
+        // an exported 32 px smallresnet (its native size is 64) with its description m32.pth.json
+        Path m32 = dir.resolve("m32.pth");
+        Cli export = Cli.run("export", "--model", Toy.model().toString(), "--out", m32.toString());
+        if (export.status != 0) {
+            throw new IllegalStateException(export.toString());
+        }
+        Path bare = dir.resolve("bare.safetensors");
+        Cli exportBare = Cli.run("export", "--model", Toy.model().toString(), "--format", "safetensors", "--out",
+                bare.toString());
+        if (exportBare.status != 0) {
+            throw new IllegalStateException(exportBare.toString());
+        }
+        Files.deleteIfExists(dir.resolve("bare.safetensors.json"));
+        Path reversedExport = dir.resolve("reversed.pth");
+        Files.copy(m32, reversedExport);
+        // the description export writes is the model's model.json
+        JsonObject described = JsonParser.parseString(Files.readString(Toy.model().resolve("model.json")))
+                .getAsJsonObject();
+        described.add("classes", strings("Synthetic", "Real"));
+        Files.writeString(dir.resolve("reversed.pth.json"), Json.PRETTY.toJson(described));
         String firstTestImage = firstTestImage();
         String scores = dir.resolve("s.csv").toString();
         String out = dir.resolve("out").toString();
@@ -65,12 +89,37 @@ class ModelBadInputTest extends BadInputCorpus {
                         "--model", nanWeights.toString(), "--csv", Toy.csv(), "--images", Toy.images(), "--out", out),
                 BadInput.fails("explain: edited input size", "model.json", "field 'input_size'", "explain",
                         "--models", bigger.toString(), "--csv", Toy.csv(), "--images", Toy.images(), "--limit", "2",
-                        "--out", out));
+                        "--out", out),
+                scoreFails("classes in reversed order", reversed, "model.json",
+                        "field 'classes': [Synthetic, Real] is not [Real, Synthetic]", scores),
+                scoreFails("classes of another task", catDog, "model.json", "field 'classes': [cat, dog]", scores),
+                scoreFails("exported model, --size contradicting its description", m32, "m32.pth.json",
+                        "takes 32 px images (input_size) but --size says 64", scores, "--size", "64"),
+                scoreFails("exported model, --arch contradicting its description", m32, "m32.pth.json",
+                        "describes a smallresnet but --arch says resnet18", scores, "--arch", "resnet18"),
+                scoreFails("exported model, description with reversed classes", reversedExport, "reversed.pth.json",
+                        "field 'classes'", scores, "--arch", "smallresnet"),
+                scoreFails("safetensors file without a description or --arch", bare, "bare.safetensors",
+                        "add --arch NAME", scores),
+                BadInput.fails("import: --size contradicting the description", "m32.pth.json", "--size says 224",
+                        "import", "--from", m32.toString(), "--size", "224", "--out", out),
+                BadInput.fails("import: classes in reversed order", "reversed.pth.json", "field 'classes'",
+                        "import", "--arch", "smallresnet", "--from", reversedExport.toString(), "--out", out));
     }
 
-    private static BadInput scoreFails(String name, Path model, String names, String says, String scores) {
-        return BadInput.fails("score: " + name, names, says, "score", "--model", model.toString(), "--csv", Toy.csv(),
-                "--images", Toy.images(), "--out", scores);
+    private static BadInput scoreFails(String name, Path model, String names, String says, String scores,
+            String... more) {
+        String[] args = {"score", "--model", model.toString(), "--csv", Toy.csv(), "--images", Toy.images(), "--out",
+                scores};
+        return BadInput.fails("score: " + name, names, says, PipelineTest.concat(args, more));
+    }
+
+    private static JsonArray strings(String... values) {
+        JsonArray a = new JsonArray();
+        for (String v : values) {
+            a.add(v);
+        }
+        return a;
     }
 
     /** A copy of the toy model folder with its model.json changed by {@code edit}. */

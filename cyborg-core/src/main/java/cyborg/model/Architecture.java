@@ -28,6 +28,9 @@ public enum Architecture {
      */
     public static final int MIN_SIZE = 32;
 
+    /** Far above any face model's size (224, 299); larger inputs would only exhaust memory. */
+    public static final int MAX_SIZE = 2048;
+
     private final String id;
     private final int nativeSize;
     private final String camLayer;
@@ -72,6 +75,14 @@ public enum Architecture {
         };
     }
 
+    /**
+     * {@code size} if this network can take it ({@link #minSize()}..{@link #MAX_SIZE}), else an
+     * error naming {@code option}, the value and the range.
+     */
+    public int requireSize(String option, int size) {
+        return cyborg.util.Ranges.within(option, size, minSize(), MAX_SIZE, "for " + id);
+    }
+
     /** The reference preprocessing at the given input size (ImageNet; 0.5/0.5 for Xception). */
     public Preprocessing preprocessing(int size) {
         return this == XCEPTION ? Preprocessing.half(size) : Preprocessing.imagenet(size);
@@ -106,6 +117,11 @@ public enum Architecture {
         return name.trim().toLowerCase(Locale.ROOT).replace("-", "").replace("_", "");
     }
 
+    /** The known names, for messages: {@code resnet18, resnet50, ...}. */
+    public static String names() {
+        return Arrays.stream(values()).map(Architecture::id).collect(Collectors.joining(", "));
+    }
+
     /** Looks up an architecture by name, with a message listing the known ones. */
     public static Architecture parse(String name) {
         String n = loose(name);
@@ -114,7 +130,6 @@ public enum Architecture {
                 return a;
             }
         }
-        throw new IllegalArgumentException("unknown architecture '" + name + "'; choose one of "
-                + Arrays.stream(values()).map(Architecture::id).collect(Collectors.joining(", ")));
+        throw new IllegalArgumentException("unknown architecture '" + name + "'; choose one of " + names());
     }
 }

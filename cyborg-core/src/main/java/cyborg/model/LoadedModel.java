@@ -24,7 +24,7 @@ public final class LoadedModel implements AutoCloseable {
         this.inference = Inference.of(model);
     }
 
-    /** Loads a PyTorch or safetensors weight file for {@code arch} (see {@link SavedModel#fromWeights}), on the CPU. */
+    /** Loads a PyTorch or safetensors weight file for {@code arch} (see {@link SavedModel#open}), on the CPU. */
     public static LoadedModel open(Path weights, Architecture arch, boolean strict) throws IOException {
         return open(weights, arch, strict, ComputeDevice.CPU);
     }
@@ -32,17 +32,22 @@ public final class LoadedModel implements AutoCloseable {
     /** Loads a PyTorch or safetensors weight file for {@code arch} onto {@code device}. */
     public static LoadedModel open(Path weights, Architecture arch, boolean strict, ComputeDevice device)
             throws IOException {
-        return load(device, manager -> SavedModel.fromWeights(weights, arch, manager, strict));
+        return open(new ModelRequest(weights, arch, null, strict), device);
     }
 
-    /** Loads the model at {@code location} (a model folder or its safetensors file), on the CPU. */
+    /** Loads the model at {@code location} (a model folder, its safetensors file, or a described weight file), on the CPU. */
     public static LoadedModel open(Path location) throws IOException {
         return open(location, ComputeDevice.CPU);
     }
 
-    /** Loads the model at {@code location} (a model folder or its safetensors file) onto {@code device}. */
+    /** Loads the model at {@code location} (a model folder, its safetensors file, or a described weight file) onto {@code device}. */
     public static LoadedModel open(Path location, ComputeDevice device) throws IOException {
-        return load(device, manager -> SavedModel.load(location, manager));
+        return open(ModelRequest.of(location), device);
+    }
+
+    /** Loads what {@code request} names (see {@link SavedModel#open}) onto {@code device}. */
+    public static LoadedModel open(ModelRequest request, ComputeDevice device) throws IOException {
+        return load(device, manager -> SavedModel.open(request, manager));
     }
 
     /** How a model's arrays are made in a given manager. */

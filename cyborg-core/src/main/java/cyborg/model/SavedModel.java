@@ -15,7 +15,9 @@ import java.util.Map;
 /**
  * A trained model on disk: a folder with {@code model.safetensors} (torchvision parameter names)
  * and the {@code model.json} sidecar. {@code --model DIR} accepts such a folder, a run folder of
- * {@code --runs} (its best run is not guessed: pass {@code DIR/run-K}), or the safetensors file.
+ * {@code --runs} (its best run is not guessed: pass {@code DIR/run-K}), or the safetensors file;
+ * {@code --model FILE} a lone weight file, described by {@code FILE.json} ({@link WeightSidecar})
+ * or by {@code --arch} and {@code --size} ({@link #open}).
  */
 public final class SavedModel {
     public static final String WEIGHTS = "model.safetensors";
@@ -23,14 +25,25 @@ public final class SavedModel {
 
     private final ModelInfo info;
     private final CamNetwork network;
+    private final String note;
 
-    private SavedModel(ModelInfo info, CamNetwork network) {
+    private SavedModel(ModelInfo info, CamNetwork network, String note) {
         this.info = info;
         this.network = network;
+        this.note = note;
     }
 
     public ModelInfo info() {
         return info;
+    }
+
+    /**
+     * What a command should tell the user about how the model was read, or null: a weight file
+     * without a description was given the defaults this says (architecture's native size or
+     * {@code --size}, the architecture's usual normalisation).
+     */
+    public String note() {
+        return note;
     }
 
     public CamNetwork network() {
@@ -61,21 +74,54 @@ public final class SavedModel {
     }
 
     /**
-     * A model from outside weights (a PyTorch checkpoint or safetensors file with torchvision's
-     * names and a 2-way head) for {@code arch} at its native size and normalisation.
-     *
-     * @param strict refuse keys the network lacks
+     * Opens what {@code request} names. A model folder is read as {@link #load} reads it. A weight
+     * file (a PyTorch checkpoint or safetensors file with torchvision's names and a 2-way head) is
+     * read with its description ({@link WeightSidecar}, written by {@code cyborg export}) when it
+     * has one; without one it takes {@code --arch} (required: the file does not say), {@code --size}
+     * or the architecture's native size, and the architecture's normalisation, and {@link #note()}
+     * says so. An {@code --arch} or {@code --size} that contradicts a description is refused.
      */
-    public static SavedModel fromWeights(Path file, Architecture arch, NDManager manager, boolean strict)
+    public static SavedModel open(ModelRequest request, NDManager manager) throws IOException {
+        Path location = request.location();
+        if (!request.isWeightFile()) {
+            request.agreeWith(readInfo(location), folder(location).resolve(SIDECAR));
+            return load(location, manager);
+        }
+        ModelInfo described = WeightSidecar.read(location);
+        if (described != null) {
+            request.agreeWith(described, WeightSidecar.of(location));
+            CamNetwork net = weights(location, described.architectureEnum(), manager, request.strict());
+            SidecarCheck.againstNetwork(described, net, manager, WeightSidecar.of(location));
+            return new SavedModel(described, net, null);
+        }
+        Architecture arch = request.arch();
+        if (arch == null) {
+            throw new IOException(location + ": a weight file without a description (no "
+                    + WeightSidecar.of(location).getFileName() + " beside it), so its architecture is unknown: add"
+                    + " --arch NAME (one of " + Architecture.names() + ") and, if it was not trained at the"
+                    + " architecture's native size, --size PX");
+        }
+        int size = request.size() == null ? arch.nativeSize() : arch.requireSize("--size", request.size());
+        CamNetwork net = weights(location, arch, manager, request.strict());
+        ModelInfo info = ModelInfo.of(arch, size, camSize(net, manager, size));
+        info.loss = "imported from " + location.getFileName();
+        info.camClass = "predicted";
+        info.metrics = new java.util.LinkedHashMap<>();
+        String note = location + " has no description (" + WeightSidecar.of(location).getFileName() + "): read as "
+                + arch.id() + " at " + size + " px (" + (request.size() == null
+                        ? "its native size; pass --size if it was trained at another" : "--size")
+                + "), normalised with mean " + java.util.Arrays.toString(info.mean) + " and std "
+                + java.util.Arrays.toString(info.std);
+        return new SavedModel(info, net, note);
+    }
+
+    /** The network of {@code arch} with the weights of {@code file}, in inference mode. */
+    private static CamNetwork weights(Path file, Architecture arch, NDManager manager, boolean strict)
             throws IOException {
         CamNetwork net = arch.forLoading(manager);
         Weights.load(net, Weights.read(file), file, strict);
         net.module().setTraining(false);
-        ModelInfo info = ModelInfo.of(arch, arch.nativeSize(), camSize(net, manager, arch.nativeSize()));
-        info.loss = "imported from " + file.getFileName();
-        info.camClass = "predicted";
-        info.metrics = new java.util.LinkedHashMap<>();
-        return new SavedModel(info, net);
+        return net;
     }
 
     /**
@@ -128,6 +174,6 @@ public final class SavedModel {
         }
         net.module().setTraining(false);
         SidecarCheck.againstNetwork(info, net, manager, sidecar);
-        return new SavedModel(info, net);
+        return new SavedModel(info, net, null);
     }
 }

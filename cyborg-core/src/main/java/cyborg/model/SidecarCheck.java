@@ -9,14 +9,16 @@ import java.util.Locale;
 
 /**
  * Checks a loaded {@code model.json} before its values are used: every field present, the
- * architecture known, the normalisation finite with non-zero spread, and the input size one the
+ * architecture known, the classes {@code [Real, Synthetic]} in head order, the normalisation finite
+ * with non-zero spread, and the input size one the
  * network accepts and that gives the CAM size recorded at training. A hand-edited or damaged
  * sidecar otherwise scores silently wrong (a zero std writes NaN scores, an edited input size
  * feeds the network another resolution than it was trained at). Errors name the file and field.
  */
 final class SidecarCheck {
-    /** Far above any face model's size (224, 299); larger edits would only exhaust memory. */
-    static final int MAX_INPUT_SIZE = 2048;
+    /** The only class list cyborg's label rule ({@link Prediction}) reads correctly, in head order. */
+    static final java.util.List<String> CLASSES = java.util.Arrays.stream(cyborg.data.Label.values())
+            .map(cyborg.data.Label::displayName).toList();
 
     private final Path sidecar;
 
@@ -57,8 +59,8 @@ final class SidecarCheck {
         if (info.inputSize == 0) {
             throw missing("input_size");
         }
-        if (info.inputSize < arch.minSize() || info.inputSize > MAX_INPUT_SIZE) {
-            throw bad("input_size", info.inputSize + " is outside " + arch.minSize() + ".." + MAX_INPUT_SIZE
+        if (info.inputSize < arch.minSize() || info.inputSize > Architecture.MAX_SIZE) {
+            throw bad("input_size", info.inputSize + " is outside " + arch.minSize() + ".." + Architecture.MAX_SIZE
                     + " for " + arch.id() + "; restore the size the model was trained at");
         }
         normalisation("mean", info.mean, false, arch);
@@ -69,6 +71,13 @@ final class SidecarCheck {
         if (info.classes.size() != 2) {
             throw bad("classes", info.classes + " names " + info.classes.size()
                     + " classes but cyborg's networks have a 2-way head (Real, Synthetic)");
+        }
+        // Prediction reads logit 0 as Real and logit 1 as Synthetic; other names or the reversed
+        // order would be a model whose labels and scores mean something else, scored as if not
+        if (!CLASSES.equals(info.classes)) {
+            throw bad("classes", info.classes + " is not " + CLASSES + ": cyborg's head has logit 0 Real and"
+                    + " logit 1 Synthetic, in that order; write \"classes\": [\"Real\", \"Synthetic\"] if the"
+                    + " model's outputs mean that, else retrain or re-import it with the classes in that order");
         }
         if (info.camSize == null) {
             throw missing("cam_size");
@@ -99,8 +108,8 @@ final class SidecarCheck {
     }
 
     private IOException missing(String field) {
-        return new IOException(sidecar + ": field '" + field + "' is missing; restore model.json from the training"
-                + " run, or retrain");
+        return new IOException(sidecar + ": field '" + field + "' is missing; restore " + sidecar.getFileName()
+                + " from the training run or export, or retrain");
     }
 
     private IOException bad(String field, String detail) {

@@ -29,9 +29,7 @@ public final class RunFiles {
      * {@code out/run-1 .. out/run-N}.
      */
     public static List<RunFiles> layout(Path out, int runs) {
-        if (runs < 1) {
-            throw new IllegalArgumentException("--runs must be at least 1");
-        }
+        cyborg.util.Ranges.atLeast("--runs", runs, 1);
         List<RunFiles> all = new ArrayList<>();
         for (int k = 1; k <= runs; k++) {
             all.add(new RunFiles(runs == 1 ? out : numbered(out, k)));

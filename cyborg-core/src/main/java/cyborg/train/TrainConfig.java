@@ -6,6 +6,7 @@ import cyborg.loss.CompositeLoss;
 import cyborg.loss.LossSpec;
 import cyborg.model.Architecture;
 import cyborg.model.CamTarget;
+import cyborg.util.Ranges;
 
 /**
  * Everything that determines a training run, with the reference defaults: SGD lr 0.005,
@@ -117,13 +118,15 @@ public final class TrainConfig {
     /** Builds a {@link TrainConfig}; {@link #build()} checks every value. */
     public static final class Builder {
         private final TrainConfig c;
+        private boolean sizeGiven;
 
         private Builder(TrainConfig c) {
             this.c = c;
         }
 
         public Builder architecture(Architecture a) { c.architecture = a.id(); return this; }
-        public Builder inputSize(int s) { c.inputSize = s; return this; }
+        /** An input size given explicitly: {@link #build()} checks it against the architecture's range. */
+        public Builder inputSize(int s) { c.inputSize = s; sizeGiven = true; return this; }
         public Builder loss(String spec) { c.loss = spec; return this; }
         public Builder alpha(double a) { c.alpha = a; return this; }
         public Builder camClass(CamTarget k) { c.camClass = k; return this; }
@@ -155,25 +158,24 @@ public final class TrainConfig {
         /** Validates and returns the configuration. */
         public TrainConfig build() {
             Architecture arch = c.architecture();
-            require(c.inputSize == 0 || c.inputSize >= arch.minSize(),
-                    "--size must be at least " + arch.minSize() + " for " + arch.id());
+            // 0 is "not set" (the architecture's native size) only when no size was given: an
+            // explicit --size 0 once trained at the native size and recorded 0
+            if (sizeGiven || c.inputSize != 0) {
+                arch.requireSize("--size", c.inputSize);
+            }
             c.loss = LossSpec.parse(c.loss, c.alpha).toString();
-            require(c.epochs > 0, "--epochs must be > 0");
-            require(c.batchSize > 1, "--batch must be at least 2 (batch norm needs two images)");
-            require(c.lr > 0 && Double.isFinite(c.lr), "--lr must be > 0");
-            require(c.momentum >= 0 && c.momentum < 1, "--momentum must lie in [0, 1)");
-            require(c.weightDecay >= 0, "--weight-decay must be >= 0");
-            require(c.lrGamma > 0, "--lr-gamma must be > 0");
+            Ranges.atLeast("--epochs", c.epochs, 1);
+            Ranges.atLeast("--batch", c.batchSize, 2, "batch norm needs two images");
+            Ranges.positive("--lr", c.lr);
+            Ranges.within("--momentum", c.momentum, 0, true, 1, false);
+            Ranges.nonNegative("--weight-decay", c.weightDecay);
+            Ranges.atLeast("--lr-step", c.lrStep, 1);
+            Ranges.positive("--lr-gamma", c.lrGamma);
             new StepLr(c.lr, c.lrStep, c.lrGamma);
             c.augmentation();
             c.counterexamples();
             return c.copy();
         }
 
-        private static void require(boolean ok, String message) {
-            if (!ok) {
-                throw new IllegalArgumentException(message);
-            }
-        }
     }
 }

@@ -88,6 +88,20 @@ class SidecarCheckTest {
     }
 
     @Test
+    void reversedClassesAreRefusedNamingTheExpectedOrder() throws IOException {
+        // logit 1 is always read as Synthetic: a model whose head says otherwise would score inverted
+        edit(o -> o.add("classes", JsonParser.parseString("[\"Synthetic\", \"Real\"]")));
+        assertRefused("field 'classes'", "[Real, Synthetic]");
+    }
+
+    @Test
+    void classesOfAnotherTaskAreRefused() throws IOException {
+        edit(o -> o.add("classes", JsonParser.parseString("[\"cat\", \"dog\"]")));
+        IOException e = assertRefused("field 'classes'", "[cat, dog] is not [Real, Synthetic]");
+        assertTrue(e.getMessage().contains("logit 0 Real and logit 1 Synthetic"), e.getMessage());
+    }
+
+    @Test
     void brokenJsonIsReportedInThePlainWordsOfTheParser() throws IOException {
         String text = Files.readString(sidecar);
         Files.writeString(sidecar, text.substring(0, text.indexOf("\"std\"") + 12));

@@ -1,6 +1,8 @@
 package cyborg.web;
 
+import cyborg.model.ComputeDevice;
 import cyborg.model.LoadedModel;
+import cyborg.model.ModelRequest;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -26,8 +28,11 @@ final class ModelRegistry implements AutoCloseable {
         try {
             for (int i = 0; i < names.size(); i++) {
                 ModelSource source = config.models().get(i);
-                LoadedModel model = source.arch() == null ? LoadedModel.open(source.location())
-                        : LoadedModel.open(source.location(), source.arch(), true);
+                LoadedModel model = LoadedModel.open(new ModelRequest(source.location(), source.arch(), null, true),
+                        ComputeDevice.CPU);
+                if (model.model().note() != null) {
+                    LOG.warn("model '{}': {}", names.get(i), model.model().note());
+                }
                 loaded.add(new ServedModel(names.get(i), model, new BatchWorker(names.get(i), model, config, metrics)));
                 LOG.info("loaded model '{}' ({}, {} px) from {}", names.get(i),
                         model.model().info().architecture, model.model().info().inputSize, source.location());

@@ -10,7 +10,8 @@ import java.nio.file.Path;
  *
  * @param name the name clients select it by; null: derived from the path ({@link ModelNames})
  * @param location the folder or file
- * @param arch with a weight file: its architecture; null for a cyborg model folder
+ * @param arch with a weight file: its architecture (needed without a FILE.json description, else
+ *     checked against it); null for a cyborg model folder
  */
 public record ModelSource(String name, Path location, Architecture arch) {
     /** Parses the command line's {@code NAME=PATH} or {@code PATH}; {@code arch} applies to a weight file. */

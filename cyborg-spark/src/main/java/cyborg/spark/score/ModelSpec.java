@@ -1,8 +1,11 @@
 package cyborg.spark.score;
 
 import cyborg.model.Architecture;
+import cyborg.model.ComputeDevice;
 import cyborg.model.LoadedModel;
+import cyborg.model.ModelRequest;
 import cyborg.model.SavedModel;
+import cyborg.model.WeightSidecar;
 import org.apache.spark.SparkFiles;
 
 import java.io.IOException;
@@ -19,13 +22,15 @@ import java.util.List;
  * {@link #shipped()}).
  *
  * @param location the model folder or weight file, on the driver
- * @param arch the architecture of a weight file, or null for a cyborg model folder
+ * @param arch {@code --arch}: the architecture of a weight file without a description, or null
+ * @param size {@code --size}: the input size of a weight file without a description, or null
  * @param strict with a weight file: refuse keys the network lacks
  * @param shippedAs null: executors read {@code location}; else the model's files were added to the
  *     job ({@code SparkContext.addFile}) and executors read them from their {@link SparkFiles}
  *     folder: the weight file's name, or {@value #FOLDER} for a model folder's two files
  */
-public record ModelSpec(String location, String arch, boolean strict, String shippedAs) implements Serializable {
+public record ModelSpec(String location, String arch, Integer size, boolean strict, String shippedAs)
+        implements Serializable {
     /** {@link #shippedAs} of a model folder: its model.json and model.safetensors. */
     public static final String FOLDER = "<model folder>";
 
@@ -38,19 +43,28 @@ public record ModelSpec(String location, String arch, boolean strict, String shi
     }
 
     public ModelSpec(String location, String arch, boolean strict) {
-        this(location, arch, strict, null);
+        this(location, arch, null, strict, null);
     }
 
     /** A cyborg model folder, read where it is. */
     public static ModelSpec folder(String location) {
-        return new ModelSpec(location, null, true, null);
+        return new ModelSpec(location, null, null, true, null);
     }
 
-    /** The files to ship so that executors can load the model without reading {@code location}. */
+    private boolean weightFile() {
+        return ModelRequest.isWeightFile(Path.of(location), arch != null);
+    }
+
+    /**
+     * The files to ship so that executors can load the model without reading {@code location}: a
+     * weight file with its description when it has one (shipped files land in one folder, so it
+     * stays beside the weights).
+     */
     public List<Path> files() {
         Path path = Path.of(location);
-        if (arch != null) {
-            return List.of(path);
+        if (weightFile()) {
+            Path sidecar = WeightSidecar.of(path);
+            return Files.exists(sidecar) ? List.of(path, sidecar) : List.of(path);
         }
         Path dir = Files.isDirectory(path) ? path : path.toAbsolutePath().getParent();
         return List.of(dir.resolve(SavedModel.SIDECAR), dir.resolve(SavedModel.WEIGHTS));
@@ -58,7 +72,8 @@ public record ModelSpec(String location, String arch, boolean strict, String shi
 
     /** This model, read by the executors from the files shipped with the job. */
     public ModelSpec shipped() {
-        return new ModelSpec(location, arch, strict, arch == null ? FOLDER : Path.of(location).getFileName().toString());
+        return new ModelSpec(location, arch, size, strict, weightFile() ? Path.of(location).getFileName().toString()
+                : FOLDER);
     }
 
     /** Loads the model on the CPU (from the shipped files on an executor, when shipped). */
@@ -66,6 +81,7 @@ public record ModelSpec(String location, String arch, boolean strict, String shi
         Path path = shippedAs == null ? Path.of(location)
                 : FOLDER.equals(shippedAs) ? Path.of(SparkFiles.getRootDirectory())
                 : Path.of(SparkFiles.get(shippedAs));
-        return arch == null ? LoadedModel.open(path) : LoadedModel.open(path, Architecture.parse(arch), strict);
+        return LoadedModel.open(new ModelRequest(path, arch == null ? null : Architecture.parse(arch), size, strict),
+                ComputeDevice.CPU);
     }
 }

@@ -102,6 +102,9 @@ public final class SparkScore {
         long driverLoadMillis;
         try (ModelPool.Lease lease = ModelPool.borrow(job.model())) {
             driverLoadMillis = lease.loadNanos() / 1_000_000;
+            if (lease.model().model().note() != null) {
+                console.println("note: " + lease.model().model().note());
+            }
             measureColumns = settings.measures() ? ImageMeasurer.columnNames(lease.model()) : List.of();
         }
         int n = job.images().size();
