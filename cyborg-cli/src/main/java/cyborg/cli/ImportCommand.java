@@ -35,6 +35,7 @@ final class ImportCommand implements Callable<Integer> {
             description = "Refuse keys the network lacks (default: ${DEFAULT-VALUE}); false lists and ignores them.")
     boolean strict;
 
+    @Writes(files = {SavedModel.WEIGHTS, SavedModel.SIDECAR})
     @Option(names = "--out", required = true, paramLabel = "DIR", description = "Model folder to write.")
     Path out;
 

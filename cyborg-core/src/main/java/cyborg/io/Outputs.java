@@ -36,6 +36,26 @@ public final class Outputs {
         }
     }
 
+    /**
+     * Refuses, before any work, a run into a folder that holds outputs of an earlier run which this
+     * run would not replace ({@code stale}, by name): left there, they would sit beside the new
+     * outputs as if they were this run's (a parquet run into the folder of a csv run kept the old
+     * {@code scores.csv}). Outputs are never deleted for the user; the message says what to do.
+     *
+     * @param folder the output folder as the user named it
+     * @param option the option that named it
+     * @param stale the names in {@code folder} of an earlier run's outputs that this run would not write
+     * @param run what this run writes, in words (e.g. "this parquet run")
+     * @throws IllegalArgumentException naming the folder and the stale outputs
+     */
+    public static void refuseStale(String folder, String option, List<String> stale, String run) {
+        if (!stale.isEmpty()) {
+            throw new IllegalArgumentException(folder + " (" + option + ") holds " + String.join(", ", stale)
+                    + " of an earlier run, which " + run + " would not replace; remove " + (stale.size() == 1
+                    ? "it" : "them") + " or choose another " + option);
+        }
+    }
+
     private static boolean same(Path a, Path b) {
         if (a.toAbsolutePath().normalize().equals(b.toAbsolutePath().normalize())) {
             return true;
