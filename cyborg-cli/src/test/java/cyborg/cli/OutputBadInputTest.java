@@ -16,7 +16,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * What {@code --out} names: an input of the same command (refused before any work, the input
- * untouched), a full device (no space, named), and the outputs that must be written right rather
+ * untouched), a full device (no space, named), a folder holding an earlier run's outputs of another
+ * form (refused, nothing deleted), and the outputs that must be written right rather
  * than replaced by a regular file: a symbolic link (its target gets the scores), a named pipe (its
  * reader gets them), a null device (stays a device). Device nodes are private ones made under the
  * test's folder ({@link SpecialFiles}).
@@ -29,7 +30,12 @@ class OutputBadInputTest extends BadInputCorpus {
         Path full = SpecialFiles.charDevice(dir.resolve("full-device"), 1, 7);
         Path model = copyOfToyModel(dir.resolve("own-model"));
         Path trained = copyOfToyModel(dir.resolve("init-model"));
+        Path csvRun = dir.resolve("csv-run");
+        Cli earlier = Cli.run(spark(csvRun, "csv"));
+        assertEquals(0, earlier.status, earlier.toString());
         return List.of(
+                BadInput.fails("spark score parquet into the folder of a csv run", "scores.csv",
+                        "of an earlier run, which this parquet run would not replace", spark(csvRun, "parquet")),
                 BadInput.fails("score --out is the input csv", "in.csv", "both an output (--out) and an input (--csv)",
                         score(csv.toString(), csv)),
                 BadInput.fails("score --out is a link to the input csv", "link-to-in.csv", "an input (--csv",
@@ -97,6 +103,11 @@ class OutputBadInputTest extends BadInputCorpus {
     private static String[] score(String csv, Path out) {
         return new String[] {"score", "--model", Toy.model().toString(), "--csv", csv, "--images", Toy.images(),
             "--out", out.toString()};
+    }
+
+    private static String[] spark(Path out, String format) {
+        return new String[] {"spark", "score", "--master", "local[1]", "--model", Toy.model().toString(), "--csv",
+            Toy.csv(), "--images", Toy.images(), "--format", format, "--out", out.toString()};
     }
 
     /** The rows {@code score} writes: the toy split's test rows. */
