@@ -33,7 +33,13 @@ class OutputBadInputTest extends BadInputCorpus {
         Path csvRun = dir.resolve("csv-run");
         Cli earlier = Cli.run(spark(csvRun, "csv"));
         assertEquals(0, earlier.status, earlier.toString());
+        Path db = dir.resolve("annotations.db");
+        Cli made = Cli.run("annotate", "add-annotator", "--db", db.toString(), "ann1");
+        assertEquals(0, made.status, made.toString());
         return List.of(
+                BadInput.fails("annotate export --jsonl is the database", "annotations.db",
+                        "both an output (--jsonl) and an input (--db)", "annotate", "export", "--db", db.toString(),
+                        "--maps", dir.resolve("exported").toString(), "--jsonl", db.toString()),
                 BadInput.fails("spark score parquet into the folder of a csv run", "scores.csv",
                         "of an earlier run, which this parquet run would not replace", spark(csvRun, "parquet")),
                 BadInput.fails("score --out is the input csv", "in.csv", "both an output (--out) and an input (--csv)",
