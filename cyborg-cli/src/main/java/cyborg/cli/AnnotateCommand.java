@@ -49,6 +49,7 @@ final class AnnotateCommand implements Callable<Integer>, DrainsOnStop {
             description = "With --csv: the rows to annotate, train|val|test|all (default: ${DEFAULT-VALUE}).")
     String split;
 
+    @Writes
     @Option(names = "--db", defaultValue = "annotations.db", paramLabel = "FILE",
             description = "The annotation database (default: ${DEFAULT-VALUE}; created if missing).")
     Path db;

@@ -33,13 +33,16 @@ final class AnnotateExportCommand implements Callable<Integer> {
     @Option(names = "--db", required = true, paramLabel = "FILE", description = "The annotation database.")
     Path db;
 
+    @Writes
     @Option(names = "--maps", required = true, paramLabel = "DIR", description = "Folder for per-annotator maps.")
     Path maps;
 
+    @Writes
     @Option(names = "--merged", paramLabel = "DIR",
             description = "Also write one merged map per image here (must not be --maps).")
     Path merged;
 
+    @Writes
     @Option(names = "--jsonl", paramLabel = "FILE", description = "Also write every kept record as JSON lines.")
     Path jsonl;
 

@@ -24,6 +24,7 @@ import java.util.concurrent.Callable;
             "  cyborg annotate import --db annotations.db --from labelstudio export.json"
         })
 final class AnnotateImportCommand implements Callable<Integer> {
+    @Writes
     @Option(names = "--db", required = true, paramLabel = "FILE", description = "The annotation database.")
     Path db;
 

@@ -74,10 +74,19 @@ public final class CyborgCommand implements Runnable {
     /**
      * Runs the chosen command so that Ctrl-C or SIGTERM stops it between two batches (see
      * {@link GracefulStop}); services, which drain their requests on their own, are left alone.
+     * First, before any work, an output that is one of the command's inputs is refused
+     * ({@link FileRoles}).
      */
     private static int executeStoppingGracefully(CommandLine.ParseResult parsed) {
         List<CommandLine> chosen = parsed.asCommandLineList();
-        Object command = chosen.get(chosen.size() - 1).getCommand();
+        CommandLine last = chosen.get(chosen.size() - 1);
+        try {
+            FileRoles.refuseInputsAsOutputs(last);
+        } catch (IllegalArgumentException e) {
+            // picocli hands an ExecutionException's cause to the ErrorHandler: one 'error:' line.
+            throw new CommandLine.ExecutionException(last, e.getMessage(), e);
+        }
+        Object command = last.getCommand();
         if (!(command instanceof DrainsOnStop)) {
             GracefulStop.install(Duration.ofSeconds(60), System.err);
         }

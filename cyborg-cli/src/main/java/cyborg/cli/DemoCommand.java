@@ -38,6 +38,7 @@ final class DemoCommand implements Callable<Integer> {
     @Mixin
     DeviceOptions device = new DeviceOptions();
 
+    @Writes
     @Option(names = "--out", defaultValue = "demo-out", paramLabel = "DIR",
             description = "Output folder (default: ${DEFAULT-VALUE}).")
     Path out;

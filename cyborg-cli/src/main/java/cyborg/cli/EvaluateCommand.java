@@ -70,6 +70,7 @@ final class EvaluateCommand implements Callable<Integer> {
             description = "Skip bad rows of the split file, and report how many by reason, instead of stopping.")
     boolean skipBad;
 
+    @Writes(files = {"metrics.json", "metrics.txt", "roc.png", "roc.svg"})
     @Option(names = "--out", defaultValue = "evaluation", paramLabel = "DIR",
             description = "Output folder (default: ${DEFAULT-VALUE}).")
     Path out;

@@ -3,6 +3,7 @@ package cyborg.cli;
 import cyborg.data.Sample;
 import cyborg.data.SkipReport;
 import cyborg.explain.ExplainRun;
+import cyborg.model.SavedModel;
 import cyborg.saliency.SaliencyMethod;
 import cyborg.train.RunFiles;
 import picocli.CommandLine.Command;
@@ -40,6 +41,7 @@ import java.util.concurrent.Callable;
             "  cyborg explain --models runs/a runs/b --folder faces/ --method gradcampp --out explain-ab/"
         })
 final class ExplainCommand implements Callable<Integer> {
+    @Reads(files = {SavedModel.WEIGHTS, SavedModel.SIDECAR})
     @Option(names = "--models", arity = "1..*", paramLabel = "DIR",
             description = "Run folders of 'cyborg train' (without --group they form one group, 'all').")
     List<Path> models = new ArrayList<>();
@@ -83,6 +85,7 @@ final class ExplainCommand implements Callable<Integer> {
                     + " (default: ${DEFAULT-VALUE}).")
     double maskThreshold;
 
+    @Writes(files = {"measures.json", "report.html"})
     @Option(names = "--out", required = true, paramLabel = "DIR", description = "Output folder.")
     Path out;
 

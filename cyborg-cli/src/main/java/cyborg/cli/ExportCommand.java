@@ -29,6 +29,7 @@ import java.util.concurrent.Callable;
             "  cyborg export --model runs/cyborg --format pth --out cyborg.pth"
         })
 final class ExportCommand implements Callable<Integer> {
+    @Reads(files = {SavedModel.WEIGHTS, SavedModel.SIDECAR})
     @Option(names = "--model", required = true, paramLabel = "DIR", description = "A model folder.")
     Path model;
 
@@ -36,6 +37,7 @@ final class ExportCommand implements Callable<Integer> {
             description = "File format (default: ${DEFAULT-VALUE}).")
     String format;
 
+    @Writes
     @Option(names = "--out", required = true, paramLabel = "FILE", description = "File to write.")
     Path out;
 

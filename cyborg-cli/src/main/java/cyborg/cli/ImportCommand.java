@@ -34,6 +34,7 @@ final class ImportCommand implements Callable<Integer> {
     @Option(names = "--from", required = true, paramLabel = "FILE", description = "The weight file.")
     Path from;
 
+    @Writes(files = {SavedModel.WEIGHTS, SavedModel.SIDECAR})
     @Option(names = "--out", required = true, paramLabel = "DIR", description = "Model folder to write.")
     Path out;
 

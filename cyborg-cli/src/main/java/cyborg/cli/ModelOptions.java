@@ -1,6 +1,7 @@
 package cyborg.cli;
 
 import cyborg.model.LoadedModel;
+import cyborg.model.SavedModel;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
@@ -9,6 +10,7 @@ import java.nio.file.Path;
 
 /** Which model a command runs: a cyborg model folder, or a weight file (with its description, or --arch). */
 final class ModelOptions {
+    @Reads(files = {SavedModel.WEIGHTS, SavedModel.SIDECAR})
     @Option(names = "--model", required = true, paramLabel = "DIR|FILE",
             description = "A run folder of 'cyborg train' (or its model.safetensors), or a PyTorch/safetensors"
                     + " weight file: with its FILE.json description (from cyborg export), or with --arch.")

@@ -56,6 +56,7 @@ final class SaliencyCommand implements Callable<Integer> {
     @Option(names = "--batch", defaultValue = "32", description = "Images per batch (default: ${DEFAULT-VALUE}).")
     int batch;
 
+    @Writes(files = "saliency.csv")
     @Option(names = "--out", required = true, paramLabel = "DIR", description = "Output folder.")
     Path out;
 

@@ -45,6 +45,7 @@ final class ScoreCommand implements Callable<Integer> {
             + " larger batches are slower on a CPU once activations outgrow its caches).")
     int batch;
 
+    @Writes
     @Option(names = "--cams", paramLabel = "DIR",
             description = "Also write each image's class activation map: DIR/<ID>_cam.png (8-bit gray) and"
                     + " DIR/<ID>_overlay.png (jet colours over the image), ID the image's path under the data root"
@@ -58,6 +59,7 @@ final class ScoreCommand implements Callable<Integer> {
                     + " the map of the logit difference, |(W[Synthetic] - W[Real]) . F| / max.")
     CamTarget camClass;
 
+    @Writes
     @Option(names = "--out", required = true, paramLabel = "FILE", description = "Score file to write.")
     Path out;
 

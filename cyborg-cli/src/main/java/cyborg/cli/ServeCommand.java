@@ -69,6 +69,7 @@ final class ServeCommand implements Callable<Integer>, DrainsOnStop {
             description = "Images waiting per model before clients get 503 + Retry-After (default: ${DEFAULT-VALUE}).")
     int queue;
 
+    @Writes
     @Option(names = "--keep-uploads", paramLabel = "DIR",
             description = "Keep every upload in DIR under a generated name (default: uploads never touch the disk).")
     Path keepUploads;

@@ -109,6 +109,7 @@ final class SparkScoreCommand implements Callable<Integer> {
     @Option(names = "--limit", paramLabel = "N", description = "Only the first N images.")
     Integer limit;
 
+    @Writes(files = {"scores.csv", "scores-detail.csv", "errors.csv", "scores.parquet", "errors.parquet", "cams"})
     @Option(names = "--out", required = true, paramLabel = "DIR", description = "Output folder (a path or URI).")
     String out;
 

@@ -60,6 +60,7 @@ final class SweepCommand implements Callable<Integer> {
     @Option(names = "--grid", required = true, paramLabel = "GRID.json", description = "The experiment grid (see above).")
     Path grid;
 
+    @Writes
     @Option(names = "--out", required = true, paramLabel = "DIR",
             description = "Sweep folder: data/, runs/, results.*. Rerun with the same folder to continue.")
     Path out;

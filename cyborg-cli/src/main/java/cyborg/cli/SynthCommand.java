@@ -81,6 +81,7 @@ final class SynthCommand implements Callable<Integer> {
             description = "Which task: ${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE}).")
     SynthTask task;
 
+    @Writes
     @Option(names = "--out", required = true, paramLabel = "DIR", description = "Output folder.")
     Path out;
 

@@ -9,6 +9,7 @@ import cyborg.data.Splits;
 import cyborg.loss.LossSpec;
 import cyborg.model.Architecture;
 import cyborg.model.CamTarget;
+import cyborg.model.SavedModel;
 import cyborg.train.ResumePolicy;
 import cyborg.train.RunData;
 import cyborg.train.RunFiles;
@@ -181,6 +182,7 @@ final class TrainCommand implements Callable<Integer> {
             description = "Keep decoded images in memory: auto = when they fit in a third of the heap.")
     String cache;
 
+    @Writes(files = {SavedModel.WEIGHTS, SavedModel.SIDECAR})
     @Option(names = "--out", required = true, paramLabel = "DIR", description = "Run folder to write.")
     Path out;
 

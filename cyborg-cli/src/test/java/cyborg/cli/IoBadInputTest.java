@@ -7,8 +7,8 @@ import java.util.List;
 
 /**
  * Output paths the file system refuses: a folder where a file goes, a file where a folder goes, a
- * name too long; and a folder read as a file. A full disk is checked where it can be simulated,
- * in {@code cyborg.io.AtomicFilesTest} and {@code IoFaultsTest}.
+ * name too long; and a folder read as a file. A full disk is a private full device node, in
+ * {@link OutputBadInputTest} (and {@code cyborg.io.AtomicFilesTest}, {@code IoFaultsTest}).
  */
 class IoBadInputTest extends BadInputCorpus {
     @Override

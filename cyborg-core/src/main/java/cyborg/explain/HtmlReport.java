@@ -9,7 +9,6 @@ import cyborg.io.AtomicFiles;
 import cyborg.chart.LineFigure;
 
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Base64;
 import java.util.List;
@@ -212,13 +211,8 @@ final class HtmlReport {
     }
 
     private static String png(RgbImage img) throws IOException {
-        Path tmp = Files.createTempFile("cyborg-example", ".png");
-        try {
-            ImageFiles.writePng(img, tmp);
-            return Base64.getEncoder().encodeToString(Files.readAllBytes(tmp));
-        } finally {
-            Files.deleteIfExists(tmp);
-        }
+        // Encoded in memory: a temporary file in the system's temp folder was a second, unchecked output.
+        return Base64.getEncoder().encodeToString(ImageFiles.encodePng(img));
     }
 
     private static String escape(String s) {

@@ -11,6 +11,7 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.NotDirectoryException;
 import java.nio.file.Path;
 import java.util.Locale;
+import java.util.Optional;
 
 /**
  * Turns the file system's faults into one line that names the path and says what to do. The JDK
@@ -56,23 +57,54 @@ public final class IoFaults {
 
     /** One line: {@code path}, what is wrong with it, and what to do. */
     public static String describe(Path path, IOException e) {
+        return describe(path.toString(), path, e);
+    }
+
+    /**
+     * One line for a fault at {@code location}, a local path or a URI (Hadoop's {@code hdfs://...},
+     * {@code file:/...}) that a {@link Path} would misspell.
+     */
+    public static String describe(String location, IOException e) {
+        return describe(location, null, e);
+    }
+
+    /**
+     * The first file-system fault (a full disk, a read-only file system, no permission, ...) in
+     * {@code t} or its causes, as one line naming {@code location}: for failures that arrive
+     * wrapped, as Hadoop's {@code FSError} (an Error whose cause is the IOException) or a Spark job's
+     * failure. With {@code writesOnly}, only faults that writing causes (no space, read-only).
+     */
+    public static Optional<IOException> inCauses(String location, Throwable t, boolean writesOnly) {
+        for (Throwable c = t; c != null; c = c.getCause() == c ? null : c.getCause()) {
+            if (c instanceof IOException io) {
+                Fault f = classify(io);
+                if (f != Fault.OTHER && (!writesOnly || f == Fault.DISK_FULL || f == Fault.READ_ONLY)) {
+                    return Optional.of(new IOException(describe(location, io), t));
+                }
+            }
+        }
+        return Optional.empty();
+    }
+
+    /** {@code local} is the path for finding a file in the way, or null for a URI. */
+    private static String describe(String where, Path local, IOException e) {
         return switch (classify(e)) {
-            case NOT_FOUND -> path + ": " + (e instanceof NoSuchFileException nsf && nsf.getReason() != null
+            case NOT_FOUND -> where + ": " + (e instanceof NoSuchFileException nsf && nsf.getReason() != null
                     ? nsf.getReason() : "not found; check the path");
-            case ALREADY_EXISTS -> fileInTheWay(path, path + ": already exists; remove it or choose another path");
-            case FILE_IN_THE_WAY -> fileInTheWay(path, path + ": a part of this path is a file where a folder is"
+            case ALREADY_EXISTS -> fileInTheWay(local, where + ": already exists; remove it or choose another path");
+            case FILE_IN_THE_WAY -> fileInTheWay(local, where + ": a part of this path is a file where a folder is"
                     + " expected; choose another path");
-            case FOLDER_IN_THE_WAY -> path + ": is a folder where a file is expected; remove it or choose another"
+            case FOLDER_IN_THE_WAY -> where + ": is a folder where a file is expected; remove it or choose another"
                     + " file name";
-            case DENIED -> path + ": permission denied; check its permissions (and its folder's) or choose another"
+            case DENIED -> where + ": permission denied; check its permissions (and its folder's) or choose another"
                     + " path";
-            case DISK_FULL -> path + ": no space left on the device; free some space or write elsewhere";
-            case NAME_TOO_LONG -> path + ": the file name is too long for the file system; choose a shorter one";
-            case READ_ONLY -> path + ": the file system is read-only; write elsewhere";
-            case DEVICE_ERROR -> path + ": input/output error (a failing disk or a lost network drive?); check the"
+            case DISK_FULL -> where + ": no space left on the device; free some space or write elsewhere";
+            case NAME_TOO_LONG -> where + ": the file name is too long for the file system; choose a shorter one";
+            case READ_ONLY -> where + ": the file system is read-only; write elsewhere";
+            case DEVICE_ERROR -> where + ": input/output error (a failing disk or a lost network drive?); check the"
                     + " device and retry";
             case OTHER -> e instanceof FileSystemException fse && fse.getReason() != null
-                    ? path + ": " + fse.getReason() : path + ": " + e.getMessage();
+                    ? where + ": " + fse.getReason() : where + ": " + e.getMessage();
         };
     }
 
@@ -127,6 +159,9 @@ public final class IoFaults {
      * one of its parents), or says {@code otherwise} when there is none.
      */
     private static String fileInTheWay(Path path, String otherwise) {
+        if (path == null) {
+            return otherwise;
+        }
         for (Path p = path; p != null; p = p.getParent()) {
             if (Files.exists(p) && !Files.isDirectory(p)) {
                 String where = p.equals(path) ? path.toString() : path + ": " + p;

@@ -1,11 +1,11 @@
 package cyborg.train;
 
+import cyborg.io.AtomicFiles;
 import cyborg.io.Json;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
-import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -14,8 +14,7 @@ public final class TrainLog {
     private TrainLog() {}
 
     static void append(RunFiles files, EpochRecord rec) throws IOException {
-        Files.writeString(files.log(), Json.COMPACT.toJson(rec) + "\n", StandardCharsets.UTF_8,
-                StandardOpenOption.CREATE, StandardOpenOption.APPEND);
+        AtomicFiles.appendString(files.log(), Json.COMPACT.toJson(rec) + "\n");
     }
 
     /** Drops log lines of epochs after the checkpoint (an interrupted epoch may have logged nothing, or a resumed one more). */
@@ -28,7 +27,7 @@ public final class TrainLog {
         }
         StringBuilder sb = new StringBuilder();
         kept.forEach(r -> sb.append(Json.COMPACT.toJson(r)).append('\n'));
-        cyborg.io.AtomicFiles.writeString(files.log(), sb.toString());
+        AtomicFiles.writeString(files.log(), sb.toString());
     }
 
     /** The records of a run folder (empty when it has none yet). */

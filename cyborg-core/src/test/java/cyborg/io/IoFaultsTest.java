@@ -2,7 +2,7 @@ package cyborg.io;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -42,9 +42,9 @@ class IoFaultsTest {
     }
 
     @Test
-    void aFullDiskAsTheOsReportsItIsRecognised() {
-        Path full = Path.of("/dev/full");
-        assumeTrue(Files.isWritable(full), "no /dev/full here");
+    void aFullDiskAsTheOsReportsItIsRecognised() throws IOException {
+        // A private full device, not the system's /dev/full (see SpecialFiles).
+        Path full = SpecialFiles.charDevice(dir.resolve("full"), 1, 7);
         IOException e = assertThrows(IOException.class, () -> {
             try (OutputStream out = Files.newOutputStream(full)) {
                 out.write(new byte[1 << 16]);
@@ -75,5 +75,21 @@ class IoFaultsTest {
         IOException e = new IOException("model.json: not valid JSON");
         assertEquals(e, IoFaults.at(Path.of("model.json"), e));
         assertEquals("model.json: not valid JSON", IoFaults.describe(e));
+    }
+
+    @Test
+    void aFullDiskWrappedInAnErrorIsFoundAndToldNamingTheLocationAsGiven() {
+        // Hadoop's FSError and Spark's job failure wrap the IOException; a URI must not be respelled as a Path.
+        Throwable wrapped = new RuntimeException("Job aborted", new Error(new IOException("No space left on device")));
+        assertEquals("hdfs:///scored/run1: no space left on the device; free some space or write elsewhere",
+                IoFaults.inCauses("hdfs:///scored/run1", wrapped, true).orElseThrow().getMessage());
+    }
+
+    @Test
+    void onlyWriteFaultsAreFoundWhenAskedFor() {
+        Throwable missing = new RuntimeException(new NoSuchFileException("model.json"));
+        assertTrue(IoFaults.inCauses("out", missing, true).isEmpty());
+        assertEquals("out: not found; check the path", IoFaults.inCauses("out", missing, false).orElseThrow().getMessage());
+        assertTrue(IoFaults.inCauses("out", new IllegalStateException("no fault"), false).isEmpty());
     }
 }

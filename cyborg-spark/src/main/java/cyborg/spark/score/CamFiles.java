@@ -2,17 +2,20 @@ package cyborg.spark.score;
 
 import cyborg.data.ImageId;
 import cyborg.data.ImageOutputs;
+import cyborg.io.AtomicFiles;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.fs.FSDataOutputStream;
 import org.apache.hadoop.fs.FileSystem;
 
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.UUID;
 
 /**
  * CAM images written next to the output, named by the image's identity as {@code cyborg score --cams}
  * names them: {@code DIR/<path under the data root without extension>_cam.png}.
+ * Local files follow the output rule ({@link AtomicFiles}); on a cluster's file system each is
+ * written to a temporary name and renamed into place, so that no reader sees half a PNG.
  */
 final class CamFiles {
     private CamFiles() {}
@@ -24,13 +27,22 @@ final class CamFiles {
         if (Locations.isUri(target)) {
             org.apache.hadoop.fs.Path path = Locations.hadoopPath(target);
             FileSystem fs = path.getFileSystem(new Configuration());
-            try (FSDataOutputStream out = fs.create(path, true)) {
-                out.write(png);
+            org.apache.hadoop.fs.Path tmp = new org.apache.hadoop.fs.Path(path.getParent(),
+                    "." + path.getName() + "." + UUID.randomUUID() + ".tmp");
+            try {
+                try (FSDataOutputStream out = fs.create(tmp, false)) {
+                    out.write(png);
+                }
+                // Hadoop's rename does not replace: a CAM of an earlier run under this name goes first.
+                fs.delete(path, false);
+                if (!fs.rename(tmp, path)) {
+                    throw new IOException(target + ": could not move the written CAM into place");
+                }
+            } finally {
+                fs.delete(tmp, false);
             }
         } else {
-            Path path = Path.of(target);
-            Files.createDirectories(path.getParent());
-            Files.write(path, png);
+            AtomicFiles.write(Path.of(target), out -> out.write(png));
         }
         return target;
     }

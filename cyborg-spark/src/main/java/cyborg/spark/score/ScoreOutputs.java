@@ -10,10 +10,13 @@ import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.types.StructType;
 
+import cyborg.io.Outputs;
+
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.UUID;
 
 /**
@@ -33,6 +36,10 @@ final class ScoreOutputs {
     static final String ERRORS = "errors";
     static final String CAMS = "cams";
 
+    /** Every output of a run of either form, by name in the output folder. */
+    private static final List<String> OWNED = List.of(SCORES + ".parquet", ERRORS + ".parquet", SCORES + ".csv", DETAIL,
+            ERRORS + ".csv", CAMS);
+
     private final SparkSession spark;
     private final String out;
     private final ScoreJob.Format format;
@@ -46,6 +53,37 @@ final class ScoreOutputs {
     /** Where CAM PNGs go when the output format cannot hold their bytes. */
     static String camDir(String out) {
         return (out.endsWith("/") ? out : out + "/") + CAMS;
+    }
+
+    /** The names this run writes into the output folder ({@code camFiles}: CAM PNGs in {@link #CAMS}). */
+    private List<String> written(boolean camFiles) {
+        List<String> names = new ArrayList<>(format == ScoreJob.Format.PARQUET
+                ? List.of(SCORES + ".parquet", ERRORS + ".parquet") : List.of(SCORES + ".csv", DETAIL, ERRORS + ".csv"));
+        if (camFiles) {
+            names.add(CAMS);
+        }
+        return names;
+    }
+
+    /**
+     * Refuses, before any work, an output folder that holds outputs of an earlier run this run would
+     * not replace (another format's tables, or CAM files when this run writes none): they would be
+     * left beside the new tables as if they were this run's ({@link Outputs#refuseStale}).
+     */
+    void refuseStale(boolean camFiles) throws IOException {
+        Path dir = Locations.hadoopPath(out);
+        FileSystem fs = dir.getFileSystem(spark.sparkContext().hadoopConfiguration());
+        if (!fs.exists(dir)) {
+            return;
+        }
+        List<String> written = written(camFiles);
+        List<String> stale = new ArrayList<>();
+        for (String name : OWNED) {
+            if (!written.contains(name) && fs.exists(new Path(dir, name))) {
+                stale.add(name);
+            }
+        }
+        Outputs.refuseStale(out, "--out", stale, "this " + format.name().toLowerCase(Locale.ROOT) + " run");
     }
 
     /** Writes the tables and returns the names of the files written. */

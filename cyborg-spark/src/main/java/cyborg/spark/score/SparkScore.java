@@ -1,5 +1,6 @@
 package cyborg.spark.score;
 
+import cyborg.io.IoFaults;
 import cyborg.score.Score;
 import cyborg.score.ScoreFile;
 import cyborg.spark.Clusters;
@@ -24,6 +25,7 @@ import java.io.PrintStream;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.TreeMap;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -96,6 +98,8 @@ public final class SparkScore {
         settings = new ScoreSettings(settings.batch(), settings.cams(),
                 settings.cams() && job.format() == ScoreJob.Format.CSV ? ScoreOutputs.camDir(job.out()) : null,
                 settings.measures(), threads);
+        ScoreOutputs outputs = new ScoreOutputs(spark, job.out(), job.format());
+        outputs.refuseStale(settings.camDir() != null);
         // The driver loads the model once first: a missing or broken model fails here with a clear
         // message rather than in every task; in local mode the tasks then reuse that instance.
         List<String> measureColumns;
@@ -129,6 +133,9 @@ public final class SparkScore {
             Progress progress = new Progress(spark, n, partitions, console);
             try {
                 scored.count();
+            } catch (Exception | Error e) { // Spark's job failure is a checked SparkException, thrown unchecked
+                // The tasks write only CAM files: a full disk there fails them (Hadoop's FSError).
+                throw outputFault(settings.camDir(), e, true);
             } finally {
                 progress.close();
             }
@@ -138,8 +145,12 @@ public final class SparkScore {
             Map<String, Long> byReason = new TreeMap<>(bad.map(ScoredImage::errorReason).countByValue());
             long errors = byReason.values().stream().mapToLong(Long::longValue).sum();
             long writeStart = System.nanoTime();
-            List<String> files = new ScoreOutputs(spark, job.out(), job.format())
-                    .write(ok, bad, settings, measureColumns);
+            List<String> files;
+            try {
+                files = outputs.write(ok, bad, settings, measureColumns);
+            } catch (Exception | Error e) {
+                throw outputFault(job.out(), e, false);
+            }
             return new Summary(n - errors, errors, byReason, files, partitions, threads, driverLoadMillis,
                     loads.value(), loadMillis.value(), scoreMillis, (System.nanoTime() - writeStart) / 1_000_000);
         } finally {
@@ -150,6 +161,29 @@ public final class SparkScore {
                 ModelPool.release(executorModel);
             }
         }
+    }
+
+    /**
+     * A failure while writing to {@code location} (null: nothing is written there) as one line naming
+     * it when a file-system fault caused it: Hadoop reports a full disk as {@code FSError}, an Error
+     * that used to end the command with a stack trace, and Spark wraps a task's in a job failure.
+     * Anything else is thrown on as it is.
+     */
+    static IOException outputFault(String location, Throwable e, boolean writesOnly) {
+        Optional<IOException> fault = location == null ? Optional.empty() : IoFaults.inCauses(location, e, writesOnly);
+        if (fault.isPresent()) {
+            return fault.get();
+        }
+        if (e instanceof IOException io) {
+            return io;
+        }
+        throw SparkScore.<RuntimeException>rethrow(e);
+    }
+
+    /** Throws {@code t} as it is, checked or not (Spark throws its checked SparkException so). */
+    @SuppressWarnings("unchecked")
+    private static <T extends Throwable> T rethrow(Throwable t) throws T {
+        throw (T) t;
     }
 
     /** One task per core, and more for large jobs (at most {@value #IMAGES_PER_TASK} images a task). */

@@ -86,8 +86,7 @@ public final class TrainProcess {
         String threads = Integer.toString(cores);
         pb.environment().put("OMP_NUM_THREADS", threads);
         pb.environment().put("MKL_NUM_THREADS", threads);
-        Files.writeString(log, "$ cyborg " + String.join(" ", args) + "\n", StandardCharsets.UTF_8,
-                java.nio.file.StandardOpenOption.CREATE, java.nio.file.StandardOpenOption.APPEND);
+        cyborg.io.AtomicFiles.appendString(log, "$ cyborg " + String.join(" ", args) + "\n");
         ProcessGroup child = ProcessGroup.start(pb);
         try {
             int status = child.process().waitFor();

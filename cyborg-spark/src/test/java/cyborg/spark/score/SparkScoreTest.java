@@ -245,4 +245,84 @@ class SparkScoreTest {
         assertTrue(summary.modelLoads() >= 1, summary.toString());
         assertSameScores(cyborgScore(goodCsv), Files.readAllLines(out.resolve("scores.csv")));
     }
+
+    @Test
+    void aParquetRunIntoTheFolderOfACsvRunIsRefusedNamingTheOldTables() throws IOException {
+        Path out = dir.resolve("out-stale");
+        sparkScore(goodCsv, out, ScoreJob.Format.CSV, ScoreSettings.scores(8), 1);
+        List<String> before = Files.readAllLines(out.resolve("scores.csv"));
+        IllegalArgumentException e = org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class,
+                () -> sparkScore(goodCsv, out, ScoreJob.Format.PARQUET, ScoreSettings.scores(8), 1));
+        assertEquals(out + " (--out) holds scores.csv, scores-detail.csv, errors.csv of an earlier run, which this"
+                + " parquet run would not replace; remove them or choose another --out", e.getMessage());
+        assertFalse(Files.exists(out.resolve("scores.parquet")), "refused before any work");
+        assertEquals(before, Files.readAllLines(out.resolve("scores.csv")), "nothing of the earlier run is deleted");
+        // the same form again replaces its own outputs
+        sparkScore(goodCsv, out, ScoreJob.Format.CSV, ScoreSettings.scores(8), 1);
+    }
+
+    @Test
+    void aCsvRunWithoutCamsIntoAFolderWithCamsIsRefused() throws IOException {
+        Path out = dir.resolve("out-stale-cams");
+        List<ImageRef> refs = ImageListing.fromSplitCsv(goodCsv, images.toString(), "test", 2);
+        SparkScore.run(spark, new ScoreJob(ModelSpec.folder(model.toString()), refs, out.toString(),
+                ScoreJob.Format.CSV, new ScoreSettings(8, true, null, false, 0), 0), null);
+        IllegalArgumentException e = org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class,
+                () -> sparkScore(goodCsv, out, ScoreJob.Format.CSV, ScoreSettings.scores(8), 1));
+        assertTrue(e.getMessage().startsWith(out + " (--out) holds cams of an earlier run"), e.getMessage());
+    }
+
+    @Test
+    void aFullDeviceUnderTheCamFilesIsOneLineNamingTheCamFolder() throws IOException {
+        Path out = dir.resolve("out-full");
+        Path cams = Files.createDirectories(out.resolve("cams"));
+        // A PRIVATE full device (1,7) where the first CAM goes; never the system's /dev/full.
+        Process mknod = new ProcessBuilder("mknod", cams.resolve("0_img0_cam.png").toString(), "c", "1", "7")
+                .inheritIO().start();
+        try {
+            assertEquals(0, mknod.waitFor(), "mknod needs root, as here and in CI");
+        } catch (InterruptedException e) {
+            throw new IOException(e);
+        }
+        List<ImageRef> refs = ImageListing.fromSplitCsv(goodCsv, images.toString(), "test", 2);
+        IOException e = org.junit.jupiter.api.Assertions.assertThrows(IOException.class, () -> SparkScore.run(spark,
+                new ScoreJob(ModelSpec.folder(model.toString()), refs, out.toString(), ScoreJob.Format.CSV,
+                        new ScoreSettings(8, true, null, false, 0), 1), null));
+        assertEquals(out + "/cams: no space left on the device; free some space or write elsewhere", e.getMessage());
+        assertTrue(Files.readAttributes(cams.resolve("0_img0_cam.png"), java.nio.file.attribute.BasicFileAttributes.class,
+                java.nio.file.LinkOption.NOFOLLOW_LINKS).isOther(), "the device node was replaced by a regular file");
+    }
+
+    @Test
+    void hadoopsFsErrorInASparkFailureIsOneLineNamingTheOutput() throws IOException {
+        // Hadoop's local file system reports a full disk as FSError (an Error, not an exception): made
+        // here by writing through it onto a PRIVATE full device (1,7), never the system's /dev/full.
+        Path full = dir.resolve("full-for-hadoop");
+        Process mknod = new ProcessBuilder("mknod", full.toString(), "c", "1", "7").inheritIO().start();
+        try {
+            assertEquals(0, mknod.waitFor(), "mknod needs root, as here and in CI");
+        } catch (InterruptedException e) {
+            throw new IOException(e);
+        }
+        org.apache.hadoop.fs.FileSystem local = org.apache.hadoop.fs.FileSystem.getLocal(
+                new org.apache.hadoop.conf.Configuration()).getRaw();
+        Error fsError = org.junit.jupiter.api.Assertions.assertThrows(org.apache.hadoop.fs.FSError.class, () -> {
+            try (var out = local.create(new org.apache.hadoop.fs.Path(full.toUri()), true)) {
+                out.write(new byte[1 << 16]);
+            }
+        });
+        // as Spark hands a failed write task's exception to the driver
+        Throwable failure = new org.apache.spark.SparkException("Job aborted due to stage failure", fsError);
+        assertEquals("hdfs:///scored/run1: no space left on the device; free some space or write elsewhere",
+                SparkScore.outputFault("hdfs:///scored/run1", failure, false).getMessage());
+        assertEquals(out(dir) + ": no space left on the device; free some space or write elsewhere",
+                SparkScore.outputFault(out(dir), fsError, false).getMessage());
+        RuntimeException other = new IllegalStateException("not a file-system fault");
+        assertEquals(other, org.junit.jupiter.api.Assertions.assertThrows(IllegalStateException.class,
+                () -> SparkScore.outputFault("out", other, false)));
+    }
+
+    private static String out(Path dir) {
+        return dir.resolve("scored").toString();
+    }
 }
