@@ -9,6 +9,7 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 import com.google.gson.JsonArray;
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
+import cyborg.data.ImageOutputs;
 import cyborg.web.AnnotateConfig;
 import cyborg.web.AnnotateServer;
 import cyborg.web.Browser;
@@ -414,8 +415,9 @@ class AnnotatePageBrowserTest {
     private static BufferedImage exported(String annotator, long image) throws Exception {
         Path maps = Files.createTempDirectory(dir, "maps");
         MapExport.write(store.annotations(), maps, null, null);
-        String name = catalog.image(image).orElseThrow().name();
-        Path map = maps.resolve(annotator).resolve(name.substring(0, name.lastIndexOf('.')) + ".png");
+        // named by the image's path under the data root, as train --maps matches it
+        ImageRecord record = catalog.image(image).orElseThrow();
+        Path map = maps.resolve(annotator).resolve(ImageOutputs.relative(MapExport.id(record), ".png"));
         assertTrue(Files.isRegularFile(map), "exported " + map);
         return ImageIO.read(map.toFile());
     }
