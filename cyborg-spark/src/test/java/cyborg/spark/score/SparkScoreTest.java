@@ -7,6 +7,8 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import ai.djl.ndarray.NDManager;
+import cyborg.data.ImageId;
+import cyborg.data.ImageOutputs;
 import cyborg.data.Label;
 import cyborg.data.Origin;
 import cyborg.data.Sample;
@@ -275,21 +277,23 @@ class SparkScoreTest {
     @Test
     void aFullDeviceUnderTheCamFilesIsOneLineNamingTheCamFolder() throws IOException {
         Path out = dir.resolve("out-full");
-        Path cams = Files.createDirectories(out.resolve("cams"));
-        // A PRIVATE full device (1,7) where the first CAM goes; never the system's /dev/full.
-        Process mknod = new ProcessBuilder("mknod", cams.resolve("0_img0_cam.png").toString(), "c", "1", "7")
-                .inheritIO().start();
+        Path cams = out.resolve("cams");
+        List<ImageRef> refs = ImageListing.fromSplitCsv(goodCsv, images.toString(), "test", 2);
+        // A PRIVATE full device (1,7) where the first CAM goes (named as CamFiles names it); never the
+        // system's /dev/full.
+        Path first = cams.resolve(ImageOutputs.relative(new ImageId(refs.get(0).id()), "_cam.png"));
+        Files.createDirectories(first.getParent());
+        Process mknod = new ProcessBuilder("mknod", first.toString(), "c", "1", "7").inheritIO().start();
         try {
             assertEquals(0, mknod.waitFor(), "mknod needs root, as here and in CI");
         } catch (InterruptedException e) {
             throw new IOException(e);
         }
-        List<ImageRef> refs = ImageListing.fromSplitCsv(goodCsv, images.toString(), "test", 2);
         IOException e = org.junit.jupiter.api.Assertions.assertThrows(IOException.class, () -> SparkScore.run(spark,
                 new ScoreJob(ModelSpec.folder(model.toString()), refs, out.toString(), ScoreJob.Format.CSV,
                         new ScoreSettings(8, true, null, false, 0), 1), null));
         assertEquals(out + "/cams: no space left on the device; free some space or write elsewhere", e.getMessage());
-        assertTrue(Files.readAttributes(cams.resolve("0_img0_cam.png"), java.nio.file.attribute.BasicFileAttributes.class,
+        assertTrue(Files.readAttributes(first, java.nio.file.attribute.BasicFileAttributes.class,
                 java.nio.file.LinkOption.NOFOLLOW_LINKS).isOther(), "the device node was replaced by a regular file");
     }
 
