@@ -1,12 +1,22 @@
 package cyborg.cli;
 
+import cyborg.demo.DecoyConfig;
+import cyborg.demo.DecoyDemo;
+import cyborg.demo.DecoyOutcome;
 import cyborg.demo.Demo;
 import cyborg.demo.DemoConfig;
+import cyborg.demo.DemoTask;
+import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
 
 import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.Iterator;
+import java.util.List;
 import java.util.concurrent.Callable;
 
 /** {@code cyborg demo}: the main job, end to end on the embedded benchmark. */
@@ -29,12 +39,40 @@ import java.util.concurrent.Callable;
                 + " cyborg train options the README recommends), report.md, roc-<method>.png/svg,"
                 + " average-cams.png, average-input-gradients.png, cam-examples.png, benchmark/ and runs/<method>/run-<seed>/.",
             "",
+            "The decoy task (docs/decoy.md) follows as a second section of the report: CE, the recommended"
+                + " method and the no-decoy ceiling, one seed each, in --out/decoy/ (--task decoy: that part alone,"
+                + " three seeds; --quick skips it unless --task decoy).",
+            "",
             "Examples:",
             "  cyborg demo                      (about 9 minutes on 2 cores)",
             "  cyborg demo --quick --out demo-quick     (1 seed, fewer epochs: about 2.5 minutes)",
-            "  cyborg demo --benchmark-seed 11  (another draw of the benchmark)"
+            "  cyborg demo --benchmark-seed 11  (another draw of the benchmark)",
+            "  cyborg demo --task decoy --out demo-decoy   (the decoy task alone, 3 seeds)"
         })
 final class DemoCommand implements Callable<Integer> {
+    /** The task ids, for the help's ${COMPLETION-CANDIDATES}. */
+    static final class TaskIds implements Iterable<String> {
+        @Override
+        public Iterator<String> iterator() {
+            return Arrays.stream(DemoTask.values()).map(DemoTask::id).iterator();
+        }
+    }
+
+    /** Parses --task through the enum, so the error lists the tasks. */
+    static final class TaskConverter implements CommandLine.ITypeConverter<DemoTask> {
+        @Override
+        public DemoTask convert(String value) {
+            try {
+                return DemoTask.parse(value);
+            } catch (IllegalArgumentException e) {
+                throw new CommandLine.TypeConversionException(e.getMessage());
+            }
+        }
+    }
+
+    @Spec
+    CommandSpec spec;
+
     @Mixin
     DeviceOptions device = new DeviceOptions();
 
@@ -54,10 +92,30 @@ final class DemoCommand implements Callable<Integer> {
             description = "Also train the input-gradient penalty (--loss rrr): about 4.5 more minutes.")
     boolean withRrr;
 
+    @Option(names = "--task", defaultValue = "both", paramLabel = "TASK", completionCandidates = TaskIds.class,
+            converter = TaskConverter.class,
+            description = "Which tasks: ${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE}).")
+    DemoTask task;
+
     @Override
     public Integer call() throws Exception {
-        String table = new Demo(DemoConfig.defaults(out, quick, benchmarkSeed, withRrr), System.out)
-                .on(device.device).run();
+        DemoConfig faces = DemoConfig.defaults(out, quick, benchmarkSeed, withRrr);
+        DecoyConfig decoy = task.decoyPart(faces, quick);
+        if (!task.runsFaces()) {
+            for (String option : List.of("--benchmark-seed", "--with-rrr")) {
+                if (spec.commandLine().getParseResult().hasMatchedOption(option)) {
+                    throw new IllegalArgumentException(option + " does not apply to --task " + task.id());
+                }
+            }
+            DecoyOutcome outcome = new DecoyDemo(decoy, System.out).on(device.device).run();
+            outcome.writeAlone(out);
+            System.out.println();
+            System.out.print(outcome.table());
+            System.out.println(outcome.verdictText());
+            System.out.printf("report: %s, results: %s%n", out.resolve("report.md"), out.resolve("results.json"));
+            return 0;
+        }
+        String table = new Demo(faces, System.out).on(device.device).withDecoy(decoy).run();
         System.out.println();
         System.out.print(table);
         System.out.printf("report: %s, results: %s%n", out.resolve("report.md"), out.resolve("results.json"));

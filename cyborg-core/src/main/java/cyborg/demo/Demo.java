@@ -29,6 +29,8 @@ public final class Demo {
     private final DemoConfig config;
     private ComputeDevice device = ComputeDevice.CPU;
     private final PrintStream console;
+    /** The decoy part run after the face runs (null: not run). */
+    private DecoyConfig decoy;
 
     public Demo(DemoConfig config, PrintStream console) {
         this.config = config;
@@ -39,6 +41,12 @@ public final class Demo {
     public Demo on(ComputeDevice d) {
         d.device(); // a GPU that is not there fails here, before any work
         this.device = d;
+        return this;
+    }
+
+    /** Also runs the decoy part after the face runs, into the same report and results.json. */
+    public Demo withDecoy(DecoyConfig d) {
+        this.decoy = d;
         return this;
     }
 
@@ -88,9 +96,11 @@ public final class Demo {
         new DemoFigures(config.size(), data).write(out, outcomes);
         @SuppressWarnings("unchecked")
         Map<String, Object> description = Json.read(benchDir.resolve("benchmark.json"), Map.class);
-        Report report = new Report(config, outcomes, description);
+        DecoyOutcome decoyOutcome = decoy == null ? null : new DecoyDemo(decoy, console).on(device).run();
+        Report report = new Report(config, outcomes, description).withDecoy(decoyOutcome);
         report.write(out);
-        return report.table() + "\n" + report.verdict() + "\n";
+        return report.table() + "\n" + report.verdict() + "\n"
+                + (decoyOutcome == null ? "" : "\n" + decoyOutcome.table() + "\n" + decoyOutcome.verdictText() + "\n");
     }
 
     private static boolean sameBenchmark(Path dir, Benchmark bench) throws IOException {

@@ -76,7 +76,15 @@ public record DemoMethod(String name, String loss, CamTarget camClass, double co
      * split file too when it is not {@code split.csv}.
      */
     String commandLine() {
-        StringBuilder sb = new StringBuilder(shortcutFree ? "--csv " + splitFile() + " " : "").append("--loss ").append(loss);
+        return commandLine(splitFile());
+    }
+
+    /**
+     * As {@link #commandLine()} on a task whose shortcut-free split is {@code shortcutFreeSplit}
+     * (the decoy task's {@code split-nodecoy.csv}).
+     */
+    String commandLine(String shortcutFreeSplit) {
+        StringBuilder sb = new StringBuilder(shortcutFree ? "--csv " + shortcutFreeSplit + " " : "").append("--loss ").append(loss);
         extraArgs().forEach(a -> sb.append(' ').append(a));
         return sb.toString();
     }

@@ -24,11 +24,19 @@ final class Report {
     private final DemoConfig config;
     private final List<MethodOutcome> methods;
     private final Map<String, Object> benchmark;
+    /** The decoy part's outcome, appended as its own section (null: not run). */
+    private DecoyOutcome decoy;
 
     Report(DemoConfig config, List<MethodOutcome> methods, Map<String, Object> benchmark) {
         this.config = config;
         this.methods = methods;
         this.benchmark = benchmark;
+    }
+
+    /** Appends the decoy part: its section in report.md, its {@code decoy} object in results.json. */
+    Report withDecoy(DecoyOutcome d) {
+        this.decoy = d;
+        return this;
     }
 
     Map<String, Object> results() {
@@ -103,6 +111,9 @@ final class Report {
         cfg.put("cam_mse_on", "validation split (human maps averaged over annotators, at the CAM's size)");
         cfg.put("cam_entropy_on", "open-set test split (spatial entropy, natural log, of the normalised CAM)");
         root.put("config", cfg);
+        if (decoy != null) {
+            root.put("decoy", decoy.json());
+        }
         return root;
     }
 
@@ -230,6 +241,9 @@ final class Report {
                 + " benchmark/maps --seed S --out DIR ").append(String.join(" ", config.training().cliArgs()))
                 .append(" <the method's options above>` (the reference with `--csv benchmark/split-ceiling.csv`), then"
                         + " `cyborg score` and `cyborg evaluate` on `benchmark/split.csv`.\n");
+        if (decoy != null) {
+            md.append('\n').append(decoy.section());
+        }
         AtomicFiles.writeString(dir.resolve("report.md"), md.toString());
     }
 }

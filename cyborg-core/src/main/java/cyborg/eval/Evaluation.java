@@ -45,11 +45,33 @@ public final class Evaluation {
 
     /** Metrics of scores held in memory, which must score every image of {@code labels} once. */
     public static RunMetrics evaluate(Path file, List<Score> scores, LabelIndex labels) throws IOException {
+        return metrics(file, ScoreJoin.of(file, rows(scores), labels, false));
+    }
+
+    /**
+     * The ROC AUC of scores held in memory against labels that need not follow the sources, such
+     * as the classes a decoy implies (each source then holds both, which the per-source AUC of
+     * {@link #evaluate(Path, List, LabelIndex)} refuses). The scores must cover the labels' rows
+     * as there: every one once, nothing else.
+     *
+     * @param file the score file, for messages
+     */
+    public static double auc(Path file, List<Score> scores, LabelIndex labels) throws IOException {
+        ScoreJoin join = ScoreJoin.of(file, rows(scores), labels, false);
+        try {
+            return new RocCurve(join.scores(), join.labels()).auc();
+        } catch (IllegalArgumentException ex) {
+            throw new IOException(file + " against " + labels.from() + ": " + ex.getMessage(), ex);
+        }
+    }
+
+    /** Scores held in memory as the rows of a score file, numbered from 1. */
+    private static List<ScoreFile.Row> rows(List<Score> scores) {
         List<ScoreFile.Row> rows = new ArrayList<>(scores.size());
         for (int i = 0; i < scores.size(); i++) {
             rows.add(new ScoreFile.Row(scores.get(i), i + 1));
         }
-        return metrics(file, ScoreJoin.of(file, rows, labels, false));
+        return rows;
     }
 
     private static RunMetrics metrics(Path file, ScoreJoin join) throws IOException {

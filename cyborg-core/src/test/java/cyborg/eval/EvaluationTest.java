@@ -72,4 +72,25 @@ class EvaluationTest {
         IOException e = assertThrows(IOException.class, () -> Evaluation.evaluate(List.of(s), labels(), false));
         assertTrue(e.getMessage().contains("bad.csv:2") && e.getMessage().contains("/r/elsewhere/x.png"), e.getMessage());
     }
+
+    @Test
+    void aucAgainstLabelsWhoseSourcesHoldBothClassesIsTheRankAuc() throws IOException {
+        // labels as a decoy implies them: each source folder holds both classes, which the
+        // per-source AUC of evaluate refuses
+        Path csv = Files.writeString(dir.resolve("decoy-truth.csv"), String.join("\n",
+                "test,Real,/test/real/smooth/a.png", "test,Synthetic,/test/real/smooth/b.png",
+                "test,Real,/test/synthetic/textured/c.png", "test,Synthetic,/test/synthetic/textured/d.png", ""));
+        LabelIndex truth = LabelIndex.fromCsv(csv, "test", SkipReport.failFast());
+        List<cyborg.score.Score> scores = List.of(new cyborg.score.Score("/r/test/real/smooth/a.png", 0.1),
+                new cyborg.score.Score("/r/test/real/smooth/b.png", 0.7),
+                new cyborg.score.Score("/r/test/synthetic/textured/c.png", 0.8),
+                new cyborg.score.Score("/r/test/synthetic/textured/d.png", 0.9));
+        assertThrows(IOException.class, () -> Evaluation.evaluate(dir.resolve("s.csv"), scores, truth));
+        // synthetic 0.7 and 0.9 against real 0.1 and 0.8: 3 of 4 pairs ordered
+        assertEquals(0.75, Evaluation.auc(dir.resolve("s.csv"), scores, truth), 1e-12);
+        IOException missing = assertThrows(IOException.class,
+                () -> Evaluation.auc(dir.resolve("s.csv"), scores.subList(0, 3), truth));
+        assertTrue(missing.getMessage().startsWith(dir.resolve("s.csv") + ": 1 of the 4"), missing.getMessage());
+        assertTrue(missing.getMessage().contains("/test/synthetic/textured/d.png"), missing.getMessage());
+    }
 }

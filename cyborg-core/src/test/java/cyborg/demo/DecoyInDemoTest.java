@@ -1,0 +1,92 @@
+package cyborg.demo;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+
+/** How the decoy part joins the demo: which runs of {@code --task} run it, and where its results go. */
+class DecoyInDemoTest {
+    @TempDir
+    Path out;
+
+    private static DecoyOutcome outcome(DecoyConfig config) {
+        Map<String, DemoMethod> byName = new java.util.HashMap<>();
+        config.methods().forEach(m -> byName.put(m.name(), m));
+        return new DecoyOutcome(config, List.of(
+                new DecoyOutcome.Method(byName.get("ce"), List.of(new DecoyOutcome.Seed(1, 0.549, 0.986))),
+                new DecoyOutcome.Method(byName.get("cyborg+cf"), List.of(new DecoyOutcome.Seed(1, 0.994, 0.484))),
+                new DecoyOutcome.Method(byName.get("nodecoy"), List.of(new DecoyOutcome.Seed(1, 0.999, 0.482)))),
+                Map.of("task", "decoy"));
+    }
+
+    @Test
+    void theDefaultRunsOneDecoySeedQuickSkipsItAndTheDecoyTaskAloneRunsThree() {
+        DemoConfig full = DemoConfig.defaults(out, false, 1);
+        DemoConfig quick = DemoConfig.defaults(out, true, 1);
+        DecoyConfig both = DemoTask.BOTH.decoyPart(full, false);
+        assertEquals(List.of(1L), both.seeds());
+        assertEquals(out.resolve("decoy"), both.out());
+        assertEquals(List.of("ce", "cyborg+cf", "nodecoy"), both.methods().stream().map(DemoMethod::name).toList());
+        assertEquals(full.recommendedMethod(), both.methods().get(1), "the face demo's definition, not a copy");
+        assertNull(DemoTask.BOTH.decoyPart(quick, true));
+        assertNull(DemoTask.FACES.decoyPart(full, false));
+        assertEquals(List.of(1L, 2L, 3L), DemoTask.DECOY.decoyPart(full, false).seeds());
+        assertEquals(List.of(1L), DemoTask.DECOY.decoyPart(quick, true).seeds());
+        assertFalse(DemoTask.DECOY.runsFaces());
+        assertEquals(DemoTask.BOTH, DemoTask.parse(" Both"));
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> DemoTask.parse("digits"));
+        assertEquals("unknown demo task 'digits'; use one of: faces, decoy, both", e.getMessage());
+        // the script's recipe
+        List<String> args = both.training().cliArgs();
+        for (List<String> pair : List.of(List.of("--arch", "smallresnet"), List.of("--size", "32"),
+                List.of("--epochs", "8"), List.of("--lr", "0.01"), List.of("--lr-step", "7"), List.of("--batch", "20"))) {
+            int i = args.indexOf(pair.get(0));
+            assertTrue(i >= 0 && args.get(i + 1).equals(pair.get(1)), pair + " in " + args);
+        }
+    }
+
+    @Test
+    void theFaceReportGainsTheDecoySectionAndResultsTheDecoyObject() throws IOException {
+        DemoConfig faces = DemoConfig.defaults(out, true, 1);
+        DecoyOutcome decoy = outcome(DemoTask.BOTH.decoyPart(DemoConfig.defaults(out, false, 1), false));
+        Report without = new Report(faces, List.of(), Map.of());
+        assertFalse(without.results().containsKey("decoy"));
+        Report with = new Report(faces, List.of(), Map.of()).withDecoy(decoy);
+        assertEquals(decoy.json(), with.results().get("decoy"));
+        @SuppressWarnings("unchecked")
+        Map<String, Object> verdict = (Map<String, Object>) decoy.json().get("verdict");
+        assertEquals(true, verdict.get("reaches_ceiling"));
+        assertEquals(true, verdict.get("ce_follows_decoy"));
+        String section = decoy.section();
+        assertTrue(section.startsWith("## The decoy task (docs/decoy.md)\n"), section);
+        assertTrue(section.contains("| cyborg+cf | 0.994 | 0.484 | 0.994 | `--loss ce:0.5,cyborg:0.5 --counterfactual 0.5` |"),
+                section);
+        assertTrue(section.contains("| nodecoy (ceiling) | 0.999 | 0.482 | 0.999 | `--csv split-nodecoy.csv --loss ce` |"),
+                section);
+        assertTrue(section.contains("**cyborg+cf reaches the no-decoy ceiling: test AUC 0.994 against 0.999 (within"
+                + " 0.02). CE follows the decoy"), section);
+    }
+
+    @Test
+    void theDecoyTaskAloneWritesItsOwnReportAndResults() throws IOException {
+        DecoyOutcome decoy = outcome(DemoTask.DECOY.decoyPart(DemoConfig.defaults(out, false, 1), false));
+        decoy.writeAlone(out);
+        String report = Files.readString(out.resolve("report.md"));
+        assertTrue(report.startsWith("# cyborg demo: the decoy task\n"), report);
+        assertTrue(report.endsWith(decoy.section()), report);
+        String json = Files.readString(out.resolve("results.json"));
+        assertTrue(json.startsWith("{\n  \"decoy\": {\n    \"methods\": {"), json);
+        assertFalse(json.contains("\"losses\""), json);
+    }
+}
