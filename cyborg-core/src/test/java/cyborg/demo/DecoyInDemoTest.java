@@ -6,6 +6,12 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.google.gson.JsonObject;
+import com.google.gson.JsonParser;
+
+import cyborg.model.Architecture;
+import cyborg.train.TrainConfig;
+
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -88,5 +94,30 @@ class DecoyInDemoTest {
         String json = Files.readString(out.resolve("results.json"));
         assertTrue(json.startsWith("{\n  \"decoy\": {\n    \"methods\": {"), json);
         assertFalse(json.contains("\"losses\""), json);
+    }
+
+    @Test
+    void theDemoRunsTheDecoyPartAfterTheFaceRunsIntoOneReport() throws IOException {
+        TrainConfig tiny = TrainConfig.builder().architecture(Architecture.SMALLRESNET).inputSize(32).epochs(1)
+                .batchSize(4).build();
+        List<DemoMethod> faceMethods = DemoConfig.defaultMethods().stream()
+                .filter(m -> m.name().equals("ce") || m.name().equals("cyborg+cf")).toList();
+        DemoConfig faces = new DemoConfig(out, 4, 32, 6, 3, 4, List.of(1L), faceMethods, "cyborg+cf", tiny);
+        DecoyConfig defaults = DemoTask.BOTH.decoyPart(faces, false);
+        DecoyConfig decoy = new DecoyConfig(defaults.out(), 1, 32, 6, 3, 5, List.of(1L), defaults.methods(),
+                defaults.recommended(), tiny);
+        String summary = new Demo(faces, null).withDecoy(decoy).run();
+        JsonObject r = JsonParser.parseString(Files.readString(out.resolve("results.json"))).getAsJsonObject();
+        assertEquals(List.of("ce", "cyborg+cf"), List.copyOf(r.getAsJsonObject("losses").keySet()));
+        JsonObject d = r.getAsJsonObject("decoy");
+        assertEquals(List.of("ce", "cyborg+cf", "nodecoy"), List.copyOf(d.getAsJsonObject("methods").keySet()));
+        assertTrue(Files.isRegularFile(out.resolve("decoy/runs/nodecoy/run-1/scores.csv")));
+        String report = Files.readString(out.resolve("report.md"));
+        int face = report.indexOf("| ce |");
+        int section = report.indexOf("## The decoy task (docs/decoy.md)");
+        assertTrue(face >= 0 && section > face, "the face table, then the decoy section:\n" + report);
+        String verdict = d.getAsJsonObject("verdict").get("reaches_ceiling").getAsBoolean() ? "reaches" : "does not reach";
+        assertTrue(report.substring(section).contains("cyborg+cf " + verdict + " the no-decoy ceiling"), report);
+        assertTrue(summary.contains("| nodecoy (ceiling) |"), summary);
     }
 }

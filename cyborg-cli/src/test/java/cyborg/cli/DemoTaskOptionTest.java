@@ -1,0 +1,36 @@
+package cyborg.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+/** {@code cyborg demo --task}: what it refuses, before any work. */
+class DemoTaskOptionTest {
+    @TempDir
+    Path dir;
+
+    @Test
+    void anUnknownTaskIsRefusedListingTheTasks() {
+        Cli r = Cli.run("demo", "--task", "digits", "--out", dir.resolve("demo").toString());
+        assertEquals(2, r.status, r.toString());
+        assertTrue(r.err.contains("unknown demo task 'digits'; use one of: faces, decoy, both"), r.toString());
+        assertFalse(Files.exists(dir.resolve("demo")), r.toString());
+    }
+
+    @Test
+    void faceOptionsWithTheDecoyTaskAloneAreRefusedBeforeAnyWork() {
+        for (String option : new String[] {"--with-rrr", "--benchmark-seed=11"}) {
+            Cli r = Cli.run("demo", "--task", "decoy", option, "--out", dir.resolve("demo").toString());
+            assertEquals(1, r.status, r.toString());
+            assertTrue(r.err.startsWith("error: " + option.replace("=11", "") + " does not apply to --task decoy"),
+                    r.toString());
+            assertFalse(Files.exists(dir.resolve("demo")), r.toString());
+        }
+    }
+}
