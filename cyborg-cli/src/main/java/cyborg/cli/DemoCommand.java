@@ -107,6 +107,7 @@ final class DemoCommand implements Callable<Integer> {
                     throw new IllegalArgumentException(option + " does not apply to --task " + task.id());
                 }
             }
+            DecoyOutcome.refuseFaceResults(out);
             DecoyOutcome outcome = new DecoyDemo(decoy, System.out).on(device.device).run();
             outcome.writeAlone(out);
             System.out.println();

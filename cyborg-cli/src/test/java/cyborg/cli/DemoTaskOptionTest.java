@@ -33,4 +33,15 @@ class DemoTaskOptionTest {
             assertFalse(Files.exists(dir.resolve("demo")), r.toString());
         }
     }
+
+    @Test
+    void theDecoyTaskAloneIntoAFaceDemosFolderIsRefusedBeforeAnyWork() throws Exception {
+        Path out = Files.createDirectories(dir.resolve("demo"));
+        Files.writeString(out.resolve("results.json"), "{\"losses\": {}}\n");
+        Cli r = Cli.run("demo", "--task", "decoy", "--out", out.toString());
+        assertEquals(1, r.status, r.toString());
+        assertTrue(r.err.startsWith("error: " + out.resolve("results.json") + " holds the face demo's results"),
+                r.toString());
+        assertFalse(Files.exists(out.resolve("decoy")), r.toString());
+    }
 }

@@ -6,6 +6,7 @@ import cyborg.metrics.MeanStd;
 import cyborg.synth.DecoyTask;
 
 import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -131,10 +132,25 @@ public record DecoyOutcome(DecoyConfig config, List<Method> methods, Map<String,
     }
 
     /**
+     * Refuses a folder whose {@code results.json} holds the face demo's results (its {@code losses}),
+     * which the decoy part alone would replace by its own: called before any work too, so that the
+     * refusal does not come after the training.
+     */
+    public static void refuseFaceResults(Path dir) throws IOException {
+        Path results = dir.resolve("results.json");
+        if (Files.exists(results) && Json.read(results, Map.class).containsKey("losses")) {
+            throw new IOException(results + " holds the face demo's results, which --task decoy would replace with"
+                    + " the decoy part's alone; choose another --out, or run the demo without --task (both tasks"
+                    + " reuse their finished runs)");
+        }
+    }
+
+    /**
      * Writes {@code report.md} and {@code results.json} (with the {@code decoy} object only) into
      * {@code dir}: the decoy part run alone ({@code cyborg demo --task decoy}).
      */
     public void writeAlone(Path dir) throws IOException {
+        refuseFaceResults(dir);
         Map<String, Object> root = new LinkedHashMap<>();
         root.put("decoy", json());
         Json.write(dir.resolve("results.json"), root);

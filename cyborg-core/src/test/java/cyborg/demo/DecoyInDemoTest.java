@@ -97,6 +97,24 @@ class DecoyInDemoTest {
     }
 
     @Test
+    void theDecoyTaskAloneDoesNotReplaceTheFaceDemosResults() throws IOException {
+        DecoyOutcome decoy = outcome(DemoTask.DECOY.decoyPart(DemoConfig.defaults(out, false, 1), false));
+        String face = "{\"losses\": {\"ce\": {}}}\n";
+        Files.writeString(out.resolve("results.json"), face);
+        Files.writeString(out.resolve("report.md"), "# face report\n");
+        IOException e = assertThrows(IOException.class, () -> decoy.writeAlone(out));
+        assertTrue(e.getMessage().startsWith(out.resolve("results.json") + " holds the face demo's results"),
+                e.getMessage());
+        assertEquals(face, Files.readString(out.resolve("results.json")));
+        assertEquals("# face report\n", Files.readString(out.resolve("report.md")));
+        // its own earlier results are replaced
+        Files.delete(out.resolve("results.json"));
+        decoy.writeAlone(out);
+        decoy.writeAlone(out);
+        assertTrue(Files.readString(out.resolve("report.md")).startsWith("# cyborg demo: the decoy task"));
+    }
+
+    @Test
     void theDemoRunsTheDecoyPartAfterTheFaceRunsIntoOneReport() throws IOException {
         TrainConfig tiny = TrainConfig.builder().architecture(Architecture.SMALLRESNET).inputSize(32).epochs(1)
                 .batchSize(4).build();
