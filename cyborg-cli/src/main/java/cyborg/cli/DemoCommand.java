@@ -44,7 +44,7 @@ import java.util.concurrent.Callable;
                 + " three seeds; --quick skips it unless --task decoy).",
             "",
             "Examples:",
-            "  cyborg demo                      (about 9 minutes on 2 cores, then the decoy part: 5 minutes on a shared machine)",
+            "  cyborg demo                      (about 9 minutes on 2 cores, then the decoy part)",
             "  cyborg demo --quick --out demo-quick     (1 seed, fewer epochs: about 2.5 minutes)",
             "  cyborg demo --benchmark-seed 11  (another draw of the benchmark)",
             "  cyborg demo --task decoy --out demo-decoy   (the decoy task alone, 3 seeds)"

@@ -51,11 +51,12 @@ record DecoyVerdict(String recommended, double recommendedAuc, double ceilingAuc
         if (!comparable()) {
             first = "The recommended method and the no-decoy ceiling were not both run, so they are not compared.";
         } else if (reachesCeiling()) {
-            first = String.format(Locale.ROOT, "%s reaches the no-decoy ceiling: test AUC %.3f against %.3f (within %.2f).",
-                    recommended, recommendedAuc, ceilingAuc, TOLERANCE);
+            first = String.format(Locale.ROOT, "%s reaches the no-decoy ceiling: test AUC %.3f against %.3f"
+                    + " (within %.2f).", recommended, recommendedAuc, ceilingAuc, TOLERANCE);
         } else {
-            first = String.format(Locale.ROOT, "%s does not reach the no-decoy ceiling: test AUC %.3f against %.3f, %.3f"
-                    + " below (within %.2f would count).", recommended, recommendedAuc, ceilingAuc, belowCeiling(), TOLERANCE);
+            first = String.format(Locale.ROOT, "%s does not reach the no-decoy ceiling: test AUC %.3f against"
+                    + " %.3f, %.3f below (within %.2f would count).", recommended, recommendedAuc, ceilingAuc,
+                    belowCeiling(), TOLERANCE);
         }
         String second;
         if (!ceRun()) {

@@ -96,9 +96,13 @@ public final class Demo {
         new DemoFigures(config.size(), data).write(out, outcomes);
         @SuppressWarnings("unchecked")
         Map<String, Object> description = Json.read(benchDir.resolve("benchmark.json"), Map.class);
-        DecoyOutcome decoyOutcome = decoy == null ? null : new DecoyDemo(decoy, console).on(device).run();
-        Report report = new Report(config, outcomes, description).withDecoy(decoyOutcome);
+        Report report = new Report(config, outcomes, description);
         report.write(out);
+        // the face report is written first, so that a failure in the decoy part does not lose it
+        DecoyOutcome decoyOutcome = decoy == null ? null : new DecoyDemo(decoy, console).on(device).run();
+        if (decoyOutcome != null) {
+            report.withDecoy(decoyOutcome).write(out);
+        }
         return report.table() + "\n" + report.verdict() + "\n"
                 + (decoyOutcome == null ? "" : "\n" + decoyOutcome.table() + "\n" + decoyOutcome.verdictText() + "\n");
     }

@@ -84,7 +84,8 @@ public record DemoMethod(String name, String loss, CamTarget camClass, double co
      * (the decoy task's {@code split-nodecoy.csv}).
      */
     String commandLine(String shortcutFreeSplit) {
-        StringBuilder sb = new StringBuilder(shortcutFree ? "--csv " + shortcutFreeSplit + " " : "").append("--loss ").append(loss);
+        StringBuilder sb = new StringBuilder(shortcutFree ? "--csv " + shortcutFreeSplit + " " : "")
+                .append("--loss ").append(loss);
         extraArgs().forEach(a -> sb.append(' ').append(a));
         return sb.toString();
     }

@@ -138,4 +138,21 @@ class DecoyInDemoTest {
         assertTrue(report.substring(section).contains("cyborg+cf " + verdict + " the no-decoy ceiling"), report);
         assertTrue(summary.contains("| nodecoy (ceiling) |"), summary);
     }
+
+    @Test
+    void aFailingDecoyPartLeavesTheFaceReportWritten() throws IOException {
+        TrainConfig tiny = TrainConfig.builder().architecture(Architecture.SMALLRESNET).inputSize(32).epochs(1)
+                .batchSize(4).build();
+        List<DemoMethod> ce = DemoConfig.defaultMethods().stream().filter(m -> m.name().equals("ce")).toList();
+        DemoConfig faces = new DemoConfig(out, 4, 32, 6, 3, 4, List.of(1L), ce, "ce", tiny);
+        DecoyConfig defaults = DemoTask.BOTH.decoyPart(faces, false);
+        DecoyConfig decoy = new DecoyConfig(defaults.out(), 1, 32, 6, 3, 5, List.of(1L), defaults.methods(),
+                defaults.recommended(), tiny);
+        // runs of no task: the decoy part refuses them before it generates anything
+        Files.createDirectories(decoy.out().resolve("runs/ce/run-1"));
+        IOException e = assertThrows(IOException.class, () -> new Demo(faces, null).withDecoy(decoy).run());
+        assertTrue(e.getMessage().contains("holds runs trained on another decoy task"), e.getMessage());
+        assertTrue(Files.readString(out.resolve("report.md")).contains("| ce |"));
+        assertTrue(Files.readString(out.resolve("results.json")).contains("\"losses\""));
+    }
 }
