@@ -32,10 +32,10 @@ import java.util.concurrent.Callable;
                 + " average-cams.png, average-input-gradients.png, cam-examples.png, benchmark/ and runs/<method>/run-<seed>/.",
             "",
             "Examples:",
-            "  cyborg demo                      (5 rows x 3 seeds)",
-            "  cyborg demo --quick --out demo-quick     (ce, cyborg+cf and ceiling: 1 seed, fewer epochs)",
-            "  cyborg demo --all                (every row: adds focus, contrast, counterfactual and rrr)",
-            "  cyborg demo --benchmark-seed 11  (another draw of the benchmark)"
+            "  cyborg demo                       (5 rows x 3 seeds)",
+            "  cyborg demo --quick --out demo-q  (1 seed of ce, cyborg+cf, ceiling)",
+            "  cyborg demo --all                 (adds focus, contrast, counterfactual, rrr)",
+            "  cyborg demo --benchmark-seed 11   (another draw of the benchmark)"
         })
 final class DemoCommand implements Callable<Integer> {
     @Mixin
@@ -57,8 +57,8 @@ final class DemoCommand implements Callable<Integer> {
     long benchmarkSeed;
 
     @Option(names = "--with-rrr",
-            description = "Also train the input-gradient penalty (--loss rrr), and nothing else more; its double"
-                    + " backpropagation trains about four times slower than cross-entropy.")
+            description = "Also train the input-gradient penalty (--loss rrr), and no other extra row; its"
+                    + " double backpropagation trains about four times slower than cross-entropy.")
     boolean withRrr;
 
     @Override
