@@ -30,7 +30,7 @@ public record DemoConfig(Path out, long benchmarkSeed, int size, int trainPerCla
         return methods.stream().filter(m -> m.name().equals(recommended)).findFirst().orElseThrow();
     }
 
-    /** The input-gradient penalty, offered with {@code --with-rrr}. */
+    /** The input-gradient penalty, trained with {@code --all} or {@code --with-rrr}. */
     public static final DemoMethod RRR = DemoMethod.of("rrr", "rrr",
             "Right for the Right Reasons: input-gradient penalty outside the human map");
 

@@ -54,7 +54,8 @@ class DemoTest {
         Path dir = benchmark(false);
         IOException e = assertThrows(IOException.class, () -> new Demo(config(DemoConfig.defaults(out, false, 4)
                 .methods()), null).run());
-        assertTrue(e.getMessage().contains(dir.resolve("split-4x.csv").toString()), e.getMessage());
+        assertTrue(e.getMessage().contains(dir.resolve("split-4x.csv").toString())
+                && e.getMessage().contains("before benchmark version 3"), e.getMessage());
         assertFalse(Files.exists(out.resolve("runs")));
     }
 
