@@ -220,6 +220,7 @@ class ReportTest {
             assertTrue(v.contains(part), part + " not in: " + v);
         }
         assertEquals(false, ((Map<?, ?>) json.get("more_data")).get("guidance_beats_more_data"));
+        assertTrue(v.contains("is only 0.000 above CE: a margin of 0.10 needs"), v);
     }
 
     @Test
