@@ -26,10 +26,10 @@ public record DecoyConfig(Path out, long taskSeed, int size, int trainPerClass, 
      */
     static final DemoMethod NO_DECOY = DemoMethod.of("nodecoy", "ce",
             "reference, not a method: cross-entropy trained on " + DecoyTask.NO_DECOY_SPLIT
-                    + ", where the square's shade is random").onShortcutFreeSplit();
+                    + ", where the square's shade is random").on(TrainingSplit.SHORTCUT_FREE);
 
     public DecoyConfig {
-        if (methods.stream().noneMatch(m -> m.name().equals(recommended) && !m.shortcutFree())) {
+        if (methods.stream().noneMatch(m -> m.name().equals(recommended) && !m.reference())) {
             throw new IllegalArgumentException("the recommended method " + recommended
                     + " is not among the decoy part's methods trained on split.csv");
         }
@@ -45,7 +45,7 @@ public record DecoyConfig(Path out, long taskSeed, int size, int trainPerClass, 
     public static DecoyConfig defaults(Path demoOut, List<Long> seeds, DemoMethod recommended) {
         TrainConfig training = TrainConfig.builder().architecture(Architecture.SMALLRESNET)
                 .inputSize(DecoyTask.DEFAULT_SIZE).epochs(8).lr(0.01).lrStep(7).batchSize(20).build();
-        DemoMethod ce = DemoConfig.defaultMethods().stream().filter(m -> m.name().equals("ce")).findFirst().orElseThrow();
+        DemoMethod ce = DemoConfig.allMethods().stream().filter(m -> m.name().equals("ce")).findFirst().orElseThrow();
         List<DemoMethod> methods = ce.name().equals(recommended.name()) ? List.of(ce, NO_DECOY)
                 : List.of(ce, recommended, NO_DECOY);
         return new DecoyConfig(demoOut.resolve(DIR), 1, DecoyTask.DEFAULT_SIZE, DecoyTask.DEFAULT_TRAIN_PER_CLASS,
@@ -61,6 +61,6 @@ public record DecoyConfig(Path out, long taskSeed, int size, int trainPerClass, 
 
     /** The split file {@code method} trains on. */
     static String splitFile(DemoMethod method) {
-        return method.shortcutFree() ? DecoyTask.NO_DECOY_SPLIT : "split.csv";
+        return method.reference() ? DecoyTask.NO_DECOY_SPLIT : "split.csv";
     }
 }

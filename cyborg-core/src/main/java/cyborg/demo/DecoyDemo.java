@@ -79,7 +79,7 @@ public final class DecoyDemo {
         int runsTotal = config.methods().size() * config.seeds().size();
         int runNo = 0;
         for (DemoMethod method : config.methods()) {
-            List<Sample> rows = method.shortcutFree() ? noDecoy : coded;
+            List<Sample> rows = method.reference() ? noDecoy : coded;
             List<DecoyOutcome.Seed> seeds = new ArrayList<>();
             for (long seed : config.seeds()) {
                 runNo++;

@@ -50,7 +50,7 @@ public record DecoyOutcome(DecoyConfig config, List<Method> methods, Map<String,
 
     DecoyVerdict verdict() {
         Method ce = find("ce");
-        Method ceiling = methods.stream().filter(m -> m.method().shortcutFree()).findFirst().orElse(null);
+        Method ceiling = methods.stream().filter(m -> m.method().reference()).findFirst().orElse(null);
         Method rec = find(config.recommended());
         return new DecoyVerdict(config.recommended(), mean(rec, false), mean(ceiling, false), mean(ce, false),
                 mean(ce, true));
@@ -65,7 +65,7 @@ public record DecoyOutcome(DecoyConfig config, List<Method> methods, Map<String,
             String perSeed = String.join(", ", m.seeds().stream()
                     .map(s -> String.format(Locale.ROOT, "%.3f", s.auc())).toList());
             sb.append(String.format(Locale.ROOT, "| %s | %s | %s | %s | `%s` |%n",
-                    m.method().shortcutFree() ? m.method().name() + " (ceiling)" : m.method().name(), cell(m.auc()),
+                    m.method().reference() ? m.method().name() + " (ceiling)" : m.method().name(), cell(m.auc()),
                     cell(m.decoyAuc()), perSeed, m.method().commandLine(DecoyTask.NO_DECOY_SPLIT)));
         }
         return sb.toString();
@@ -111,7 +111,7 @@ public record DecoyOutcome(DecoyConfig config, List<Method> methods, Map<String,
             j.put("spec", m.method().loss());
             j.put("extra_args", m.method().extraArgs());
             j.put("training_split", DecoyConfig.splitFile(m.method()));
-            j.put("reference", m.method().shortcutFree());
+            j.put("reference", m.method().reference());
             j.put("auc_mean", m.auc().mean());
             j.put("auc_std", m.auc().std());
             j.put("auc_per_seed", m.seeds().stream().map(Seed::auc).toList());

@@ -63,7 +63,7 @@ public final class Demo {
         } else {
             say("== reusing the benchmark in " + benchDir);
         }
-        BenchmarkData data = BenchmarkData.read(benchDir);
+        BenchmarkData data = BenchmarkData.read(benchDir, config.trainingSplits());
         RunMeasurer measurer = new RunMeasurer(data, console, device);
         List<MethodOutcome> outcomes = new ArrayList<>();
         int runsTotal = config.methods().size() * config.seeds().size();
@@ -81,9 +81,10 @@ public final class Demo {
                         new RunFiles(runDir), true);
                 SeedOutcome o = measurer.measure(runDir, seed);
                 outcome.seeds.add(o);
-                say(String.format(Locale.ROOT, "   open-set AUC %.3f (shortcut reversed: %.3f), shortcut reliance %+.3f,"
-                        + " CAM mass on human map %.3f", o.openSet().metrics().auc(), o.reversed().metrics().auc(),
-                        o.reliance().meanChange(), o.massAccuracy()));
+                say(String.format(Locale.ROOT, "   open-set AUC, shared mechanisms %.3f (shortcut reversed: %.3f; all"
+                        + " families %.3f), val AUC %.3f, shortcut reliance %+.3f, CAM mass on human map %.3f",
+                        o.shared().metrics().auc(), o.sharedReversed().metrics().auc(), o.openSet().metrics().auc(),
+                        o.valAuc(), o.reliance().meanChange(), o.massAccuracy()));
             }
             outcomes.add(outcome);
             Map<String, RocCurve> curves = new LinkedHashMap<>();
@@ -94,9 +95,7 @@ public final class Demo {
                     curves);
         }
         new DemoFigures(config.size(), data).write(out, outcomes);
-        @SuppressWarnings("unchecked")
-        Map<String, Object> description = Json.read(benchDir.resolve("benchmark.json"), Map.class);
-        Report report = new Report(config, outcomes, description);
+        Report report = new Report(config, outcomes, data.description());
         report.write(out);
         // the face report is written first, so that a failure in the decoy part does not lose it
         DecoyOutcome decoyOutcome = decoy == null ? null : new DecoyDemo(decoy, console).on(device).run();

@@ -2,7 +2,6 @@ package cyborg.demo;
 
 import cyborg.data.Counterexamples;
 import cyborg.model.CamTarget;
-import cyborg.synth.Benchmark;
 import cyborg.train.TrainConfig;
 
 import java.util.ArrayList;
@@ -19,33 +18,40 @@ import java.util.Locale;
  * @param camClass the {@code --cam-class}
  * @param counterfactual the {@code --counterfactual} rate (0 = none)
  * @param what one line on what it is, for the report
- * @param shortcutFree whether it trains on {@code split-ceiling.csv} (the mark on half of either
- *     class) instead of {@code split.csv}: not a method but the reference for what removing the
- *     shortcut can reach
+ * @param trainingSplit the split file it trains and validates on: {@code split.csv}, the
+ *     shortcut-free {@code split-ceiling.csv} (the reference) or {@code split-4x.csv} (more data)
  */
 public record DemoMethod(String name, String loss, CamTarget camClass, double counterfactual, String what,
-        boolean shortcutFree) {
-    /** A loss with the reference's CAM class and no counterexamples. */
+        TrainingSplit trainingSplit) {
+    /** A loss with the reference's CAM class and no counterexamples, trained on {@code split.csv}. */
     static DemoMethod of(String name, String loss, String what) {
-        return new DemoMethod(name, loss, CamTarget.PREDICTED, 0, what, false);
+        return new DemoMethod(name, loss, CamTarget.PREDICTED, 0, what, TrainingSplit.BIASED);
     }
 
     DemoMethod withCamClass(CamTarget k) {
-        return new DemoMethod(name, loss, k, counterfactual, what, shortcutFree);
+        return new DemoMethod(name, loss, k, counterfactual, what, trainingSplit);
     }
 
     DemoMethod withCounterfactual(double rate) {
-        return new DemoMethod(name, loss, camClass, rate, what, shortcutFree);
+        return new DemoMethod(name, loss, camClass, rate, what, trainingSplit);
     }
 
-    /** The same training on the benchmark's shortcut-free split. */
-    DemoMethod onShortcutFreeSplit() {
-        return new DemoMethod(name, loss, camClass, counterfactual, what, true);
+    /** The same training on another split file of the benchmark. */
+    DemoMethod on(TrainingSplit split) {
+        return new DemoMethod(name, loss, camClass, counterfactual, what, split);
+    }
+
+    /**
+     * Whether it is the shortcut-free reference (trained where the mark carries no label), not a
+     * method: what removing the shortcut can reach.
+     */
+    public boolean reference() {
+        return trainingSplit == TrainingSplit.SHORTCUT_FREE;
     }
 
     /** The split file it trains on. */
     public String splitFile() {
-        return shortcutFree ? Benchmark.CEILING_SPLIT : "split.csv";
+        return trainingSplit.file();
     }
 
     /** The shared training settings with this method's loss, options and {@code seed}. */
@@ -80,12 +86,12 @@ public record DemoMethod(String name, String loss, CamTarget camClass, double co
     }
 
     /**
-     * As {@link #commandLine()} on a task whose shortcut-free split is {@code shortcutFreeSplit}
-     * (the decoy task's {@code split-nodecoy.csv}).
+     * As {@link #commandLine()} on a task whose other training split is {@code otherSplit} (the
+     * decoy task's {@code split-nodecoy.csv}).
      */
-    String commandLine(String shortcutFreeSplit) {
-        StringBuilder sb = new StringBuilder(shortcutFree ? "--csv " + shortcutFreeSplit + " " : "")
-                .append("--loss ").append(loss);
+    String commandLine(String otherSplit) {
+        StringBuilder sb = new StringBuilder(
+                trainingSplit == TrainingSplit.BIASED ? "" : "--csv " + otherSplit + " ").append("--loss ").append(loss);
         extraArgs().forEach(a -> sb.append(' ').append(a));
         return sb.toString();
     }

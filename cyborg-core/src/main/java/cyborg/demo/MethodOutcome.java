@@ -30,6 +30,20 @@ final class MethodOutcome {
         return report(SeedOutcome::reversed);
     }
 
+    /** The open set restricted to authentic images and the shared-mechanism families: the headline. */
+    MetricsReport shared() {
+        return report(SeedOutcome::shared);
+    }
+
+    MetricsReport sharedReversed() {
+        return report(SeedOutcome::sharedReversed);
+    }
+
+    /** The unseen-styles open set, or null when a seed's benchmark had none. */
+    MetricsReport unseenStyles() {
+        return seeds.stream().allMatch(s -> s.unseenStyles() != null) ? report(SeedOutcome::unseenStyles) : null;
+    }
+
     private MetricsReport report(Function<SeedOutcome, RunMetrics> which) {
         return new MetricsReport(seeds.stream().map(which).toList());
     }
@@ -40,6 +54,19 @@ final class MethodOutcome {
 
     MeanStd aucReversed() {
         return reversed().summary().auc();
+    }
+
+    MeanStd aucShared() {
+        return shared().summary().auc();
+    }
+
+    MeanStd aucSharedReversed() {
+        return sharedReversed().summary().auc();
+    }
+
+    /** The lowest validation AUC over seeds: the reference's target holds in every run or not at all. */
+    double valAucMin() {
+        return seeds.stream().mapToDouble(SeedOutcome::valAuc).min().orElse(Double.NaN);
     }
 
     /** Mean and population std over seeds of a per-seed value. */

@@ -3,6 +3,7 @@ package cyborg.demo;
 import cyborg.data.Sample;
 import cyborg.data.SampleLoader;
 import cyborg.data.SkipReport;
+import cyborg.eval.LabelIndex;
 import cyborg.eval.OpenSet;
 import cyborg.eval.RunMetrics;
 import cyborg.explain.Localisation;
@@ -22,7 +23,8 @@ import java.util.Map;
 
 /**
  * Measures one trained model on the benchmark: open-set AUC with the shortcut uncorrelated and
- * reversed, reliance on the shortcut (the score change when only the mark is added), and where
+ * reversed, over every family and over the shared-mechanism ones, on the unseen styles, its
+ * validation AUC, reliance on the shortcut (the score change when only the mark is added), and where
  * its CAM lies relative to the human maps. Writes the score files into the run folder.
  */
 final class RunMeasurer {
@@ -61,13 +63,47 @@ final class RunMeasurer {
             List<Scorer.ScoredCam> testCams = openSet.cams();
             RunMetrics reversed = OpenSet.of(lookUp(data.reversed(), probes), runDir.resolve("scores-reversed.csv"),
                     data.reversedLabels()).metrics();
+            RunMetrics shared = sharedMetrics(lookUp(data.test(), probes), runDir.resolve("scores-shared.csv"));
+            RunMetrics sharedReversed = sharedMetrics(lookUp(data.reversed(), probes),
+                    runDir.resolve("scores-shared-reversed.csv"));
+            // the unseen styles are not among the probes: they are scored on their own
+            RunMetrics unseenStyles = data.styles() == null ? null : sharedMetrics(
+                    scorer.cams(data.families().sharedRows(data.styles()), BATCH, console),
+                    runDir.resolve("scores-styles.csv"));
             ShortcutReliance reliance = ShortcutReliance.of(values(marked), values(unmarked));
             double[] localisation = localisation(testCams, mapLoader);
             List<Scorer.ScoredCam> valCams = scorer.cams(data.val(), BATCH, console);
-            return new SeedOutcome(seed, openSet.metrics(), reversed, reliance, CamStats.mapMse(valCams, mapLoader),
+            return new SeedOutcome(seed, openSet.metrics(), reversed, shared, sharedReversed, unseenStyles,
+                    valAuc(scorer, runDir), reliance, CamStats.mapMse(valCams, mapLoader),
                     openSet.camEntropy(), localisation[0], localisation[1], camSize, CamStats.average(testCams),
                     averageInputGradient(scorer, everyNth(data.test(), INPUT_GRADIENT_STRIDE)), examples(testCams));
         }
+    }
+
+    /**
+     * Writes and evaluates the scores of the images the headline pools (authentic images and the
+     * families whose mechanism training shows) among {@code cams}.
+     */
+    private RunMetrics sharedMetrics(List<Scorer.ScoredCam> cams, Path scoreFile) throws IOException {
+        java.util.Set<String> keep = data.families().sharedRows(cams.stream().map(Scorer.ScoredCam::sample).toList())
+                .stream().map(Sample::key).collect(java.util.stream.Collectors.toSet());
+        List<Scorer.ScoredCam> kept = cams.stream().filter(c -> keep.contains(c.sample().key())).toList();
+        return OpenSet.of(kept, scoreFile, LabelIndex.fromSamples(kept.stream().map(Scorer.ScoredCam::sample).toList()))
+                .metrics();
+    }
+
+    /**
+     * The validation AUC the trainer recorded for the kept model in its {@code model.json}: on the
+     * validation rows of the method's own split, at the epoch the run selected.
+     */
+    private static double valAuc(Scorer scorer, Path runDir) throws IOException {
+        Map<String, Double> metrics = scorer.model().info().metrics;
+        Double auc = metrics == null ? null : metrics.get("val_auc");
+        if (auc == null) {
+            throw new IOException(runDir.resolve(cyborg.model.SavedModel.SIDECAR) + ": no metrics.val_auc; retrain the run (delete "
+                    + runDir + ")");
+        }
+        return auc;
     }
 
     private static List<Scorer.ScoredCam> lookUp(List<Sample> samples, Map<String, Scorer.ScoredCam> probes) {

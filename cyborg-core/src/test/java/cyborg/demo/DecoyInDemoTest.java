@@ -118,7 +118,7 @@ class DecoyInDemoTest {
     void theDemoRunsTheDecoyPartAfterTheFaceRunsIntoOneReport() throws IOException {
         TrainConfig tiny = TrainConfig.builder().architecture(Architecture.SMALLRESNET).inputSize(32).epochs(1)
                 .batchSize(4).build();
-        List<DemoMethod> faceMethods = DemoConfig.defaultMethods().stream()
+        List<DemoMethod> faceMethods = DemoConfig.allMethods().stream()
                 .filter(m -> m.name().equals("ce") || m.name().equals("cyborg+cf")).toList();
         DemoConfig faces = new DemoConfig(out, 4, 32, 6, 3, 4, List.of(1L), faceMethods, "cyborg+cf", tiny);
         DecoyConfig defaults = DemoTask.BOTH.decoyPart(faces, false);
@@ -143,7 +143,7 @@ class DecoyInDemoTest {
     void aFailingDecoyPartLeavesTheFaceReportWritten() throws IOException {
         TrainConfig tiny = TrainConfig.builder().architecture(Architecture.SMALLRESNET).inputSize(32).epochs(1)
                 .batchSize(4).build();
-        List<DemoMethod> ce = DemoConfig.defaultMethods().stream().filter(m -> m.name().equals("ce")).toList();
+        List<DemoMethod> ce = DemoConfig.allMethods().stream().filter(m -> m.name().equals("ce")).toList();
         DemoConfig faces = new DemoConfig(out, 4, 32, 6, 3, 4, List.of(1L), ce, "ce", tiny);
         DecoyConfig defaults = DemoTask.BOTH.decoyPart(faces, false);
         DecoyConfig decoy = new DecoyConfig(defaults.out(), 1, 32, 6, 3, 5, List.of(1L), defaults.methods(),

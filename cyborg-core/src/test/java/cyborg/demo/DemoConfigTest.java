@@ -13,28 +13,67 @@ import java.nio.file.Path;
 import java.util.List;
 
 class DemoConfigTest {
-    @Test
-    void rrrJoinsTheMethodsOnlyWhenAskedForJustBeforeTheRecommendedOne() {
-        List<String> plain = DemoConfig.defaults(Path.of("o"), false, 1).methods().stream().map(DemoMethod::name).toList();
-        List<String> with = DemoConfig.defaults(Path.of("o"), false, 1, true).methods().stream()
-                .map(DemoMethod::name).toList();
-        assertFalse(plain.contains("rrr"));
-        assertEquals(plain.size() + 1, with.size());
-        assertEquals("rrr", with.get(with.size() - 3));
-        assertEquals("cyborg+cf", with.get(with.size() - 2));
+    private static List<String> names(List<DemoMethod> methods) {
+        return methods.stream().map(DemoMethod::name).toList();
     }
 
     @Test
-    void theShortcutFreeReferenceComesLastAndTrainsOnTheCeilingSplit() {
-        for (boolean quick : new boolean[] {false, true}) {
-            List<DemoMethod> methods = DemoConfig.defaults(Path.of("o"), quick, 1).methods();
-            DemoMethod last = methods.get(methods.size() - 1);
-            assertEquals(DemoConfig.CEILING, last);
-            assertEquals("split-ceiling.csv", last.splitFile());
-            assertEquals(1, methods.stream().filter(DemoMethod::shortcutFree).count());
+    void theDefaultDemoTrainsWhatTellsTheStory() {
+        assertEquals(List.of("ce", "cyborg", "cyborg+cf", "ceiling", "ce-4x"),
+                names(DemoConfig.defaults(Path.of("o"), false, 1).methods()));
+        assertEquals(List.of(1L, 2L, 3L), DemoConfig.defaults(Path.of("o"), false, 1).seeds());
+    }
+
+    @Test
+    void theQuickDemoIsOneSeedOfCeTheRecommendedMethodAndTheReference() {
+        DemoConfig quick = DemoConfig.defaults(Path.of("o"), true, 1);
+        assertEquals(List.of("ce", "cyborg+cf", "ceiling"), names(quick.methods()));
+        assertEquals(List.of(1L), quick.seeds());
+    }
+
+    @Test
+    void allAddsFocusContrastCounterfactualAndRrr() {
+        assertEquals(List.of("ce", "cyborg", "focus", "contrast", "counterfactual", "rrr", "cyborg+cf", "ceiling", "ce-4x"),
+                names(DemoConfig.defaults(Path.of("o"), false, 1, true, false).methods()));
+        assertEquals(names(DemoConfig.allMethods()), names(DemoConfig.methods(false, true, true)));
+    }
+
+    @Test
+    void rrrJoinsTheMethodsOnlyWhenAskedForJustBeforeTheRecommendedOne() {
+        List<String> plain = names(DemoConfig.defaults(Path.of("o"), false, 1).methods());
+        List<String> with = names(DemoConfig.defaults(Path.of("o"), false, 1, true).methods());
+        assertFalse(plain.contains("rrr"));
+        assertEquals(List.of("ce", "cyborg", "rrr", "cyborg+cf", "ceiling", "ce-4x"), with);
+        assertEquals(List.of("ce", "rrr", "cyborg+cf", "ceiling"), names(DemoConfig.methods(true, false, true)));
+    }
+
+    @Test
+    void eachRowTrainsOnItsSplitFile() {
+        for (DemoMethod m : DemoConfig.allMethods()) {
+            String expected = switch (m.name()) {
+                case "ceiling" -> "split-ceiling.csv";
+                case "ce-4x" -> "split-4x.csv";
+                default -> "split.csv";
+            };
+            assertEquals(expected, m.splitFile(), m.name());
+            assertEquals(m.name().equals("ceiling"), m.reference(), m.name());
         }
+        assertEquals("ce", DemoConfig.CE_4X.loss());
         assertTrue(DemoConfig.CEILING.commandLine().startsWith("--csv split-ceiling.csv --loss ce"),
                 DemoConfig.CEILING.commandLine());
+        assertEquals("--csv split-4x.csv --loss ce", DemoConfig.CE_4X.commandLine());
+        assertEquals("--loss ce", DemoConfig.allMethods().get(0).commandLine());
+        assertEquals(java.util.EnumSet.allOf(TrainingSplit.class), DemoConfig.defaults(Path.of("o"), false, 1).trainingSplits());
+        assertEquals(java.util.EnumSet.of(TrainingSplit.BIASED, TrainingSplit.SHORTCUT_FREE),
+                DemoConfig.defaults(Path.of("o"), true, 1).trainingSplits());
+    }
+
+    @Test
+    void theMoreDataRowCannotBeTheRecommendedMethod() {
+        DemoConfig c = DemoConfig.defaults(Path.of("o"), false, 1);
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> new DemoConfig(c.out(), 1, 64, 4,
+                4, 4, c.seeds(), c.methods(), "ce-4x", c.training()));
+        assertTrue(e.getMessage().contains("ce-4x"), e.getMessage());
     }
 
     @Test

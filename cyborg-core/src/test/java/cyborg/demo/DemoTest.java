@@ -1,12 +1,15 @@
 package cyborg.demo;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
 
 import cyborg.model.Architecture;
+import cyborg.synth.Benchmark;
 import cyborg.train.TrainConfig;
 
 import org.junit.jupiter.api.Test;
@@ -22,13 +25,46 @@ class DemoTest {
     @TempDir
     Path out;
 
-    @Test
-    void writesResultsReportAndFiguresAndReusesFinishedWork() throws IOException {
+    /**
+     * Generates the tiny benchmark the demo below reuses and, until the generator writes benchmark
+     * v3, stands in for its two new files: {@code split-4x.csv} as a copy of {@code split.csv} (the
+     * demo only needs a split to train on; four times the faces is the generator's business) and
+     * {@code split-styles.csv} as {@code split.csv}'s test rows, which today are the unseen styles
+     * and the open-set families in them, the shape v3 gives that file.
+     */
+    private Path benchmark(boolean v3Files) throws IOException {
+        Path dir = out.resolve("benchmark");
+        Benchmark.builder().size(32).seed(4).trainPerClass(8).valPerClass(4).testPerSource(5).build().write(dir, null);
+        if (v3Files) {
+            List<String> rows = Files.readAllLines(dir.resolve("split.csv"));
+            Files.write(dir.resolve(Benchmark.FOUR_X_SPLIT), rows);
+            Files.write(dir.resolve(Benchmark.STYLES_SPLIT), rows.stream().filter(r -> r.startsWith("test,")).toList());
+        }
+        return dir;
+    }
+
+    private DemoConfig config(List<DemoMethod> methods) {
         TrainConfig training = TrainConfig.builder().architecture(Architecture.SMALLRESNET).inputSize(32)
                 .epochs(1).batchSize(8).build();
-        List<DemoMethod> methods = new java.util.ArrayList<>(DemoConfig.defaultMethods());
-        methods.add(DemoConfig.CEILING);
-        DemoConfig config = new DemoConfig(out, 4, 32, 8, 4, 5, List.of(1L, 2L), methods, "cyborg+cf", training);
+        return new DemoConfig(out, 4, 32, 8, 4, 5, List.of(1L, 2L), methods, "cyborg+cf", training);
+    }
+
+    @Test
+    void aBenchmarkWithoutTheFourXSplitStopsTheDemoBeforeAnyTrainingNamingTheFile() throws IOException {
+        Path dir = benchmark(false);
+        IOException e = assertThrows(IOException.class, () -> new Demo(config(DemoConfig.defaults(out, false, 4)
+                .methods()), null).run());
+        assertTrue(e.getMessage().contains(dir.resolve("split-4x.csv").toString())
+                && e.getMessage().contains("before benchmark version 3"), e.getMessage());
+        assertFalse(Files.exists(out.resolve("runs")));
+    }
+
+    @Test
+    void writesResultsReportAndFiguresAndReusesFinishedWork() throws IOException {
+        Path benchDir = benchmark(true);
+        // every row but rrr, whose double backpropagation would double this test's time
+        List<DemoMethod> methods = DemoConfig.allMethods().stream().filter(m -> !m.equals(DemoConfig.RRR)).toList();
+        DemoConfig config = config(methods);
         String table = new Demo(config, null).run();
         assertTrue(table.contains("| cyborg |"), table);
         JsonObject r = JsonParser.parseString(Files.readString(out.resolve("results.json"))).getAsJsonObject();
@@ -37,7 +73,9 @@ class DemoTest {
         for (DemoMethod m : methods) {
             JsonObject l = losses.getAsJsonObject(m.name());
             for (String key : List.of("auc_mean", "auc_std", "auc_reversed_mean", "per_source", "per_family", "cam_mse",
-                    "cam_entropy", "relevance_mass_accuracy", "shortcut_reliance")) {
+                    "cam_entropy", "relevance_mass_accuracy", "shortcut_reliance", "auc_shared_mean", "auc_shared_std",
+                    "auc_shared_per_seed", "auc_shared_reversed_mean", "auc_unseen_styles_mean",
+                    "auc_unseen_styles_per_seed", "val_auc_mean", "val_auc_per_seed", "val_auc_min")) {
                 assertTrue(l.has(key), m.name() + " lacks " + key);
             }
             assertEquals(7, l.getAsJsonObject("per_source").size(), "two test styles and five test generators");
@@ -45,7 +83,25 @@ class DemoTest {
         }
         assertEquals("split-ceiling.csv", losses.getAsJsonObject("ceiling").get("training_split").getAsString());
         assertEquals("split.csv", losses.getAsJsonObject("ce").get("training_split").getAsString());
-        assertTrue(r.getAsJsonObject("claim").has("ceiling_minus_ce_auc"), r.getAsJsonObject("claim").toString());
+        assertEquals("split-4x.csv", losses.getAsJsonObject("ce-4x").get("training_split").getAsString());
+        JsonObject claim = r.getAsJsonObject("claim");
+        for (String key : List.of("ceiling_minus_ce_auc", "reference", "more_data", "within_reference")) {
+            assertTrue(claim.has(key), key + " not in " + claim);
+        }
+        // the headline's scores are the authentic images and the shared-mechanism families, nothing else
+        List<String> shared = Files.readAllLines(out.resolve("runs/ce/run-1/scores-shared.csv"));
+        List<String> all = Files.readAllLines(out.resolve("runs/ce/run-1/scores.csv"));
+        for (String family : List.of("upsample-nose", "smeared-eyes", "brow-cast", "studio", "soft")) {
+            assertTrue(shared.stream().anyMatch(l -> l.contains("/" + family + "/")), family);
+            assertEquals(all.stream().filter(l -> l.contains("/" + family + "/")).count(),
+                    shared.stream().filter(l -> l.contains("/" + family + "/")).count(), family);
+        }
+        for (String family : List.of("hairline-seam", "droplet")) {
+            assertTrue(all.stream().anyMatch(l -> l.contains("/" + family + "/")), family);
+            assertFalse(shared.stream().anyMatch(l -> l.contains("/" + family + "/")), family);
+        }
+        assertTrue(Files.readAllLines(out.resolve("runs/ce/run-1/scores-styles.csv")).size() > 1);
+        assertTrue(Files.exists(benchDir.resolve("split-styles.csv")));
         JsonObject cfg = r.getAsJsonObject("config");
         assertEquals("ce:0.5,cyborg:0.5", cfg.get("recommended_loss").getAsString());
         assertEquals(List.of("--counterfactual", "0.5"), cfg.getAsJsonArray("recommended_args").asList().stream()
@@ -58,7 +114,8 @@ class DemoTest {
         for (String f : List.of("report.md", "average-cams.png", "average-input-gradients.png", "cam-examples.png", "roc-ce.png", "roc-cyborg.svg")) {
             assertTrue(Files.size(out.resolve(f)) > 0, f);
         }
-        assertTrue(Files.readString(out.resolve("report.md")).contains("| ce |"));
+        String md = Files.readString(out.resolve("report.md"));
+        assertTrue(md.contains("| ce |") && md.contains("unseen styles") && md.contains("`ce-4x`"), md);
         // a second run reuses the benchmark and the finished runs and measures the same
         long modified = Files.getLastModifiedTime(out.resolve("runs/ce/run-1/model.safetensors")).toMillis();
         String again = new Demo(config, null).run();
