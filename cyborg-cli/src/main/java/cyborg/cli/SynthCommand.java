@@ -85,7 +85,8 @@ final class SynthCommand implements Callable<Integer> {
     @Option(names = "--out", required = true, paramLabel = "DIR", description = "Output folder.")
     Path out;
 
-    @Option(names = "--size", description = "Image size in pixels (default: faces 64, decoy " + DecoyTask.DEFAULT_SIZE + ").")
+    @Option(names = "--size", description = "Image size in pixels (default: faces " + Benchmark.DEFAULT_SIZE + ", decoy "
+            + DecoyTask.DEFAULT_SIZE + ").")
     Integer size;
 
     @Option(names = "--seed", defaultValue = "1", description = "Random seed (default: ${DEFAULT-VALUE}).")
@@ -100,8 +101,9 @@ final class SynthCommand implements Callable<Integer> {
     Integer valPerClass;
 
     @Option(names = "--test-per-source",
-            description = "faces: open-set test images per authentic style; as many synthetic, spread over the five"
-                    + " test generators (default: 150).")
+            description = "faces: authentic open-set images in the training style (split.csv), half as many per test"
+                    + " generator; the unseen styles (split-styles.csv) get as many authentic images in all and as many"
+                    + " synthetic ones (default: 150).")
     Integer testPerSource;
 
     @Option(names = "--test-per-class",
@@ -119,8 +121,14 @@ final class SynthCommand implements Callable<Integer> {
                     + " marks its authentic photos. split-reversed.csv always reverses the training rates.")
     Double testShortcutRate;
 
+    @Option(names = "--no-more-data",
+            description = "faces: do not write split-4x.csv and its 3 x train-per-class extra faces per class (the"
+                    + " demo's 4x-data row reads them).")
+    boolean noMoreData;
+
     /** Options that only one task reads. */
-    private static final List<String> FACES_ONLY = List.of("--test-per-source", "--shortcut-rate", "--test-shortcut-rate");
+    private static final List<String> FACES_ONLY = List.of("--test-per-source", "--shortcut-rate", "--test-shortcut-rate",
+            "--no-more-data");
     private static final List<String> DECOY_ONLY = List.of("--test-per-class");
 
     @Override
@@ -140,9 +148,11 @@ final class SynthCommand implements Callable<Integer> {
                 if (testPerSource != null) b.testPerSource(testPerSource);
                 if (shortcutRate != null) b.shortcutRate(shortcutRate);
                 if (testShortcutRate != null) b.testShortcutRate(testShortcutRate);
+                b.moreData(!noMoreData);
                 b.build().write(out, System.err);
-                System.out.printf("wrote the benchmark (%d px, seed %d) to %s: split.csv, split-reversed.csv, split-ceiling.csv, probe-*.csv, images/, maps/, benchmark.json%n",
-                        px, seed, out);
+                System.out.printf("wrote the benchmark (%d px, seed %d) to %s: split.csv, split-reversed.csv, split-ceiling.csv,"
+                        + " %s%s, probe-*.csv, images/, maps/, benchmark.json%n", px, seed, out, Benchmark.STYLES_SPLIT,
+                        noMoreData ? "" : ", " + Benchmark.FOUR_X_SPLIT);
             }
             case DECOY -> {
                 DecoyTask.Builder b = DecoyTask.builder().size(px).seed(seed);

@@ -31,10 +31,16 @@ import java.util.function.Predicate;
  * what removing the shortcut can reach. Every image gets maps from three simulated annotators. See {@code docs/benchmark.md}.
  */
 public final class Benchmark {
+    /** Image size of version 3: a face part is some ten pixels wide (at 64 px it was a few). */
+    public static final int DEFAULT_SIZE = 96;
     /** The authentic style of train and validation. */
     public static final AuthenticStyle TRAIN_STYLE = AuthenticStyle.WILD;
-    /** The authentic styles of the open-set test. */
-    public static final List<AuthenticStyle> TEST_STYLES = List.of(AuthenticStyle.STUDIO, AuthenticStyle.SOFT);
+    /**
+     * The authentic styles training never shows. Version 3 keeps them out of {@code split.csv}'s
+     * open set (how a model scores an unseen style swung the pooled AUC more than any family did)
+     * and reports them on their own, in {@link #STYLES_SPLIT}.
+     */
+    public static final List<AuthenticStyle> UNSEEN_STYLES = List.of(AuthenticStyle.STUDIO, AuthenticStyle.SOFT);
     /** The generator families of train and validation. */
     public static final List<GeneratorFamily> TRAIN_GENERATORS =
             List.of(GeneratorFamily.UPSAMPLE_EYES_MOUTH, GeneratorFamily.SMEARED_MOUTH_NOSE, GeneratorFamily.IRIS_CAST);
@@ -71,8 +77,12 @@ public final class Benchmark {
     private final int testPerSource;
     private final double shortcutRate;
     private final double testShortcutRate;
+    private final boolean moreData;
+    /** How many times {@code split.csv}'s training faces {@link #FOUR_X_SPLIT} holds. */
+    static final int MORE_DATA_FACTOR = 4;
 
     private Benchmark(Builder b) {
+        this.moreData = b.moreData;
         this.size = b.size;
         this.seed = b.seed;
         this.trainPerClass = b.trainPerClass;
@@ -100,17 +110,19 @@ public final class Benchmark {
      *     only; the open set's rows there are {@code split.csv}'s)
      */
     record Item(String split, boolean synthetic, AuthenticStyle style, GeneratorFamily family, int index,
-            boolean cue, boolean reversedCue, boolean ceilingCue) {
+            boolean cue, boolean reversedCue, boolean ceilingCue, Group group) {
         String source() {
             return family != null ? family.id() : style.id();
         }
 
         String fileName() {
-            return split + "-" + source() + "-" + String.format(Locale.ROOT, "%05d", index) + ".png";
+            String styled = group == Group.UNSEEN_STYLE && family != null ? "-" + style.id() : "";
+            return split + "-" + source() + styled + "-" + String.format(Locale.ROOT, "%05d", index) + ".png";
         }
 
+        /** An image of {@code split.csv}'s open set, written with and without the mark. */
         boolean openSet() {
-            return split.equals("test");
+            return group == Group.OPEN_SET;
         }
 
         /**
@@ -119,9 +131,24 @@ public final class Benchmark {
          * has its other version under {@code other-mark/}.
          */
         String relpath(boolean marked) {
+            if (group == Group.UNSEEN_STYLE) {
+                return "/" + split + "/styles/" + (synthetic ? "synthetic" : "real") + "/" + source() + "/" + fileName();
+            }
             String variant = openSet() ? (marked ? "marked/" : "unmarked/") : marked == cue ? "" : "other-mark/";
             return "/" + split + "/" + variant + (synthetic ? "synthetic" : "real") + "/" + source() + "/" + fileName();
         }
+    }
+
+    /** Which files an item belongs to. */
+    enum Group {
+        /** Train and validation rows of every split file but {@code split-styles.csv}. */
+        TRAINING,
+        /** Train rows of {@link #FOUR_X_SPLIT} only: the faces beyond {@code split.csv}'s. */
+        MORE_DATA,
+        /** The open set of {@code split.csv} (training style), with its probes. */
+        OPEN_SET,
+        /** {@link #STYLES_SPLIT}: unseen authentic styles and the open-set families in them. */
+        UNSEEN_STYLE
     }
 
     /** The items of every split, in file order; the shortcut cue is drawn here from the seed. */
@@ -133,32 +160,65 @@ public final class Benchmark {
             Random ceiling = Seeds.random(seed, 5, split.hashCode());
             for (int i = 0; i < n; i++) {
                 items.add(new Item(split, false, TRAIN_STYLE, null, i, cues.nextDouble() < 1 - shortcutRate, false,
-                        ceiling.nextDouble() < CEILING_RATE));
+                        ceiling.nextDouble() < CEILING_RATE, Group.TRAINING));
             }
             for (int i = 0; i < n; i++) {
                 GeneratorFamily g = TRAIN_GENERATORS.get(i % TRAIN_GENERATORS.size());
                 items.add(new Item(split, true, TRAIN_STYLE, g, i, cues.nextDouble() < shortcutRate, false,
-                        ceiling.nextDouble() < CEILING_RATE));
+                        ceiling.nextDouble() < CEILING_RATE, Group.TRAINING));
+            }
+        }
+        if (moreData) {
+            // three times as many new faces, drawn alike with the same shortcut rate: split-4x.csv's
+            // train rows are split.csv's followed by these
+            Random cues = Seeds.random(seed, 6);
+            for (int i = trainPerClass; i < MORE_DATA_FACTOR * trainPerClass; i++) {
+                items.add(new Item("train", false, TRAIN_STYLE, null, i, cues.nextDouble() < 1 - shortcutRate, false,
+                        false, Group.MORE_DATA));
+            }
+            for (int i = trainPerClass; i < MORE_DATA_FACTOR * trainPerClass; i++) {
+                GeneratorFamily g = TRAIN_GENERATORS.get(i % TRAIN_GENERATORS.size());
+                items.add(new Item("train", true, TRAIN_STYLE, g, i, cues.nextDouble() < shortcutRate, false, false,
+                        Group.MORE_DATA));
             }
         }
         Random cues = Seeds.random(seed, 2);
         Random reversed = Seeds.random(seed, 4);
-        for (AuthenticStyle style : TEST_STYLES) {
-            for (int i = 0; i < testPerSource; i++) {
-                boolean cue = cues.nextDouble() < 1 - testShortcutRate;
-                items.add(new Item("test", false, style, null, i, cue, reversed.nextDouble() < shortcutRate, cue));
-            }
+        for (int i = 0; i < testPerSource; i++) {
+            boolean cue = cues.nextDouble() < 1 - testShortcutRate;
+            items.add(new Item("test", false, TRAIN_STYLE, null, i, cue, reversed.nextDouble() < shortcutRate, cue,
+                    Group.OPEN_SET));
         }
-        int perGenerator = Math.max(1, testPerSource * TEST_STYLES.size() / TEST_GENERATORS.size());
+        int perGenerator = perGenerator();
         for (GeneratorFamily g : TEST_GENERATORS) {
             for (int i = 0; i < perGenerator; i++) {
-                // each generator's faces alternate between the test styles, so style says nothing about the label
                 boolean cue = cues.nextDouble() < testShortcutRate;
-                items.add(new Item("test", true, TEST_STYLES.get(i % TEST_STYLES.size()), g, i, cue,
-                        reversed.nextDouble() < 1 - shortcutRate, cue));
+                items.add(new Item("test", true, TRAIN_STYLE, g, i, cue, reversed.nextDouble() < 1 - shortcutRate, cue,
+                        Group.OPEN_SET));
+            }
+        }
+        Random styleCues = Seeds.random(seed, 7);
+        int perStyle = Math.max(1, testPerSource / UNSEEN_STYLES.size());
+        for (AuthenticStyle style : UNSEEN_STYLES) {
+            for (int i = 0; i < perStyle; i++) {
+                items.add(new Item("test", false, style, null, i, styleCues.nextDouble() < 0.5, false, false,
+                        Group.UNSEEN_STYLE));
+            }
+        }
+        int perGeneratorStyled = Math.max(1, perStyle * UNSEEN_STYLES.size() / TEST_GENERATORS.size());
+        for (GeneratorFamily g : TEST_GENERATORS) {
+            for (int i = 0; i < perGeneratorStyled; i++) {
+                // each family's faces alternate between the unseen styles, so style says nothing about the label
+                items.add(new Item("test", true, UNSEEN_STYLES.get(i % UNSEEN_STYLES.size()), g, i,
+                        styleCues.nextDouble() < 0.5, false, false, Group.UNSEEN_STYLE));
             }
         }
         return items;
+    }
+
+    /** Open-set images per generator family: half as many as authentic ones, so 5 families give 2.5 times. */
+    private int perGenerator() {
+        return Math.max(1, testPerSource / 2);
     }
 
     /** An image with its face and the regions its annotators were shown. */
@@ -174,15 +234,20 @@ public final class Benchmark {
      * the mark draws no random numbers.
      */
     Rendered render(Item item, boolean marked) {
-        Random rng = Seeds.random(seed, item.split().hashCode(), item.source().hashCode(), item.index());
+        Random rng = item.group() == Group.UNSEEN_STYLE
+                ? Seeds.random(seed, 8, item.fileName().hashCode())
+                : Seeds.random(seed, item.split().hashCode(), item.source().hashCode(), item.index());
         Face face = new Face(rng, size);
         Raster r = FaceRenderer.render(face, item.style(), rng);
+        // sensor noise comes before the traces (version 3): a generator that smears a part
+        // erases the camera's noise there too, and that local texture loss is what a smear detector
+        // can learn and carry to other parts; added afterwards, the noise hid it
+        for (int i = 0; i < r.rgb.length; i++) {
+            r.rgb[i] += (float) (rng.nextGaussian() * item.style().noise);
+        }
         List<Region> salient = item.family() != null ? item.family().apply(r, face, rng) : face.inspected();
         if (marked) {
             Shortcut.apply(r, face);
-        }
-        for (int i = 0; i < r.rgb.length; i++) {
-            r.rgb[i] += (float) (rng.nextGaussian() * item.style().noise);
         }
         return new Rendered(face, r, salient);
     }
@@ -199,18 +264,30 @@ public final class Benchmark {
             ImageFiles.writePng(r.image().toImage(), out.resolve("images" + item.relpath(marked)));
             if (item.openSet()) {
                 ImageFiles.writePng(render(item, false).image().toImage(), out.resolve("images" + item.relpath(false)));
-            } else if (item.ceilingCue() != item.cue()) {
+            } else if (item.group() == Group.TRAINING && item.ceilingCue() != item.cue()) {
                 ImageFiles.writePng(render(item, item.ceilingCue()).image().toImage(),
                         out.resolve("images" + item.relpath(item.ceilingCue())));
             }
             Random annotatorRng = Seeds.random(seed, 3, item.fileName().hashCode());
             SynthFiles.writeMaps(out, item.fileName(), Annotators.maps(r.face(), r.salient(), annotatorRng));
         });
-        AtomicFiles.writeString(out.resolve("split.csv"), csv(items, Item::cue, Item::cue));
-        AtomicFiles.writeString(out.resolve(REVERSED_SPLIT), csv(items, Item::reversedCue, Item::cue));
-        AtomicFiles.writeString(out.resolve(CEILING_SPLIT), csv(items, Item::cue, Item::ceilingCue));
-        AtomicFiles.writeString(out.resolve(PROBE_MARKED), csv(items, i -> true, null));
-        AtomicFiles.writeString(out.resolve(PROBE_UNMARKED), csv(items, i -> false, null));
+        List<Item> main = items.stream().filter(i -> i.group() == Group.TRAINING || i.openSet()).toList();
+        AtomicFiles.writeString(out.resolve("split.csv"), csv(main, Item::cue, Item::cue));
+        AtomicFiles.writeString(out.resolve(REVERSED_SPLIT), csv(main, Item::reversedCue, Item::cue));
+        AtomicFiles.writeString(out.resolve(CEILING_SPLIT), csv(main, Item::cue, Item::ceilingCue));
+        List<Item> probes = items.stream().filter(Item::openSet).toList();
+        AtomicFiles.writeString(out.resolve(PROBE_MARKED), csv(probes, i -> true, null));
+        AtomicFiles.writeString(out.resolve(PROBE_UNMARKED), csv(probes, i -> false, null));
+        if (moreData) {
+            // split.csv's train rows first, then the extra faces, then validation and open set as split.csv
+            List<Item> four = new ArrayList<>();
+            main.stream().filter(i -> i.split().equals("train")).forEach(four::add);
+            items.stream().filter(i -> i.group() == Group.MORE_DATA).forEach(four::add);
+            main.stream().filter(i -> !i.split().equals("train")).forEach(four::add);
+            AtomicFiles.writeString(out.resolve(FOUR_X_SPLIT), csv(four, Item::cue, Item::cue));
+        }
+        AtomicFiles.writeString(out.resolve(STYLES_SPLIT),
+                csv(items.stream().filter(i -> i.group() == Group.UNSEEN_STYLE).toList(), Item::cue, Item::cue));
         Json.write(out.resolve("benchmark.json"), description(items));
     }
 
@@ -221,10 +298,10 @@ public final class Benchmark {
     private static String csv(List<Item> items, Predicate<Item> openSetMarked, Predicate<Item> trainingMarked) {
         StringBuilder csv = new StringBuilder();
         for (Item item : items) {
-            if (!item.openSet() && trainingMarked == null) {
+            if (!item.split().equals("test") && trainingMarked == null) {
                 continue;
             }
-            String rel = item.relpath((item.openSet() ? openSetMarked : trainingMarked).test(item));
+            String rel = item.relpath((item.split().equals("test") ? openSetMarked : trainingMarked).test(item));
             csv.append(item.split()).append(',').append(item.synthetic() ? "Synthetic" : "Real").append(',')
                     .append(rel).append('\n');
         }
@@ -233,8 +310,8 @@ public final class Benchmark {
 
     /** Identifies the benchmark's content: equal fingerprints, equal files. */
     public String fingerprint() {
-        return String.format(Locale.ROOT, "v2.1 size=%d seed=%d train=%d val=%d test=%d shortcut=%s test_shortcut=%s",
-                size, seed, trainPerClass, valPerClass, testPerSource, shortcutRate, testShortcutRate);
+        return String.format(Locale.ROOT, "v3 size=%d seed=%d train=%d val=%d test=%d shortcut=%s test_shortcut=%s more=%s",
+                size, seed, trainPerClass, valPerClass, testPerSource, shortcutRate, testShortcutRate, moreData);
     }
 
     /** Rates by class in a fixed order, so that the same benchmark writes the same JSON. */
@@ -280,14 +357,17 @@ public final class Benchmark {
      * set, on half of the images of either class.
      */
     public static final class Builder {
-        private int size = 64;
+        private int size = DEFAULT_SIZE;
         private long seed = 1;
         private int trainPerClass = 400;
         private int valPerClass = 100;
         private int testPerSource = 150;
         private double shortcutRate = 0.9;
         private double testShortcutRate = 0.5;
+        private boolean moreData = true;
 
+        /** Whether to write {@link #FOUR_X_SPLIT} (three times the training faces again). */
+        public Builder moreData(boolean m) { moreData = m; return this; }
         public Builder size(int s) { size = s; return this; }
         public Builder seed(long s) { seed = s; return this; }
         /** Authentic (and synthetic) training images. */

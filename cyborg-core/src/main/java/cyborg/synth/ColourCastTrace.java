@@ -5,12 +5,16 @@ import java.util.Random;
 
 /**
  * A colour inconsistency: one of two parts that should match (the irises, the brows) takes a
- * colour cast the other lacks, as generators fail to keep paired parts consistent.
+ * colour cast the other lacks, as generators fail to keep paired parts consistent. The cast's hue
+ * is drawn per image, so what a detector can learn is the kind of trace (a part tinted unlike its
+ * twin and its surroundings), not one colour; it reaches past the part into the skin around it
+ * ({@code margin}), where a tint shows as a colour step that no authentic face has.
  *
- * @param shift the gray-level change per channel at full strength (roughly zero-sum: a change of
- *     hue, not of brightness)
+ * @param amount the length of the per-channel change at full strength, in gray levels; the change
+ *     is zero-sum (a change of hue, not of brightness)
+ * @param margin how far past the part the cast reaches (a factor of the part's radii)
  */
-record ColourCastTrace(double[] shift) implements Trace {
+record ColourCastTrace(double amount, double margin) implements Trace {
     @Override
     public Mechanism mechanism() {
         return Mechanism.COLOUR_CAST;
@@ -18,7 +22,16 @@ record ColourCastTrace(double[] shift) implements Trace {
 
     @Override
     public void apply(Raster r, List<Region> regions, double strength, Random rng) {
-        Trace.forEachPixel(r, regions, 1.0, (x, y) ->
-                r.add(x, y, shift[0] * strength, shift[1] * strength, shift[2] * strength));
+        // a random direction in the plane of zero-sum RGB changes (orthogonal to gray)
+        double t = 2 * Math.PI * rng.nextDouble();
+        double c = Math.cos(t) / Math.sqrt(2);
+        double d = Math.sin(t) / Math.sqrt(6);
+        double[] s = {amount * (c + d), amount * (-c + d), amount * (-2 * d)};
+        Trace.forEachPixel(r, regions, margin, (x, y) -> r.add(x, y, s[0] * strength, s[1] * strength, s[2] * strength));
+    }
+
+    @Override
+    public double reach() {
+        return margin;
     }
 }

@@ -18,6 +18,11 @@ public record Region(String name, double cx, double cy, double rx, double ry) {
         return dx * dx + dy * dy <= 1;
     }
 
+    /** The same part grown by {@code f} about its centre (where a trace reaching past the part lies). */
+    Region grown(double f) {
+        return f == 1 ? this : new Region(name, cx, cy, rx * f, ry * f);
+    }
+
     /** A copy scaled by {@code f} about the image origin (for supersampled rendering). */
     Region scaled(double f) {
         return new Region(name, cx * f, cy * f, rx * f, ry * f);

@@ -7,8 +7,8 @@ import java.util.Random;
  * Texture loss: fine detail smeared along one direction by a box blur of {@code length} pixels,
  * as generators smear teeth and irises where they cannot resolve detail.
  *
- * @param length the blur's length in pixels
- * @param angleDegrees its direction
+ * @param length the blur's length in pixels at 64 px (scaled with the image)
+ * @param angleDegrees its direction, or NaN for one drawn per image
  * @param margin how far past the region the smear reaches (a factor of the region's radii)
  */
 record SmearTrace(int length, double angleDegrees, double margin) implements Trace {
@@ -20,8 +20,10 @@ record SmearTrace(int length, double angleDegrees, double margin) implements Tra
     @Override
     public void apply(Raster r, List<Region> regions, double strength, Random rng) {
         Raster src = r.copy();
-        double a = Math.toRadians(angleDegrees);
-        int half = length / 2;
+        // a random direction per image when the family has none (NaN): the kind of trace, not one instance
+        double a = Math.toRadians(Double.isNaN(angleDegrees) ? 180 * rng.nextDouble() : angleDegrees);
+        // the length is given at 64 px and scales with the image, so the smear covers the same share of a part
+        int half = (int) Math.round(length * r.width / 64.0) / 2;
         Trace.forEachPixel(r, regions, margin, (x, y) -> {
             int i = r.index(x, y);
             for (int c = 0; c < 3; c++) {
@@ -34,5 +36,10 @@ record SmearTrace(int length, double angleDegrees, double margin) implements Tra
                 r.rgb[i + c] = (float) (sum / (2 * half + 1) * strength + src.rgb[i + c] * (1 - strength));
             }
         });
+    }
+
+    @Override
+    public double reach() {
+        return margin;
     }
 }

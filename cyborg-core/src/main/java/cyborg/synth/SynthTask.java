@@ -10,7 +10,7 @@ import java.util.stream.Collectors;
  */
 public enum SynthTask {
     /** The open-set face benchmark ({@link Benchmark}, docs/benchmark.md). */
-    FACES("faces", 64, "the procedural open-set face benchmark with a corner-mark shortcut (docs/benchmark.md)"),
+    FACES("faces", Benchmark.DEFAULT_SIZE, "the procedural open-set face benchmark with a corner-mark shortcut (docs/benchmark.md)"),
     /** The Decoy-MNIST-style second shortcut task ({@link DecoyTask}, docs/decoy.md). */
     DECOY("decoy", DecoyTask.DEFAULT_SIZE, "smooth vs finely textured objects on clutter with Ross et al.'s"
             + " label-coded corner square, random in test (docs/decoy.md)");
