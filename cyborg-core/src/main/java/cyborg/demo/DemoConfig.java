@@ -2,6 +2,7 @@ package cyborg.demo;
 
 import cyborg.model.Architecture;
 import cyborg.model.CamTarget;
+import cyborg.synth.Benchmark;
 import cyborg.train.TrainConfig;
 
 import java.nio.file.Path;
@@ -76,8 +77,12 @@ public record DemoConfig(Path out, long benchmarkSeed, int size, int trainPerCla
                 CE_4X);
     }
 
-    /** The rows of the default demo: what tells the story (CE, CYBORG, the recommended method, the reference, 4x data). */
-    private static final Set<String> DEFAULT = Set.of("ce", "cyborg", RECOMMENDED, "ceiling", "ce-4x");
+    /**
+     * The rows of the default demo: what tells the story (CE, CYBORG, the recommended method, the
+     * reference). CE with 4x the data is in {@code --all} only: at 4 x 1000 faces per class it trains
+     * as long as the four default rows together, and the default is already past its time target.
+     */
+    private static final Set<String> DEFAULT = Set.of("ce", "cyborg", RECOMMENDED, "ceiling");
     /** The rows of the quick demo: CE, the recommended method and the reference. */
     private static final Set<String> QUICK = Set.of("ce", RECOMMENDED, "ceiling");
 
@@ -108,12 +113,26 @@ public record DemoConfig(Path out, long benchmarkSeed, int size, int trainPerCla
      */
     public static DemoConfig defaults(Path out, boolean quick, long benchmarkSeed, boolean all, boolean withRrr) {
         // Adam, not the reference's SGD: from scratch at this budget SGD did not learn the training
-        // families even without the shortcut (val AUC about 0.6), Adam did (about 0.9).
-        TrainConfig training = TrainConfig.builder().architecture(Architecture.SMALLRESNET).inputSize(64)
-                .epochs(quick ? 4 : 6).batchSize(20).optimizer(TrainConfig.OptimizerKind.ADAM).lr(0.001)
-                .lrStep(quick ? 3 : 5).build();
-        return new DemoConfig(out, benchmarkSeed, 64, 400, 100, 150, quick ? List.of(1L) : List.of(1L, 2L, 3L),
-                methods(quick, all, withRrr), RECOMMENDED, training);
+        // families even without the shortcut (val AUC about 0.6), Adam did (about 0.9). Benchmark v3's
+        // recipe (docs/benchmark.md, design log run E10): 96 px, 1000 + 1000 training faces, 6 epochs;
+        // the quick demo keeps 400 + 400 and 4 epochs, a smoke test of the pipeline, not of the design.
+        TrainConfig training = TrainConfig.builder().architecture(Architecture.SMALLRESNET)
+                .inputSize(Benchmark.DEFAULT_SIZE).epochs(quick ? 4 : 6).batchSize(20)
+                .optimizer(TrainConfig.OptimizerKind.ADAM).lr(0.001).lrStep(quick ? 3 : 5).build();
+        return new DemoConfig(out, benchmarkSeed, Benchmark.DEFAULT_SIZE, quick ? 400 : TRAIN_PER_CLASS, 100, 150,
+                quick ? List.of(1L) : List.of(1L, 2L, 3L), methods(quick, all, withRrr), RECOMMENDED, training);
+    }
+
+    /** Training faces per class of the default demo (benchmark v3's design, run E10). */
+    public static final int TRAIN_PER_CLASS = 1000;
+
+    /** This configuration with training seeds 1..n instead. */
+    public DemoConfig withSeeds(int n) {
+        if (n < 1) {
+            throw new IllegalArgumentException("--seeds must be at least 1, got " + n);
+        }
+        return new DemoConfig(out, benchmarkSeed, size, trainPerClass, valPerClass, testPerSource,
+                java.util.stream.LongStream.rangeClosed(1, n).boxed().toList(), methods, recommended, training);
     }
 
     /** The training splits the methods need, so that a missing one stops the demo before it trains. */

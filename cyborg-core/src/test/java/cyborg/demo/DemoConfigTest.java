@@ -19,7 +19,7 @@ class DemoConfigTest {
 
     @Test
     void theDefaultDemoTrainsWhatTellsTheStory() {
-        assertEquals(List.of("ce", "cyborg", "cyborg+cf", "ceiling", "ce-4x"),
+        assertEquals(List.of("ce", "cyborg", "cyborg+cf", "ceiling"),
                 names(DemoConfig.defaults(Path.of("o"), false, 1).methods()));
         assertEquals(List.of(1L, 2L, 3L), DemoConfig.defaults(Path.of("o"), false, 1).seeds());
     }
@@ -43,7 +43,7 @@ class DemoConfigTest {
         List<String> plain = names(DemoConfig.defaults(Path.of("o"), false, 1).methods());
         List<String> with = names(DemoConfig.defaults(Path.of("o"), false, 1, true).methods());
         assertFalse(plain.contains("rrr"));
-        assertEquals(List.of("ce", "cyborg", "rrr", "cyborg+cf", "ceiling", "ce-4x"), with);
+        assertEquals(List.of("ce", "cyborg", "rrr", "cyborg+cf", "ceiling"), with);
         assertEquals(List.of("ce", "rrr", "cyborg+cf", "ceiling"), names(DemoConfig.methods(true, false, true)));
     }
 
@@ -63,7 +63,7 @@ class DemoConfigTest {
                 DemoConfig.CEILING.commandLine());
         assertEquals("--csv split-4x.csv --loss ce", DemoConfig.CE_4X.commandLine());
         assertEquals("--loss ce", DemoConfig.allMethods().get(0).commandLine());
-        assertEquals(java.util.EnumSet.allOf(TrainingSplit.class), DemoConfig.defaults(Path.of("o"), false, 1).trainingSplits());
+        assertEquals(java.util.EnumSet.allOf(TrainingSplit.class), DemoConfig.defaults(Path.of("o"), false, 1, true, false).trainingSplits());
         assertEquals(java.util.EnumSet.of(TrainingSplit.BIASED, TrainingSplit.SHORTCUT_FREE),
                 DemoConfig.defaults(Path.of("o"), true, 1).trainingSplits());
     }
