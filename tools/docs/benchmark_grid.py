@@ -2,7 +2,7 @@
 """Draws docs/benchmark-examples.png: four images per source of a generated benchmark and the
 three annotators' maps of the first one. Documentation only; cyborg itself never runs Python.
 
-    ./cyborg synth --out /tmp/bench --seed 1
+    ./cyborg synth --out /tmp/bench --seed 1 --train-per-class 12 --val-per-class 2 --test-per-source 8 --no-more-data
     python3 tools/docs/benchmark_grid.py /tmp/bench docs/benchmark-examples.png
 """
 import glob
@@ -15,8 +15,9 @@ SOURCES = [
     ("train/synthetic/upsample-eyes-mouth", "upsample-eyes-mouth (train)"),
     ("train/synthetic/smeared-mouth-nose", "smeared-mouth-nose (train)"),
     ("train/synthetic/iris-cast", "iris-cast (train)"),
-    ("test/unmarked/real/studio", "studio (test, real)"),
-    ("test/unmarked/real/soft", "soft (test, real)"),
+    ("test/unmarked/real/wild", "wild (open set, real)"),
+    ("test/styles/real/studio", "studio (unseen style, real)"),
+    ("test/styles/real/soft", "soft (unseen style, real)"),
     ("test/unmarked/synthetic/upsample-nose", "upsample-nose (test)"),
     ("test/unmarked/synthetic/smeared-eyes", "smeared-eyes (test)"),
     ("test/unmarked/synthetic/brow-cast", "brow-cast (test)"),

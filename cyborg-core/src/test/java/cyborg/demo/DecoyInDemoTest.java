@@ -66,9 +66,11 @@ class DecoyInDemoTest {
     void theFaceReportGainsTheDecoySectionAndResultsTheDecoyObject() throws IOException {
         DemoConfig faces = DemoConfig.defaults(out, true, 1);
         DecoyOutcome decoy = outcome(DemoTask.BOTH.decoyPart(DemoConfig.defaults(out, false, 1), false));
-        Report without = new Report(faces, List.of(), Map.of());
+        Map<String, Object> bench = Map.of("generators", Map.of("upsample-nose",
+                Map.of("mechanism", "upsampling", "mechanism_in_training", true)));
+        Report without = new Report(faces, List.of(), bench);
         assertFalse(without.results().containsKey("decoy"));
-        Report with = new Report(faces, List.of(), Map.of()).withDecoy(decoy);
+        Report with = new Report(faces, List.of(), bench).withDecoy(decoy);
         assertEquals(decoy.json(), with.results().get("decoy"));
         @SuppressWarnings("unchecked")
         Map<String, Object> verdict = (Map<String, Object>) decoy.json().get("verdict");
