@@ -26,13 +26,15 @@ class DemoTest {
     Path out;
 
     /**
-     * Generates the tiny benchmark the demo below reuses: version 3, with {@code split-4x.csv} and
-     * {@code split-styles.csv}, or without the 4x split (as a benchmark older than version 3).
+     * Generates the tiny benchmark the demo below reuses (version 3); without {@code v3Files} its
+     * {@code split-4x.csv} is deleted afterwards, as on a folder written before version 3.
      */
     private Path benchmark(boolean v3Files) throws IOException {
         Path dir = out.resolve("benchmark");
-        Benchmark.builder().size(32).seed(4).trainPerClass(8).valPerClass(4).testPerSource(5).moreData(v3Files).build()
-                .write(dir, null);
+        Benchmark.builder().size(32).seed(4).trainPerClass(8).valPerClass(4).testPerSource(5).build().write(dir, null);
+        if (!v3Files) {
+            Files.delete(dir.resolve(Benchmark.FOUR_X_SPLIT));
+        }
         return dir;
     }
 
