@@ -13,7 +13,7 @@ import java.util.stream.Stream;
 
 /**
  * The small data every case shares, made once per run of the suite through the launcher: a
- * {@code cyborg synth} benchmark at 64 px (32 training, 12 validation and 22 open-set images) and one
+ * {@code cyborg synth} benchmark at 64 px (32 training, 12 validation and 21 open-set images) and one
  * smallresnet trained on it with the CYBORG loss for one epoch. Its steps are cases too
  * ({@link CommandsIT}), so a failure here is reported with the run's output.
  */

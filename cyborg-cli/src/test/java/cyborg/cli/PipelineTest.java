@@ -46,7 +46,7 @@ class PipelineTest {
                 "--cams", p("cams"), "--out", p("scores.csv"));
         assertEquals(0, score.status, score.toString());
         List<String> rows = Files.readAllLines(dir.resolve("scores.csv"));
-        assertEquals(24 + 20, rows.size(), "12 per authentic style, 4 per open-set generator");
+        assertEquals(12 + 30, rows.size(), "12 authentic faces of the training style, 6 per open-set generator");
         for (String row : rows) {
             String[] cols = row.split(",");
             assertEquals(2, cols.length, row);
@@ -77,7 +77,7 @@ class PipelineTest {
         for (String key : List.of("auc", "tdr_at_fdr", "apcer", "bpcer", "acer", "per_source", "n_real", "n_synthetic")) {
             assertTrue(m.has(key), key);
         }
-        assertEquals(24, m.get("n_real").getAsInt());
+        assertEquals(12, m.get("n_real").getAsInt());
         assertTrue(m.getAsJsonObject("tdr_at_fdr").has("0.001"));
         assertTrue(m.getAsJsonObject("per_source").has("droplet"));
         assertTrue(Files.size(dir.resolve("eval/roc.png")) > 0 && Files.size(dir.resolve("eval/roc.svg")) > 0);
@@ -101,7 +101,7 @@ class PipelineTest {
 
     @Test
     void scoringStopsAtACorruptImageOrSkipsAndCountsIt() throws IOException {
-        Path copy = copyWithTruncatedImage("bad-test", "test-studio-00005.png");
+        Path copy = copyWithTruncatedImage("bad-test", "test-wild-00005.png");
         Cli train = Cli.run("train", "--csv", p("toy/split.csv"), "--images", p("toy/images"), "--loss", "ce",
                 "--arch", "resnet18", "--size", "32", "--epochs", "1", "--batch", "8", "--out", p("score-run"));
         assertEquals(0, train.status, train.toString());
@@ -109,11 +109,11 @@ class PipelineTest {
             "--images", copy.resolve("images").toString(), "--batch", "4"};
         Cli fail = Cli.run(concat(args, "--out", p("bad-scores.csv")));
         assertEquals(1, fail.status, fail.toString());
-        assertTrue(fail.err.contains("test-studio-00005.png"), fail.err);
+        assertTrue(fail.err.contains("test-wild-00005.png"), fail.err);
         assertTrue(Files.notExists(dir.resolve("bad-scores.csv")), "no partial score file");
         Cli skip = Cli.run(concat(args, "--out", p("skip-scores.csv"), "--skip-bad"));
         assertEquals(0, skip.status, skip.toString());
-        assertEquals(44 - 1, Files.readAllLines(dir.resolve("skip-scores.csv")).size());
+        assertEquals(42 - 1, Files.readAllLines(dir.resolve("skip-scores.csv")).size());
         assertTrue(skip.out.contains("skipped 1 input"), skip.out);
     }
 
