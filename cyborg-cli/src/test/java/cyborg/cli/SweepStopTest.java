@@ -96,6 +96,12 @@ class SweepStopTest {
         assertEquals(2, children.size(), "two trainings did not start:\n" + Files.readString(log1));
         for (ProcessHandle child : children) {
             long pid = child.pid();
+            // `setsid java ... train` shows its command line before setsid(2) has run: wait out that
+            // window (seen once in CI, 2026-12-07), not a child that never leads its group
+            long groupDeadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
+            while (!Long.toString(pid).equals(stat(pid, 2)) && System.nanoTime() < groupDeadline) {
+                Thread.sleep(10);
+            }
             assertEquals(Long.toString(pid), stat(pid, 2), "a training JVM leads its own process group");
             assertTrue(commandLine(pid).stream().anyMatch(a -> a.startsWith("-XX:ErrorFile=" + out.resolve("runs"))),
                     "a training JVM's crash report goes into its run folder: " + commandLine(pid));

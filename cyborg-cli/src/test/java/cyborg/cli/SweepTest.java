@@ -131,10 +131,10 @@ class SweepTest {
         Cli synth = Cli.run("synth", "--out", data.toString(), "--size", "32", "--train-per-class", "8",
                 "--val-per-class", "2", "--test-per-source", "2");
         assertEquals(0, synth.status, synth.toString());
-        Path bad;
-        try (var files = Files.walk(data.resolve("images").resolve("test"))) {
-            bad = files.filter(p -> p.toString().endsWith(".png")).sorted().findFirst().orElseThrow();
-        }
+        // an open-set image split.csv lists (the benchmark also writes images other splits list)
+        String firstTest = Files.readAllLines(data.resolve("split.csv")).stream().filter(l -> l.startsWith("test,"))
+                .findFirst().orElseThrow().split(",")[2];
+        Path bad = data.resolve("images" + firstTest);
         Files.writeString(bad, "not a png");
         Path grid = dir.resolve("grid.json");
         Files.writeString(grid, """
