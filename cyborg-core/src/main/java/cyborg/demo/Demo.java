@@ -2,7 +2,6 @@ package cyborg.demo;
 
 import cyborg.data.SkipReport;
 import cyborg.eval.RocPlot;
-import cyborg.io.Json;
 import cyborg.metrics.RocCurve;
 import cyborg.model.ComputeDevice;
 import cyborg.synth.Benchmark;
@@ -12,7 +11,6 @@ import cyborg.train.Trainer;
 
 import java.io.IOException;
 import java.io.PrintStream;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -57,7 +55,7 @@ public final class Demo {
         Benchmark bench = Benchmark.builder().size(config.size()).seed(config.benchmarkSeed())
                 .trainPerClass(config.trainPerClass()).valPerClass(config.valPerClass())
                 .testPerSource(config.testPerSource()).build();
-        if (!sameBenchmark(benchDir, bench)) {
+        if (!GeneratedTask.isCurrent(benchDir, "benchmark.json", bench.fingerprint(), "split.csv")) {
             say("== generating the benchmark in " + benchDir);
             bench.write(benchDir, console);
         } else {
@@ -104,15 +102,6 @@ public final class Demo {
         }
         return report.table() + "\n" + report.verdict() + "\n"
                 + (decoyOutcome == null ? "" : "\n" + decoyOutcome.table() + "\n" + decoyOutcome.verdictText() + "\n");
-    }
-
-    private static boolean sameBenchmark(Path dir, Benchmark bench) throws IOException {
-        Path json = dir.resolve("benchmark.json");
-        if (!Files.isRegularFile(json) || !Files.isRegularFile(dir.resolve("split.csv"))) {
-            return false;
-        }
-        Object fp = Json.read(json, Map.class).get("fingerprint");
-        return bench.fingerprint().equals(fp);
     }
 
     private void say(String line) {
