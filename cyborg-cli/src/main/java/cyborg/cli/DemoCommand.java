@@ -24,7 +24,7 @@ import java.util.concurrent.Callable;
         description = {
             "Show on the embedded open-set benchmark whether human-saliency guidance generalises better.",
             "",
-            "Generates the benchmark (or reuses it) and trains, with three seeds each: ce (cross-entropy),"
+            "Generates the benchmark (or reuses it) and trains, with one seed each (--seeds N for more): ce (cross-entropy),"
                 + " cyborg (the CYBORG paper's loss), cyborg+cf (the recommended CYBORG with counterexamples),"
                 + " ceiling (the reference, not a method: cross-entropy trained where the mark carries no label,"
                 + " split-ceiling.csv). --all adds focus, contrast, counterfactual, rrr and ce-4x (cross-entropy with 4x the"
@@ -47,8 +47,8 @@ import java.util.concurrent.Callable;
                 + " three seeds; --quick skips it unless --task decoy).",
             "",
             "Examples:",
-            "  cyborg demo                       (4 rows x 3 seeds, then the decoy part)",
-            "  cyborg demo --seeds 1             (4 rows x 1 seed: a third of the time)",
+            "  cyborg demo                       (4 rows x 1 seed, then the decoy part)",
+            "  cyborg demo --seeds 3             (4 rows x 3 seeds: the spread a claim between rows needs)",
             "  cyborg demo --quick --out demo-q  (1 seed of ce, cyborg+cf, ceiling; no decoy part)",
             "  cyborg demo --all                 (adds focus, contrast, counterfactual, rrr, ce-4x)",
             "  cyborg demo --benchmark-seed 11   (another draw of the benchmark)",
@@ -90,7 +90,8 @@ final class DemoCommand implements Callable<Integer> {
     boolean quick;
 
     @Option(names = "--seeds", paramLabel = "N",
-            description = "Training seeds per row, 1..N (default: 3; --quick: 1). One seed takes a third of the time.")
+            description = "Training seeds per row, 1..N (default: " + DemoConfig.DEFAULT_SEEDS + ")."
+                    + " Three show the spread between seeds, in three times the time.")
     Integer seeds;
 
     @Option(names = "--all", description = "Every row: also focus, contrast, counterfactual and rrr.")

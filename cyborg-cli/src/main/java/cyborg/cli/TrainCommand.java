@@ -97,7 +97,8 @@ final class TrainCommand implements Callable<Integer> {
     @Option(names = "--arch", defaultValue = "resnet50", paramLabel = "NAME",
             completionCandidates = Choices.Architectures.class,
             description = "${COMPLETION-CANDIDATES}: torchvision's structures and names, and cyborg's smallresnet"
-                    + " for 64 px images (default: ${DEFAULT-VALUE}).")
+                    + " for 64 px images and smallresnet-s2 (a stride-2 stem, a quarter of the cost) for 96 px, the"
+                    + " demo's (default: ${DEFAULT-VALUE}).")
     String arch;
 
     @Option(names = "--init", paramLabel = "FILE",
@@ -106,7 +107,7 @@ final class TrainCommand implements Callable<Integer> {
     Path init;
 
     @Option(names = "--size", paramLabel = "PX", description = "Input size, from the architecture's smallest (32; 75"
-            + " for inception_v3) to 2048 (default: the architecture's own, 224 or 299; smallresnet 64).")
+            + " for inception_v3) to 2048 (default: the architecture's own, 224 or 299; smallresnet 64, smallresnet-s2 96).")
     Integer size;
 
     @Option(names = "--loss", defaultValue = "cyborg", paramLabel = "SPEC",

@@ -15,6 +15,8 @@ public enum Architecture {
     RESNET50("resnet50", 224, "layer4.2.conv3"),
     /** cyborg's small ResNet-18 for 64 px images: CAM 8x8 at 64 px (see {@link ResNet#small}). */
     SMALLRESNET("smallresnet", 64, "layer4"),
+    /** {@link #SMALLRESNET} with a stride-2 stem, for 96 px: CAM 6x6 at 96 px (see {@link ResNet#smallStride2}). */
+    SMALLRESNET_S2("smallresnet-s2", 96, "layer4"),
     /** torchvision's DenseNet-121: CAM 1024 x 7x7 at 224, the output of {@code features}. */
     DENSENET121("densenet121", 224, "features"),
     /** torchvision's Inception-v3 without aux logits: CAM 2048 x 8x8 at 299. */
@@ -106,6 +108,7 @@ public enum Architecture {
             case RESNET18 -> ResNet.resnet18(manager, rng, 2);
             case RESNET50 -> ResNet.resnet50(manager, rng, 2);
             case SMALLRESNET -> ResNet.small(manager, rng, 2);
+            case SMALLRESNET_S2 -> ResNet.smallStride2(manager, rng, 2);
             case DENSENET121 -> DenseNet.densenet121(manager, rng, 2);
             case INCEPTION_V3 -> InceptionV3.inceptionV3(manager, rng, 2);
             case XCEPTION -> Xception.xception(manager, rng, 2);

@@ -21,7 +21,8 @@ class DemoConfigTest {
     void theDefaultDemoTrainsWhatTellsTheStory() {
         assertEquals(List.of("ce", "cyborg", "cyborg+cf", "ceiling"),
                 names(DemoConfig.defaults(Path.of("o"), false, 1).methods()));
-        assertEquals(List.of(1L, 2L, 3L), DemoConfig.defaults(Path.of("o"), false, 1).seeds());
+        assertEquals(List.of(1L), DemoConfig.defaults(Path.of("o"), false, 1).seeds());
+        assertEquals(List.of(1L, 2L, 3L), DemoConfig.defaults(Path.of("o"), false, 1).withSeeds(3).seeds());
     }
 
     @Test

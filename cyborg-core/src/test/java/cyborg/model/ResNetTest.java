@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
 import cyborg.nn.Tensor;
@@ -58,6 +59,30 @@ class ResNetTest {
             assertEquals(new Shape(2, 512, 7, 7), out.features().getShape());
             CamOutput small = net.forward(m.randomNormal(new Shape(1, 3, 64, 64)));
             assertArrayEquals(new long[] {1, 512, 2, 2}, small.features().getShape().getShape());
+        }
+    }
+
+    /**
+     * The small ResNets: the same keys (so a sidecar names its network, not its shapes), the stride-2
+     * stem halving the CAM (12x12 against 6x6 at 96 px), and both accepting the 32 px floor.
+     */
+    @Test
+    void smallResNetsShareTheirKeysAndDifferInCamStride() {
+        try (NDManager m = NDManager.newBaseManager()) {
+            CamNetwork small = Architecture.SMALLRESNET.create(m, 1);
+            CamNetwork s2 = Architecture.SMALLRESNET_S2.create(m, 1);
+            assertEquals(small.module().namedTensors().keySet(), s2.module().namedTensors().keySet());
+            small.module().setTraining(false);
+            s2.module().setTraining(false);
+            NDArray x = m.randomNormal(new Shape(2, 3, 96, 96));
+            assertEquals(new Shape(2, 128, 12, 12), small.forward(x).features().getShape());
+            CamOutput out = s2.forward(x);
+            assertEquals(new Shape(2, 128, 6, 6), out.features().getShape());
+            assertEquals(new Shape(2, 2), out.logits().getShape());
+            assertEquals(new Shape(1, 128, 2, 2),
+                    s2.forward(m.randomNormal(new Shape(1, 3, 32, 32))).features().getShape());
+            assertEquals(96, Architecture.SMALLRESNET_S2.nativeSize());
+            assertEquals(Architecture.SMALLRESNET_S2, Architecture.parse("smallresnet-s2"));
         }
     }
 
