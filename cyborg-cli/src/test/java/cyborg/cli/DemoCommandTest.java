@@ -19,7 +19,7 @@ class DemoCommandTest {
             assertTrue(help.matches(".*[ (]" + java.util.regex.Pattern.quote(m.name()) + "[ ,.)].*"),
                     "demo --help does not name " + m.name() + ":\n" + r.out);
         }
-        for (String option : new String[] {"--quick", "--all", "--with-rrr", "split-4x.csv", "split-styles.csv"}) {
+        for (String option : new String[] {"--quick", "--all", "--with-rrr", "--with", "split-4x.csv", "split-styles.csv"}) {
             assertTrue(help.contains(option), "demo --help lacks " + option + ":\n" + r.out);
         }
     }

@@ -25,13 +25,21 @@ class DemoTaskOptionTest {
 
     @Test
     void faceOptionsWithTheDecoyTaskAloneAreRefusedBeforeAnyWork() {
-        for (String option : new String[] {"--with-rrr", "--benchmark-seed=11"}) {
+        for (String option : new String[] {"--with-rrr", "--benchmark-seed=11", "--with=ce-4x"}) {
             Cli r = Cli.run("demo", "--task", "decoy", option, "--out", dir.resolve("demo").toString());
             assertEquals(1, r.status, r.toString());
-            assertTrue(r.err.startsWith("error: " + option.replace("=11", "") + " does not apply to --task decoy"),
+            assertTrue(r.err.startsWith("error: " + option.replaceAll("=.*", "") + " does not apply to --task decoy"),
                     r.toString());
             assertFalse(Files.exists(dir.resolve("demo")), r.toString());
         }
+    }
+
+    @Test
+    void anUnknownRowIsRefusedBeforeAnyWorkListingTheRows() {
+        Cli r = Cli.run("demo", "--with", "ce-4x,ce4x", "--out", dir.resolve("demo").toString());
+        assertEquals(1, r.status, r.toString());
+        assertTrue(r.err.startsWith("error: unknown demo row 'ce4x'; choose from ce, cyborg, "), r.toString());
+        assertFalse(Files.exists(dir.resolve("demo")), r.toString());
     }
 
     @Test

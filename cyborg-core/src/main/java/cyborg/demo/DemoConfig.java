@@ -92,9 +92,29 @@ public record DemoConfig(Path out, long benchmarkSeed, int size, int trainPerCla
      * for: its double backpropagation trains about four times slower than cross-entropy.
      */
     public static List<DemoMethod> methods(boolean quick, boolean all, boolean withRrr) {
+        return methods(quick, all, withRrr ? Set.of(RRR.name()) : Set.of());
+    }
+
+    /**
+     * The rows trained, in table order: the quick or the default set, every row with {@code all},
+     * and the rows named in {@code with} besides ({@code --with ce-4x}).
+     *
+     * @throws IllegalArgumentException naming an unknown row and listing the known ones
+     */
+    public static List<DemoMethod> methods(boolean quick, boolean all, Set<String> with) {
+        List<DemoMethod> every = allMethods();
+        for (String name : with) {
+            if (every.stream().noneMatch(m -> m.name().equals(name))) {
+                throw new IllegalArgumentException("unknown demo row '" + name + "'; choose from " + rowNames());
+            }
+        }
         Set<String> chosen = quick ? QUICK : DEFAULT;
-        return allMethods().stream()
-                .filter(m -> all || chosen.contains(m.name()) || (withRrr && m.equals(RRR))).toList();
+        return every.stream().filter(m -> all || chosen.contains(m.name()) || with.contains(m.name())).toList();
+    }
+
+    /** The names of every row, comma-separated in table order, for help texts and errors. */
+    public static String rowNames() {
+        return String.join(", ", allMethods().stream().map(DemoMethod::name).toList());
     }
 
     /** The default demo or the quick one (fewer images, epochs and rows), each with {@link #DEFAULT_SEEDS} seed. */
@@ -109,9 +129,16 @@ public record DemoConfig(Path out, long benchmarkSeed, int size, int trainPerCla
 
     /**
      * As {@link #defaults(Path, boolean, long)} with the rows of {@link #methods(boolean, boolean, boolean)}.
-     * The training recipe is set here, once, for every row.
      */
     public static DemoConfig defaults(Path out, boolean quick, long benchmarkSeed, boolean all, boolean withRrr) {
+        return defaults(out, quick, benchmarkSeed, all, withRrr ? Set.of(RRR.name()) : Set.of());
+    }
+
+    /**
+     * As {@link #defaults(Path, boolean, long)} with the rows of {@link #methods(boolean, boolean, Set)}.
+     * The training recipe is set here, once, for every row.
+     */
+    public static DemoConfig defaults(Path out, boolean quick, long benchmarkSeed, boolean all, Set<String> with) {
         // Adam, not the reference's SGD: from scratch at this budget SGD did not learn the training
         // families even without the shortcut (val AUC about 0.6), Adam did (about 0.9). Benchmark v3's
         // recipe (docs/benchmark.md, design log runs E10 and E11): 96 px, 1000 + 1000 training faces,
@@ -123,7 +150,7 @@ public record DemoConfig(Path out, long benchmarkSeed, int size, int trainPerCla
                 .optimizer(TrainConfig.OptimizerKind.ADAM).lr(0.001).lrStep(quick ? 3 : 5).build();
         return new DemoConfig(out, benchmarkSeed, Benchmark.DEFAULT_SIZE, quick ? 400 : TRAIN_PER_CLASS, 100, 150,
                 java.util.stream.LongStream.rangeClosed(1, DEFAULT_SEEDS).boxed().toList(),
-                methods(quick, all, withRrr), RECOMMENDED, training);
+                methods(quick, all, with), RECOMMENDED, training);
     }
 
     /**

@@ -11,6 +11,7 @@ import org.junit.jupiter.api.Test;
 
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Set;
 
 class DemoConfigTest {
     private static List<String> names(List<DemoMethod> methods) {
@@ -46,6 +47,18 @@ class DemoConfigTest {
         assertFalse(plain.contains("rrr"));
         assertEquals(List.of("ce", "cyborg", "rrr", "cyborg+cf", "ceiling"), with);
         assertEquals(List.of("ce", "rrr", "cyborg+cf", "ceiling"), names(DemoConfig.methods(true, false, true)));
+    }
+
+    @Test
+    void withAddsNamedRowsInTableOrderAndRefusesUnknownOnesListingTheRows() {
+        assertEquals(List.of("ce", "cyborg", "cyborg+cf", "ceiling", "ce-4x"),
+                names(DemoConfig.defaults(Path.of("o"), false, 1, false, Set.of("ce-4x")).methods()));
+        assertEquals(List.of("ce", "focus", "cyborg+cf", "ceiling"), names(DemoConfig.methods(true, false, Set.of("focus"))));
+        assertEquals(names(DemoConfig.methods(false, false, true)), names(DemoConfig.methods(false, false, Set.of("rrr"))));
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> DemoConfig.methods(false, false, Set.of("ce4x")));
+        assertTrue(e.getMessage().contains("'ce4x'") && e.getMessage().contains(DemoConfig.rowNames()), e.getMessage());
+        assertTrue(DemoConfig.rowNames().startsWith("ce, cyborg, "), DemoConfig.rowNames());
     }
 
     @Test
