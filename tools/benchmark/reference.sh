@@ -11,24 +11,29 @@
 # Environment (defaults in brackets):
 #   CYBORG          the launcher [./cyborg at the repository root]
 #   BENCHMARK_SEED  the benchmark seed [1, the design seed]
-#   SYNTH_OPTS      options for `cyborg synth` [the demo's: --train-per-class 1000 --no-more-data]
+#   SYNTH_OPTS      options for `cyborg synth` [the demo's sizes, without split-4x.csv:
+#                   --train-per-class 1000 --no-more-data]
 #   SPLIT           the training split [split-ceiling.csv]
 # The training options default to the demo's recipe; an option after `--` replaces the recipe's
-# value of that option or is added.
+# value of that option or is added (write `--opt value`, not `--opt=value`). Bash 4 or later.
 # Reruns reuse the benchmark (OUT/bench) and every finished run (OUT/run-<seed>).
 set -euo pipefail
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
 CYBORG="${CYBORG:-$ROOT/cyborg}"
 OUT="${1:?usage: reference.sh OUT [SEEDS] [-- TRAIN OPTIONS...]}"; shift
 SEEDS="1"
-if [ $# -gt 0 ] && [ "$1" != "--" ]; then SEEDS="$1"; shift; fi
+if [ $# -gt 0 ] && [ "$1" != "--" ]; then
+  [[ "$1" =~ ^[0-9\ ]+$ ]] || { echo "reference.sh: SEEDS must be numbers, got '$1' (training options go after --)" >&2; exit 2; }
+  SEEDS="$1"; shift
+fi
 if [ $# -gt 0 ] && [ "$1" = "--" ]; then shift; fi
 SPLIT="${SPLIT:-split-ceiling.csv}"
 B="$OUT/bench"
 mkdir -p "$OUT"
 if [ ! -f "$B/benchmark.json" ]; then
   # shellcheck disable=SC2086
-  "$CYBORG" synth --out "$B" --seed "${BENCHMARK_SEED:-1}" ${SYNTH_OPTS:---train-per-class 1000 --no-more-data} > "$OUT/synth.log" 2>&1
+  "$CYBORG" synth --out "$B" --seed "${BENCHMARK_SEED:-1}" ${SYNTH_OPTS:---train-per-class 1000 --no-more-data} \
+    > "$OUT/synth.log" 2>&1 || { tail -5 "$OUT/synth.log"; exit 1; }
 fi
 # the recipe as option -> value (picocli refuses an option given twice, so overrides replace)
 declare -A OPT=([--loss]=ce [--arch]=smallresnet-s2 [--size]=96 [--epochs]=6 [--batch]=20 [--optimizer]=adam
@@ -48,14 +53,18 @@ for name in "${ORDER[@]}"; do
 done
 for s in $SEEDS; do
   R="$OUT/run-$s"
-  if [ ! -f "$R/scores-val.csv" ]; then
-    t0=$(date +%s)
+  t0=$(date +%s)
+  if [ ! -f "$R/scores.csv" ] || [ ! -f "$R/scores-styles.csv" ] || [ ! -f "$R/scores-val.csv" ]; then
+    # --resume continues an interrupted run from its last epoch, starts a new one, and finishes at
+    # once a run that is complete, so a rerun after any interruption picks up where it stopped
     "$CYBORG" train --csv "$B/$SPLIT" --images "$B/images" --maps "$B/maps" "${RECIPE[@]}" --seed "$s" \
-      --out "$R" > "$R.log" 2>&1 || { tail -5 "$R.log"; exit 1; }
+      --out "$R" --resume > "$R.log" 2>&1 || { tail -5 "$R.log"; exit 1; }
     t1=$(date +%s)
-    "$CYBORG" score --model "$R" --csv "$B/split.csv" --images "$B/images" --out "$R/scores.csv" >> "$R.log" 2>&1
-    "$CYBORG" score --model "$R" --csv "$B/split-styles.csv" --images "$B/images" --out "$R/scores-styles.csv" >> "$R.log" 2>&1
-    "$CYBORG" score --model "$R" --csv "$B/$SPLIT" --split val --images "$B/images" --out "$R/scores-val.csv" >> "$R.log" 2>&1
+    for part in "split.csv test scores.csv" "split-styles.csv test scores-styles.csv" "$SPLIT val scores-val.csv"; do
+      read -r csv split file <<< "$part"
+      [ -f "$R/$file" ] || "$CYBORG" score --model "$R" --csv "$B/$csv" --split "$split" --images "$B/images" \
+        --out "$R/$file" >> "$R.log" 2>&1 || { tail -5 "$R.log"; exit 1; }
+    done
     echo "seed $s: train $((t1 - t0)) s, score $(($(date +%s) - t1)) s"
   fi
   echo "seed $s: $(python3 "$ROOT/tools/benchmark/reference_auc.py" "$B" "$R" "$SPLIT")"

@@ -1,7 +1,9 @@
 #!/usr/bin/env python3
 """A design run's numbers (tools/benchmark/reference.sh): open-set AUC pooled over the families whose
-mechanism training shows ("shared"), over all families, per family; the same on the unseen styles;
-validation AUC per training family; the training log's last and best validation AUC.
+mechanism training shows ("shared"), over all families, per family; pooled (shared and all) on the
+unseen styles;
+validation AUC per training family; the training log's last and highest validation AUC (the kept
+model is the epoch `cyborg train` kept, which need not be the highest).
 
     reference_auc.py BENCH RUN [SPLIT]     # prints one JSON line
 
@@ -22,7 +24,7 @@ def auc(pos, neg):
 
 def scores(path):
     # cyborg score writes path,score rows; key them by the path under images/
-    return {row[0].split("/images/", 1)[-1]: float(row[1]) for row in csv.reader(open(path)) if row}
+    return {row[0].rsplit("/images/", 1)[-1]: float(row[1]) for row in csv.reader(open(path)) if row}
 
 
 def rows(split_csv, which, score_csv):
@@ -64,7 +66,8 @@ def main(bench, run, split="split-ceiling.csv"):
     res["val_auc_last"] = log[-1].get("val_auc")
     res["val_auc_best"] = max(entry.get("val_auc", 0) for entry in log)
     res["epochs"] = len(log)
-    print(json.dumps({k: (round(v, 3) if isinstance(v, float) else v) for k, v in res.items()}))
+    # an empty group has no AUC: null, not NaN, so the line stays JSON
+    print(json.dumps({k: (None if v != v else round(v, 3)) if isinstance(v, float) else v for k, v in res.items()}))
 
 
 if __name__ == "__main__":

@@ -131,7 +131,8 @@ final class DemoCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        Set<String> rows = new LinkedHashSet<>(with);
+        Set<String> rows = new LinkedHashSet<>();
+        with.forEach(name -> rows.add(name.trim()));
         if (withRrr) {
             rows.add(DemoConfig.RRR.name());
         }

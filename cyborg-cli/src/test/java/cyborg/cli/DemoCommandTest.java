@@ -15,11 +15,13 @@ class DemoCommandTest {
         Cli r = Cli.run("demo", "--help");
         assertEquals(0, r.status, r.toString());
         String help = r.out.replaceAll("\\s+", " ");
+        // the description, not the option list: --with's help lists every row by construction
+        String description = r.out.substring(0, r.out.indexOf("Examples:")).replaceAll("\\s+", " ");
         for (DemoMethod m : DemoConfig.allMethods()) {
-            assertTrue(help.matches(".*[ (]" + java.util.regex.Pattern.quote(m.name()) + "[ ,.)].*"),
-                    "demo --help does not name " + m.name() + ":\n" + r.out);
+            assertTrue(description.matches(".*[ (]" + java.util.regex.Pattern.quote(m.name()) + "[ ,.)].*"),
+                    "demo --help's description does not name " + m.name() + ":\n" + r.out);
         }
-        for (String option : new String[] {"--quick", "--all", "--with-rrr", "--with", "split-4x.csv", "split-styles.csv"}) {
+        for (String option : new String[] {"--quick", "--all", "--with-rrr", "--with=ROW", "split-4x.csv", "split-styles.csv"}) {
             assertTrue(help.contains(option), "demo --help lacks " + option + ":\n" + r.out);
         }
     }

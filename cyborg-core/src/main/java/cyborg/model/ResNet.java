@@ -91,8 +91,8 @@ public final class ResNet extends Module implements CamNetwork {
      * {@link #small} with a stride-2 stem: the CAM has a stride of 16 (6x6 at 96 px) and a step
      * costs about a quarter (0.16 GFLOP an image at 96 px against 0.63), for the embedded benchmark at
      * 96 px. Chosen on the benchmark's design seed, on the shortcut-free reference only
-     * (docs/benchmark.md, run E11): it learnt the shared trace families better than {@link #small}
-     * there too, as a receptive field twice as large sees a whole face part.
+     * (docs/benchmark.md, run E11): its open-set AUC there was no worse than {@link #small}'s over
+     * the training seeds run, both within the spread between seeds.
      */
     public static ResNet smallStride2(NDManager manager, Random rng, int classes) {
         return new ResNet(manager, rng, false, new int[] {2, 2, 2, 2}, 16, false, 2, classes);

@@ -23,6 +23,9 @@ class DemoConfigTest {
         assertEquals(List.of("ce", "cyborg", "cyborg+cf", "ceiling"),
                 names(DemoConfig.defaults(Path.of("o"), false, 1).methods()));
         assertEquals(List.of(1L), DemoConfig.defaults(Path.of("o"), false, 1).seeds());
+        // the recipe of docs/benchmark.md's runs E10 and E11: smallresnet-s2 at 96 px
+        assertEquals(cyborg.model.Architecture.SMALLRESNET_S2, DemoConfig.defaults(Path.of("o"), false, 1).training().architecture());
+        assertEquals(96, DemoConfig.defaults(Path.of("o"), false, 1).training().inputSize());
         assertEquals(List.of(1L, 2L, 3L), DemoConfig.defaults(Path.of("o"), false, 1).withSeeds(3).seeds());
     }
 

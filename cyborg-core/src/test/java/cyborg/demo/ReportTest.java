@@ -280,6 +280,23 @@ class ReportTest {
         assertTrue(report(ce).table().contains("| 0.910 |"), report(ce).table());
     }
 
+    /** One seed cannot show a margin between rows on this benchmark: the report says so, and only then. */
+    @Test
+    void aOneSeedReportSaysThatAMarginIsNotYetAnEffect(@org.junit.jupiter.api.io.TempDir Path dir) throws IOException {
+        MethodOutcome one = outcome("cyborg+cf", 0.9, CHANCE, CHANCE);
+        new Report(DemoConfig.defaults(dir, false, 1), List.of(outcome("ce", 0.9, CHANCE, CHANCE), one), description())
+                .write(dir);
+        String md = java.nio.file.Files.readString(dir.resolve("report.md"));
+        assertTrue(md.contains("One training seed per row") && md.contains("`--seeds 3`"), md);
+        MethodOutcome two = outcome("cyborg+cf", 0.9, CHANCE, CHANCE);
+        two.seeds.add(seed(2, 0.9, CHANCE, CHANCE, null));
+        MethodOutcome ce = outcome("ce", 0.9, CHANCE, CHANCE);
+        ce.seeds.add(seed(2, 0.9, CHANCE, CHANCE, null));
+        new Report(DemoConfig.defaults(dir, false, 1).withSeeds(2), List.of(ce, two), description()).write(dir);
+        md = java.nio.file.Files.readString(dir.resolve("report.md"));
+        assertTrue(md.contains("| cyborg+cf |") && !md.contains("One training seed per row"), md);
+    }
+
     @Test
     void recommendingTheReferenceIsRefused() {
         IllegalArgumentException e = org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class,
