@@ -55,10 +55,14 @@ for s in $SEEDS; do
   R="$OUT/run-$s"
   t0=$(date +%s)
   if [ ! -f "$R/scores.csv" ] || [ ! -f "$R/scores-styles.csv" ] || [ ! -f "$R/scores-val.csv" ]; then
-    # --resume continues an interrupted run from its last epoch, starts a new one, and finishes at
-    # once a run that is complete, so a rerun after any interruption picks up where it stopped
-    "$CYBORG" train --csv "$B/$SPLIT" --images "$B/images" --maps "$B/maps" "${RECIPE[@]}" --seed "$s" \
-      --out "$R" --resume > "$R.log" 2>&1 || { tail -5 "$R.log"; exit 1; }
+    DATA=(--csv "$B/$SPLIT" --images "$B/images" --maps "$B/maps" --out "$R")
+    if [ -d "$R/checkpoint" ]; then
+      # an interrupted (or finished, unscored) run: --resume continues it from its last epoch with
+      # the settings it was started with, which it keeps (only the data options may be given again)
+      "$CYBORG" train "${DATA[@]}" --resume >> "$R.log" 2>&1 || { tail -5 "$R.log"; exit 1; }
+    else
+      "$CYBORG" train "${DATA[@]}" "${RECIPE[@]}" --seed "$s" > "$R.log" 2>&1 || { tail -5 "$R.log"; exit 1; }
+    fi
     t1=$(date +%s)
     for part in "split.csv test scores.csv" "split-styles.csv test scores-styles.csv" "$SPLIT val scores-val.csv"; do
       read -r csv split file <<< "$part"
