@@ -150,7 +150,7 @@ public record DemoConfig(Path out, long benchmarkSeed, int size, int trainPerCla
                 .inputSize(Benchmark.DEFAULT_SIZE).epochs(quick ? 4 : 6).batchSize(20)
                 .optimizer(TrainConfig.OptimizerKind.ADAM).lr(0.001).lrStep(quick ? 3 : 5).build();
         return new DemoConfig(out, benchmarkSeed, Benchmark.DEFAULT_SIZE, quick ? 400 : TRAIN_PER_CLASS, 100, 150,
-                quick ? List.of(1L) : java.util.stream.LongStream.rangeClosed(1, DEFAULT_SEEDS).boxed().toList(),
+                seedsOneTo(quick ? 1 : DEFAULT_SEEDS),
                 methods(quick, all, with), RECOMMENDED, training);
     }
 
@@ -170,7 +170,12 @@ public record DemoConfig(Path out, long benchmarkSeed, int size, int trainPerCla
             throw new IllegalArgumentException("--seeds must be at least 1, got " + n);
         }
         return new DemoConfig(out, benchmarkSeed, size, trainPerClass, valPerClass, testPerSource,
-                java.util.stream.LongStream.rangeClosed(1, n).boxed().toList(), methods, recommended, training);
+                seedsOneTo(n), methods, recommended, training);
+    }
+
+    /** Training seeds 1..n, the seeds every configuration trains. */
+    private static List<Long> seedsOneTo(int n) {
+        return java.util.stream.LongStream.rangeClosed(1, n).boxed().toList();
     }
 
     /** The training splits the methods need, so that a missing one stops the demo before it trains. */
