@@ -33,6 +33,11 @@ record BodyLimit(long bytes, String advice) {
         return tooLarge("the request body is too large", null);
     }
 
+    /** The 413 error for a body refused by its Content-Length, {@code declared} bytes (negative when not sent). */
+    ApiError tooLarge(long declared) {
+        return declared < 0 ? tooLarge() : tooLarge("the request is " + megabytes(declared), null);
+    }
+
     /** Whether {@code failure} (or one of its causes) is a read stopped by a body limit: 413 from Jetty or Javalin. */
     static boolean exceeded(Throwable failure) {
         for (Throwable t = failure; t != null; t = t.getCause() == t ? null : t.getCause()) {

@@ -32,22 +32,22 @@ final class JettyErrors extends ErrorHandler {
         String error = switch (status) {
             case 404 -> "no such page or endpoint; the API is under /api/v1";
             // a body refused by its Content-Length, before any route: the answer a route gives
-            case 413 -> limit.tooLarge(declared(request), null).getMessage();
+            case 413 -> limit.tooLarge(request.getLength()).getMessage();
             default -> "the request was refused (" + status + (message == null ? "" : " " + message)
                     + "); check its path and headers";
         };
         if (status == ErrorKind.TOO_LARGE.status) {
             counted.accept(ErrorKind.TOO_LARGE);
         }
+        send(response, status, error, callback);
+    }
+
+    /** Answers {@code status} with the JSON error body every route's error has, from Jetty's core API. */
+    static void send(Response response, int status, String error, Callback callback) {
         response.setStatus(status);
         response.getHeaders().put(HttpHeader.CONTENT_TYPE, "application/json");
         byte[] body = Json.GSON.toJson(new Json.ErrorBody(error, null)).getBytes(StandardCharsets.UTF_8);
         response.write(true, ByteBuffer.wrap(body), callback);
-    }
-
-    private static String declared(Request request) {
-        long length = request.getHeaders().getLongField(HttpHeader.CONTENT_LENGTH);
-        return length < 0 ? "the request body is too large" : "the request is " + BodyLimit.megabytes(length);
     }
 
     private static boolean climbsAboveRoot(Request request) {

@@ -53,7 +53,11 @@ final class WebBase {
         cfg.http.prefer405over404 = true;
         // Counted on the bytes read, before the servlet: a chunked body has no Content-Length to check
         // first, and reading past the limit fails with a 413 that BodyLimit recognises.
-        cfg.jetty.modifyServletContextHandler(context -> context.insertHandler(new SizeLimitHandler(maxBodyBytes, -1)));
+        cfg.jetty.modifyServletContextHandler(context -> {
+            context.insertHandler(new SizeLimitHandler(maxBodyBytes, -1));
+            // inserted last, so it runs first: a body a little over the limit is read before its 413
+            context.insertHandler(new OversizedBodies(limit, counted));
+        });
         cfg.jetty.modifyHttpConfiguration(http -> http.addCustomizer(new RequestIds()));
         cfg.jetty.modifyServer(server -> {
             server.setErrorHandler(new JettyErrors(limit, counted));
