@@ -59,6 +59,7 @@ final class BenchCommand implements Callable<Integer> {
         double peak = kernels.gflops();
         System.out.printf(Locale.ROOT, "peak: %.0f GFLOP/s, the better of a float32 matrix product (%.0f) and a"
                 + " 3 x 3 convolution (%.0f)%n", peak, kernels.matmulGflops(), kernels.convolutionGflops());
+        System.out.println(cyborg.bench.CpuFeatures.ofThisMachine().bfloat16Summary());
         System.out.println("| architecture | input | batch | training img/s | scoring img/s | forward GFLOP/img"
                 + " | training % of peak | scoring % of peak |");
         System.out.println("|---|---|---|---|---|---|---|---|");

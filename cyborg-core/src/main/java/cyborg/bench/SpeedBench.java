@@ -13,6 +13,8 @@ import cyborg.model.Architecture;
 import cyborg.model.CamNetwork;
 import cyborg.model.CamOutput;
 import cyborg.model.CamTarget;
+import cyborg.model.EngineThreads;
+import cyborg.nn.BatchNormFolding;
 import cyborg.nn.FlopCount;
 import cyborg.nn.Tensor;
 import cyborg.train.Sgd;
@@ -24,8 +26,8 @@ import java.util.Map;
  * Measures training and scoring throughput of an architecture on random inputs (so decoding does
  * not count): a training step is forward, loss (CYBORG by default, any specification otherwise),
  * backward as the trainer runs it ({@link LossStep}: double backpropagation for {@code rrr}) and
- * an SGD update at batch {@code batch}; scoring is an inference forward pass. Warm-up steps are
- * not timed.
+ * an SGD update at batch {@code batch}; scoring is an inference forward pass of the network as
+ * a loaded model runs it (batch norms folded). Warm-up steps are not timed.
  */
 public final class SpeedBench {
     /**
@@ -75,7 +77,9 @@ public final class SpeedBench {
                 trainStep(net, sgd, params, loss, m, size, batch);
             }
             double train = (double) steps * batch / ((System.nanoTime() - t0) / 1e9);
-            net.module().setTraining(false);
+            // scored as cyborg score runs a loaded model: batch norms folded into the convolutions
+            EngineThreads.inferenceOnThisThread();
+            BatchNormFolding.fold(net.module(), arch.camLayer());
             for (int i = 0; i < warmup + steps; i++) {
                 if (i == warmup) {
                     t0 = System.nanoTime();

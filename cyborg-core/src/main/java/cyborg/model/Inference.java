@@ -62,19 +62,33 @@ public final class Inference {
             NDManager manager, Sink sink) throws IOException {
         SampleLoader loader = new SampleLoader(preprocessing, camSize[0], camSize[1], MapIndex.Assignment.none(), false);
         int threads = Runtime.getRuntime().availableProcessors();
+        long waiting = 0;
+        long working = 0;
         // images are checked as they stream through the batches: one decode per image
         try (BatchLoader batches = new BatchLoader(loader, threads, camSize[0] * camSize[1], skips);
                 ProgressBar bar = new ProgressBar(task, samples.size(), "img", console)) {
             Iterator<Batch> it = batches.plainBatches(samples, batchSize);
             int position = 0;
-            while (it.hasNext()) {
+            while (true) {
+                long t0 = System.nanoTime();
+                if (!it.hasNext()) {
+                    break;
+                }
                 GracefulStop.checkpoint();
                 Batch b = it.next();
+                long t1 = System.nanoTime();
                 run(b, manager, sink);
+                waiting += t1 - t0;
+                working += System.nanoTime() - t1;
                 int consumed = Math.min(batchSize, samples.size() - position);
                 position += consumed;
                 bar.step(consumed, null); // skipped images count as done
             }
+        }
+        if (console != null && !samples.isEmpty()) {
+            // decoding runs one batch ahead: time spent waiting for it is time decoding bounded the run
+            console.printf(java.util.Locale.ROOT, "%s: network and outputs %.1f s, waiting for decoded images %.1f s%n",
+                    task, working / 1e9, waiting / 1e9);
         }
     }
 

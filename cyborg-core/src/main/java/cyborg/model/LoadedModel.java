@@ -3,6 +3,7 @@ package cyborg.model;
 import ai.djl.ndarray.NDManager;
 import cyborg.data.Sample;
 import cyborg.data.SkipReport;
+import cyborg.nn.BatchNormFolding;
 
 import java.io.IOException;
 import java.io.PrintStream;
@@ -61,7 +62,10 @@ public final class LoadedModel implements AutoCloseable {
         EngineThreads.inferenceOnThisThread(); // loading copies into parameters in place: no graph may record it
         NDManager manager = device.newManager();
         try {
-            return new LoadedModel(manager, loader.into(manager));
+            SavedModel model = loader.into(manager);
+            // a loaded model only runs inference: each batch norm becomes part of its convolution
+            BatchNormFolding.fold(model.network().module(), model.info().camLayer);
+            return new LoadedModel(manager, model);
         } catch (IOException | RuntimeException e) {
             manager.close();
             throw e;

@@ -23,6 +23,8 @@ public final class BatchNorm2d extends Layer {
     private final NDArray runningVar;
     private final NDArray batchesTracked;
     private final float eps;
+    /** Set once {@link Conv2d#foldIn} has taken this normalisation into its convolution: then the identity. */
+    private boolean folded;
 
     /** Creates a batch norm over {@code channels} channels (weight 1, bias 0, eps 1e-5). */
     public BatchNorm2d(NDManager manager, Random rng, int channels) {
@@ -45,6 +47,9 @@ public final class BatchNorm2d extends Layer {
 
     @Override
     public NDArray forward(NDArray x) {
+        if (folded) {
+            return x; // the preceding convolution already normalises (inference only: see Module#setTraining)
+        }
         boolean training = isTraining();
         if (training) {
             batchesTracked.addi(1);
@@ -53,5 +58,27 @@ public final class BatchNorm2d extends Layer {
         return x.getNDArrayInternal()
                 .batchNorm(x, runningMean, runningVar, weight, bias, -1, DJL_MOMENTUM, eps, training)
                 .singletonOrThrow();
+    }
+
+    /**
+     * The per-channel affine map this normalisation applies in inference, {@code y = x * scale + shift}:
+     * {@code scale = weight / sqrt(running_var + eps)}, {@code shift = bias - running_mean * scale},
+     * computed in fp32 in {@code manager}.
+     */
+    NDArray[] inferenceAffine(NDManager manager) {
+        NDArray scale = weight.div(runningVar.add(eps).sqrt()).toType(weight.getDataType(), false);
+        scale.attach(manager);
+        NDArray shift = bias.sub(runningMean.mul(scale));
+        shift.attach(manager);
+        return new NDArray[] {scale, shift};
+    }
+
+    int channels() {
+        return Math.toIntExact(weight.size());
+    }
+
+    void markFolded() {
+        folded = true;
+        markFoldedForInference();
     }
 }

@@ -18,7 +18,8 @@ public final class Conv2d extends Layer {
     }
 
     private final NDArray weight;
-    private final NDArray bias;
+    /** Null when the convolution has none, until {@link #foldIn} gives it the normalisation's shift. */
+    private NDArray bias;
     private final Shape stride;
     private final Shape padding;
     private final int groups;
@@ -42,6 +43,35 @@ public final class Conv2d extends Layer {
         // each output value is one dot product over a kernel of (in / groups) x kh x kw weights
         FlopCount.addMultiplyAdds(y.size() * (weight.size() / weight.getShape().get(0)));
         return y;
+    }
+
+    /**
+     * Takes the batch normalisation {@code bn} that directly follows this convolution into its weights
+     * and bias, in place, and turns {@code bn} into the identity: {@code bn(conv(x)) = conv'(x)} with
+     * {@code weight' = weight * scale} per output channel and {@code bias' = bias * scale + shift}
+     * ({@link BatchNorm2d#inferenceAffine}). It saves inference a pass over every activation. For
+     * inference only: both modules refuse training afterwards, as the running statistics are gone.
+     * Must run with gradients off.
+     */
+    void foldIn(BatchNorm2d bn) {
+        long out = weight.getShape().get(0);
+        if (bn.channels() != out) {
+            throw new IllegalArgumentException("a batch norm over " + bn.channels()
+                    + " channels cannot follow a convolution with " + out + " outputs");
+        }
+        NDManager home = weight.getManager();
+        try (NDManager scratch = home.newSubManager()) {
+            NDArray[] affine = bn.inferenceAffine(scratch);
+            weight.muli(affine[0].reshape(out, 1, 1, 1));
+            if (bias == null) {
+                affine[1].attach(home);
+                bias = affine[1]; // not registered: the state-dict keys stay torchvision's
+            } else {
+                bias.muli(affine[0]).addi(affine[1]);
+            }
+        }
+        bn.markFolded();
+        markFoldedForInference();
     }
 
     /** Starts a convolution from {@code in} to {@code out} channels with a square kernel. */

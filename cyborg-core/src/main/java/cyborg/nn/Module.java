@@ -20,6 +20,8 @@ public abstract class Module {
     private final Map<String, Tensor> tensors = new LinkedHashMap<>();
     private final Map<String, Module> children = new LinkedHashMap<>();
     private boolean training = true;
+    /** Set when inference-only rewrites (batch-norm folding) changed this module's tensors. */
+    private boolean foldedForInference;
 
     /** Registers a child module under {@code name} and returns it. */
     protected final <M extends Module> M child(String name, M module) {
@@ -78,10 +80,33 @@ public abstract class Module {
         children.forEach((name, m) -> m.collect(prefix + name + ".", out));
     }
 
-    /** Switches this module and its descendants between training and inference behaviour. */
+    /**
+     * Switches this module and its descendants between training and inference behaviour. A module
+     * rewritten for inference ({@link BatchNormFolding}) refuses training: its batch norms lost their
+     * statistics to the convolutions.
+     */
     public final void setTraining(boolean training) {
+        if (training && foldedForInference) {
+            throw new IllegalStateException("this network's batch norms were folded into its convolutions for"
+                    + " inference; load its weights into a new network to train it");
+        }
         this.training = training;
         children.values().forEach(m -> m.setTraining(training));
+    }
+
+    /** Marks this module as rewritten for inference (see {@link #setTraining}). */
+    final void markFoldedForInference() {
+        foldedForInference = true;
+    }
+
+    /** Whether an inference-only rewrite changed this module or one of its descendants. */
+    public final boolean isFoldedForInference() {
+        return foldedForInference || children.values().stream().anyMatch(Module::isFoldedForInference);
+    }
+
+    /** The direct child modules by name, in registration order. */
+    final Map<String, Module> childModules() {
+        return Collections.unmodifiableMap(children);
     }
 
     /** Whether batch norm uses batch statistics and updates its running averages. */

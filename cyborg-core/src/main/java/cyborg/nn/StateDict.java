@@ -22,6 +22,9 @@ public final class StateDict {
 
     /** A snapshot of every tensor of {@code module}. */
     public static Map<String, TensorData> of(Module module) {
+        if (module.isFoldedForInference()) { // its convolutions hold their batch norms: not torchvision's weights
+            throw new IllegalStateException("a network folded for inference has no state dict; save the one it was loaded from");
+        }
         Map<String, TensorData> out = new LinkedHashMap<>();
         module.namedTensors().forEach((name, t) -> out.put(name, toData(t.array())));
         return out;
