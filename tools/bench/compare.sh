@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Side-by-side speed and memory of cyborg and the PyTorch reference it replaces, on this machine.
 #
-#   bash tools/bench/compare.sh            (about 10 minutes on 2 cores)
+#   bash tools/bench/compare.sh            (10 to 25 minutes on 2 cores, by CPU; PEERS=0 for the old rows only)
 #   REPS=5 IMAGES=400 bash tools/bench/compare.sh
 #
 # Installs what the reference needs when absent (Debian: python3-torch, python3-torchvision,
@@ -75,7 +75,9 @@ if [ "$PEERS" = 1 ]; then
     # the CPU build of torch: the mirror's default torch wheel is a CUDA build (gigabytes of libraries
     # this machine has no use for); its torchvision wheels need that build, so reference.py uses its own ResNets
     cpu_torch=$(ls /opt/wheels/torch-*+cpu-*.whl 2>/dev/null | sort -V | tail -1 || true)
-    "$VENV/bin/pip" install -q ${cpu_torch:-torch} onnx onnxruntime pillow numpy >&2
+    # --retries 0: where the default index is unreachable and a local mirror is configured
+    # (pip config list), each package would otherwise wait through five retries first
+    "$VENV/bin/pip" install -q --retries 0 ${cpu_torch:-torch} onnx onnxruntime pillow numpy >&2
   fi
   [ -f "$WORK/resnet50.onnx" ] || "$VENV/bin/python" tools/bench/reference.py onnx --arch resnet50 \
       --weights "$WORK/resnet50.pth" --out "$WORK/resnet50.onnx" > /dev/null
