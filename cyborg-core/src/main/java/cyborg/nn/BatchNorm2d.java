@@ -23,8 +23,6 @@ public final class BatchNorm2d extends Layer {
     private final NDArray runningVar;
     private final NDArray batchesTracked;
     private final float eps;
-    /** Set once {@link Conv2d#foldIn} has taken this normalisation into its convolution: then the identity. */
-    private boolean folded;
 
     /** Creates a batch norm over {@code channels} channels (weight 1, bias 0, eps 1e-5). */
     public BatchNorm2d(NDManager manager, Random rng, int channels) {
@@ -47,8 +45,9 @@ public final class BatchNorm2d extends Layer {
 
     @Override
     public NDArray forward(NDArray x) {
-        if (folded) {
-            return x; // the preceding convolution already normalises (inference only: see Module#setTraining)
+        if (isFoldedForInference()) {
+            // Conv2d#foldIn took this normalisation into the preceding convolution (inference only: see Module#setTraining)
+            return x;
         }
         boolean training = isTraining();
         if (training) {
@@ -77,8 +76,4 @@ public final class BatchNorm2d extends Layer {
         return Math.toIntExact(weight.size());
     }
 
-    void markFolded() {
-        folded = true;
-        markFoldedForInference();
-    }
 }

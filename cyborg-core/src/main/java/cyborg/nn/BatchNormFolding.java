@@ -39,9 +39,6 @@ public final class BatchNormFolding {
             }
             folded += foldIn(child, name + ".", observed);
         }
-        if (folded > 0) {
-            module.markFoldedForInference();
-        }
         return folded;
     }
 }

@@ -70,7 +70,7 @@ public final class Conv2d extends Layer {
                 bias.muli(affine[0]).addi(affine[1]);
             }
         }
-        bn.markFolded();
+        bn.markFoldedForInference();
         markFoldedForInference();
     }
 

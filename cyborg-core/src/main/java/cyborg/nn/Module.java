@@ -20,7 +20,7 @@ public abstract class Module {
     private final Map<String, Tensor> tensors = new LinkedHashMap<>();
     private final Map<String, Module> children = new LinkedHashMap<>();
     private boolean training = true;
-    /** Set when inference-only rewrites (batch-norm folding) changed this module's tensors. */
+    /** Set on a module whose own tensors an inference-only rewrite (batch-norm folding) changed. */
     private boolean foldedForInference;
 
     /** Registers a child module under {@code name} and returns it. */
@@ -86,12 +86,16 @@ public abstract class Module {
      * statistics to the convolutions.
      */
     public final void setTraining(boolean training) {
-        if (training && foldedForInference) {
+        if (training && isFoldedForInference()) { // checked once, before any module switches
             throw new IllegalStateException("this network's batch norms were folded into its convolutions for"
                     + " inference; load its weights into a new network to train it");
         }
+        applyTraining(training);
+    }
+
+    private void applyTraining(boolean training) {
         this.training = training;
-        children.values().forEach(m -> m.setTraining(training));
+        children.values().forEach(m -> m.applyTraining(training));
     }
 
     /** Marks this module as rewritten for inference (see {@link #setTraining}). */

@@ -19,7 +19,7 @@ import java.util.function.Consumer;
  * (RFC 9110 allows that).
  */
 final class OversizedBodies extends Handler.Wrapper {
-    /** The most of a refused body read to keep the answer deliverable, beyond which the connection is closed. */
+    /** How far beyond the limit a refused body is read at least (the limit itself, when larger). */
     static final long MIN_SWALLOW_BYTES = 2L * 1024 * 1024;
 
     private final BodyLimit limit;
