@@ -92,6 +92,29 @@ class ServeIT {
 
     @Test
     @Covers("serve")
+    void theOpenInferenceProtocolAnswersAClientWrittenFromItsSpecification() throws Exception {
+        HttpResponse<String> ready = http.get("/v2/health/ready", Map.of());
+        assertEquals(200, ready.statusCode(), Http.describe(ready));
+        assertTrue((server.stdout()).contains("listening at"), () -> "it says it listens before the models load\n"
+                + server.tails());
+        List<Path> images = Fixture.testImages().subList(0, 3);
+        List<String> command = new ArrayList<>(List.of("python3", Product.ROOT.resolve("tools/oip/v2_client.py").toString(),
+                "--url", http.base, "--model", "suite", "--cam", "--wait", "30"));
+        images.forEach(p -> command.add(p.toString()));
+        Product.Run client = Product.run("v2-client", Duration.ofMinutes(2), command).ok();
+        List<String> lines = client.stdout().lines().toList();
+        assertEquals(images.size(), lines.size(), client.stdout());
+        for (int i = 0; i < images.size(); i++) {
+            JsonObject line = com.google.gson.JsonParser.parseString(lines.get(i)).getAsJsonObject();
+            assertEquals(images.get(i).toString(), line.get("file").getAsString());
+            assertEquals(Fixture.scores().get(images.get(i).toString()), line.get("score").getAsDouble(), 2e-6,
+                    "the protocol scores as cyborg score does: " + line);
+            assertEquals("[1,64,64]", line.get("cam_shape").toString(), line.toString());
+        }
+    }
+
+    @Test
+    @Covers("serve")
     void theLabelIsTheArgmaxWhereTheScoreSaysOtherwise() throws Exception {
         for (Path image : Fixture.testImages().subList(0, 3)) {
             HttpResponse<String> scored = http.postFile("/api/v1/score", "image", image.getFileName().toString(),

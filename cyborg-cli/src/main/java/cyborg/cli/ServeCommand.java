@@ -35,13 +35,20 @@ import java.util.concurrent.Callable;
             "  curl -F image=@a.png -F image=@b.jpg -F model=cyborg -F cam=true http://127.0.0.1:8080/api/v1/score",
             "  curl -H 'Authorization: Bearer s3cret' http://127.0.0.1:8080/api/v1/models",
             "  curl http://127.0.0.1:8080/healthz",
-            "API: GET /api/v1/openapi.json; metrics: GET /metrics (Prometheus text)."
+            "The Open Inference Protocol (KServe v2 REST) too: GET /v2/health/live (200 once listening),"
+                + " /v2/health/ready (200 once every model is loaded), /v2/models/NAME (metadata),"
+                + " POST /v2/models/NAME/infer (input 'images': BYTES [N] of base64-encoded image files):",
+            "  curl -d '{\"inputs\":[{\"name\":\"images\",\"datatype\":\"BYTES\",\"shape\":[1],"
+                + "\"data\":[\"'$(base64 -w0 face.png)'\"]}]}' http://127.0.0.1:8080/v2/models/cyborg/infer",
+            "Versions: --model NAME:VERSION=PATH (repeat with other versions); /v2/models/NAME/versions/VERSION"
+                + " picks one, NAME alone the highest.",
+            "API: GET /api/v1/openapi.json; metrics: GET /metrics (Prometheus text, JVM and process metrics included)."
         })
 final class ServeCommand implements Callable<Integer>, DrainsOnStop {
     @Option(names = "--model", required = true, paramLabel = "DIR|FILE|NAME=PATH",
             description = "A model to serve (repeat for several): a run folder of 'cyborg train' (or its"
                     + " model.safetensors), or a PyTorch/safetensors weight file with its FILE.json description (from"
-                    + " cyborg export) or --arch; NAME=PATH names it"
+                    + " cyborg export) or --arch; NAME=PATH names it, NAME:VERSION=PATH gives it a version"
                     + " (default: its folder name, with parent folders prefixed where two would clash).")
     List<String> models;
 
@@ -77,7 +84,15 @@ final class ServeCommand implements Callable<Integer>, DrainsOnStop {
     @Override
     public Integer call() throws Exception {
         ServeConfig config = config();
-        CyborgServer server = CyborgServer.start(config);
+        CyborgServer server = CyborgServer.open(config);
+        System.out.println("cyborg serve: listening at " + listen.url(server.port()) + ", loading "
+                + config.models().size() + " model(s) (GET /v2/health/ready answers 200 once they are loaded)");
+        try {
+            server.awaitReady();
+        } catch (Exception e) {
+            server.close();
+            throw e;
+        }
         ListenOptions.runUntilStopped("cyborg-serve", "cyborg serve: ready at " + listen.url(server.port())
                 + " (Ctrl-C stops)", server::close);
         return 0;

@@ -64,6 +64,11 @@ final class BatchWorker implements AutoCloseable {
         return job.result();
     }
 
+    /** Whether it takes images: started, not closed, and its thread alive. */
+    boolean running() {
+        return running && thread.isAlive();
+    }
+
     /** Images waiting now. */
     int depth() {
         return queue.size();

@@ -10,8 +10,10 @@ import java.util.List;
 
 /**
  * {@code cyborg serve}: an HTTP server that scores uploaded images with models loaded once at
- * start. Requests from concurrent clients share forward passes ({@link BatchWorker}). Closing it
- * refuses new scoring requests, answers those in flight, then stops.
+ * start. It listens while the models load, live but not ready ({@code /v2/health/ready},
+ * {@code /healthz}), so a platform can tell a slow start from a dead server. Requests from
+ * concurrent clients share forward passes ({@link BatchWorker}). Closing it refuses new scoring
+ * requests, answers those in flight, then stops.
  */
 public final class CyborgServer implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(CyborgServer.class);
@@ -19,38 +21,89 @@ public final class CyborgServer implements AutoCloseable {
     private final ModelRegistry models;
     private final InFlight inFlight;
     private final List<Routes.Route> routes;
+    private final Thread loader;
+    private volatile Throwable loadFailure;
     private boolean closed;
 
-    private CyborgServer(Javalin app, ModelRegistry models, InFlight inFlight, List<Routes.Route> routes) {
+    private CyborgServer(Javalin app, ModelRegistry models, InFlight inFlight, List<Routes.Route> routes,
+            ServeConfig config, ServeMetrics metrics) {
         this.app = app;
         this.models = models;
         this.inFlight = inFlight;
         this.routes = routes;
+        this.loader = new Thread(() -> {
+            try {
+                config.beforeLoad.run();
+                models.load(config, metrics);
+                if (models.state() == ModelRegistry.State.READY) {
+                    LOG.info("serving {} model(s) [{}] at http://{}:{}/", models.all().size(), models.names(),
+                            config.host(), app.port());
+                }
+            } catch (IOException | RuntimeException | Error e) {
+                loadFailure = e;
+            }
+        }, "cyborg-model-loader");
     }
 
-    /** Loads the models, then starts listening; fails (freeing what it loaded) if either fails. */
+    /** Starts listening, loads the models, and returns once they are loaded; fails (stopping) if either fails. */
     public static CyborgServer start(ServeConfig config) throws IOException {
-        Listen.requireFree(config.host(), config.port()); // before the models, which take a while to load
-        ServeMetrics metrics = new ServeMetrics();
-        ModelRegistry models = ModelRegistry.load(config, metrics);
+        CyborgServer server = open(config);
         try {
-            metrics.queueDepth(models::queued);
-            InFlight inFlight = new InFlight();
-            BodyLimit limit = bodyLimit(config);
-            List<Routes.Route> table = Routes.table(
-                    new ScoreHandler(models, new UploadReader(limit),
-                            new UploadDecoder(config.maxPixels()), new UploadKeeper(config.keepUploads()), inFlight),
-                    new ModelsHandler(models), new OpenApiHandler(), new HealthHandler(models),
-                    new MetricsHandler(metrics));
-            TokenGuard guard = config.token() == null ? null : new TokenGuard(config.token());
-            Javalin app = Javalin.create(cfg -> configure(cfg, config, table, guard, metrics, inFlight));
-            Listen.start(app, config.host(), config.port());
-            LOG.info("serving {} model(s) [{}] at http://{}:{}/", models.all().size(), models.names(),
-                    config.host(), app.port());
-            return new CyborgServer(app, models, inFlight, table);
+            server.awaitReady();
         } catch (IOException | RuntimeException e) {
-            models.close();
+            server.close();
             throw e;
+        }
+        return server;
+    }
+
+    /**
+     * Starts listening and begins loading the models on a thread of their own; returns at once. Until
+     * they are loaded the server is live but not ready: {@link #awaitReady()} waits for them.
+     */
+    public static CyborgServer open(ServeConfig config) throws IOException {
+        Listen.requireFree(config.host(), config.port());
+        ModelRegistry models = new ModelRegistry(config); // names checked before anything listens or loads
+        ServeMetrics metrics = new ServeMetrics();
+        metrics.queueDepth(models::queued);
+        InFlight inFlight = new InFlight();
+        Readiness readiness = new Readiness(models, inFlight);
+        BodyLimit limit = bodyLimit(config);
+        UploadDecoder decoder = new UploadDecoder(config.maxPixels());
+        UploadKeeper keeper = new UploadKeeper(config.keepUploads());
+        List<Routes.Route> table = Routes.table(new Routes.Handlers(
+                new ScoreHandler(models, new UploadReader(limit), decoder, keeper, inFlight),
+                new ModelsHandler(models), new OpenApiHandler(), new HealthHandler(readiness),
+                new MetricsHandler(metrics), new V2ServerHandler(), V2HealthHandler.live(),
+                V2HealthHandler.ready(readiness), new V2ModelHandler(models, readiness),
+                new V2InferHandler(models, readiness, decoder, keeper, inFlight)));
+        TokenGuard guard = config.token() == null ? null : new TokenGuard(config.token());
+        Javalin app = Javalin.create(cfg -> configure(cfg, config, table, guard, metrics, inFlight));
+        Listen.start(app, config.host(), config.port());
+        LOG.info("listening at http://{}:{}/, loading {} model(s)", config.host(), app.port(), models.expected());
+        CyborgServer server = new CyborgServer(app, models, inFlight, table, config, metrics);
+        server.loader.start();
+        return server;
+    }
+
+    /** Waits until the models are loaded; throws what stopped one from loading. */
+    public void awaitReady() throws IOException {
+        try {
+            loader.join();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IOException("interrupted while the models loaded", e);
+        }
+        Throwable failure = loadFailure;
+        if (failure instanceof IOException io) {
+            throw io;
+        } else if (failure instanceof RuntimeException r) {
+            throw r;
+        } else if (failure instanceof Error err) {
+            throw err;
+        }
+        if (models.state() != ModelRegistry.State.READY) {
+            throw new IOException("the server was closed while its models loaded");
         }
     }
 
@@ -95,7 +148,12 @@ public final class CyborgServer implements AutoCloseable {
         }
         closed = true;
         WebBase.drainAndStop(app, inFlight, LOG);
-        models.close();
+        models.close(); // a model still loading is freed when its load ends
+        try {
+            loader.join();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
         LOG.info("stopped");
     }
 }

@@ -15,6 +15,8 @@ enum ErrorKind {
     UNSUPPORTED_MEDIA_TYPE(415, "unsupported_media_type"),
     QUEUE_FULL(503, "queue_full"),
     SHUTTING_DOWN(503, "shutting_down"),
+    /** The server listens but its models are still loading (or failed to). */
+    NOT_READY(503, "not_ready"),
     /** The model's output is NaN or infinite: its normalisation or weights are broken, not the upload. */
     NOT_FINITE(500, "not_finite"),
     INTERNAL(500, "internal");

@@ -56,7 +56,7 @@ final class ErrorResponses {
 
     private void send(Context ctx, ApiError e) {
         counted.accept(e.kind);
-        if (e.kind == ErrorKind.QUEUE_FULL || e.kind == ErrorKind.SHUTTING_DOWN) {
+        if (e.kind.status == 503) {
             ctx.header("Retry-After", "1");
         }
         Json.send(ctx, e.kind.status, new Json.ErrorBody(e.getMessage(), e.file));
@@ -64,7 +64,7 @@ final class ErrorResponses {
 
     private ApiError fromStatus(int status) {
         return switch (status) {
-            case 404 -> new ApiError(ErrorKind.NOT_FOUND, "no such page or endpoint; the API is under /api/v1"
+            case 404 -> new ApiError(ErrorKind.NOT_FOUND, "no such page or endpoint; the API is under /api/v1, the Open Inference Protocol under /v2"
                     + " (" + describedBy + " describes it)");
             case 405 -> new ApiError(ErrorKind.METHOD_NOT_ALLOWED, "this endpoint does not take that method;"
                     + " " + describedBy + " describes the API");

@@ -13,13 +13,17 @@ import java.util.Set;
 /**
  * The names clients select models by: an explicit {@code NAME=PATH} name, else the model's
  * folder name (a weight file's name without extension), with as many parent folders prefixed as
- * it takes to tell same-named models apart ({@code cyborg/run-1}, {@code focus/run-1}).
+ * it takes to tell same-named models apart ({@code cyborg/run-1}, {@code focus/run-1}). Versions
+ * ({@code NAME:VERSION=PATH}) let one name stand for several models.
  */
 final class ModelNames {
     private ModelNames() {
     }
 
-    /** One name per source, in order; refuses two explicit names that are the same. */
+    /**
+     * One name per source, in order; refuses two models with the same name and version, and a name
+     * given both with and without a version.
+     */
     static List<String> assign(List<ModelSource> sources) {
         List<List<String>> parts = new ArrayList<>();
         for (ModelSource s : sources) {
@@ -41,10 +45,21 @@ final class ModelNames {
             names = names(parts, depth);
         }
         Set<String> seen = new HashSet<>();
+        Map<String, Boolean> versioned = new HashMap<>();
         for (int i = 0; i < names.size(); i++) {
-            if (!seen.add(names.get(i))) {
-                throw new IllegalArgumentException("two models are both called '" + names.get(i) + "' ("
-                        + sources.get(i).location() + "); name them apart with --model NAME=PATH");
+            ModelSource s = sources.get(i);
+            String key = ServedModel.key(names.get(i), s.version());
+            if (!seen.add(key)) {
+                throw new IllegalArgumentException("two models are both called '" + key + "' (" + s.location()
+                        + "); name them apart with --model NAME=PATH" + (s.version() != null ? "" : " or give"
+                        + " versions with --model NAME:VERSION=PATH"));
+            }
+            // a name is either one unversioned model or a set of versions: which one a bare name means stays clear
+            Boolean before = versioned.putIfAbsent(names.get(i), s.version() != null);
+            if (before != null && before != (s.version() != null)) {
+                throw new IllegalArgumentException("model '" + names.get(i) + "' is given both with and without a"
+                        + " version (" + s.location() + "); give every copy of it a version: --model "
+                        + names.get(i) + ":VERSION=PATH");
             }
         }
         return names;

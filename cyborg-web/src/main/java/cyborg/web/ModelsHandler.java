@@ -7,7 +7,10 @@ import io.javalin.http.Handler;
 import java.util.List;
 import java.util.Map;
 
-/** {@code GET /api/v1/models}: the loaded models, in load order, as their model.json describes them. */
+/**
+ * {@code GET /api/v1/models}: the loaded models, in load order, as their model.json describes them
+ * (while the server starts, those loaded so far).
+ */
 final class ModelsHandler implements Handler {
     private final ModelRegistry models;
 
@@ -15,11 +18,12 @@ final class ModelsHandler implements Handler {
         this.models = models;
     }
 
-    record ModelView(String name, String architecture, int inputSize, String loss, String camClass,
+    /** {@code name} is what a request selects it by: {@code NAME}, or {@code NAME:VERSION} for a versioned model. */
+    record ModelView(String name, String version, String architecture, int inputSize, String loss, String camClass,
             Map<String, Double> metrics) {
         static ModelView of(ServedModel m) {
             ModelInfo info = m.info();
-            return new ModelView(m.name, info.architecture, info.inputSize, info.loss, info.camClass,
+            return new ModelView(m.key(), m.version, info.architecture, info.inputSize, info.loss, info.camClass,
                     info.metrics == null ? Map.of() : info.metrics);
         }
     }

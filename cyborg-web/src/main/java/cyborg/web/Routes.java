@@ -4,6 +4,7 @@ import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 import io.javalin.http.Handler;
 import io.javalin.http.HandlerType;
+import io.javalin.router.Endpoint;
 
 import java.util.List;
 
@@ -18,26 +19,42 @@ final class Routes {
     static final String OPENAPI = "/api/v1/openapi.json";
     static final String HEALTH = "/healthz";
     static final String METRICS = "/metrics";
+    /** The Open Inference Protocol (KServe v2, REST): server metadata, health, and per-model routes. */
+    static final String V2 = "/v2";
+    static final String V2_LIVE = "/v2/health/live";
+    static final String V2_READY = "/v2/health/ready";
+    /** {@code NAME[/versions/VERSION][/ready|/infer]}: model names may hold slashes, so one route parses the rest. */
+    static final String V2_MODEL = "/v2/models/<path>";
     static final String STATIC_FOLDER = "/cyborg/web/static";
-    /** What the token guards (the page, its assets and /healthz stay open). */
-    static final List<String> GUARDED = List.of("/api/*", METRICS);
+    /** What the token guards (the page, its assets, /healthz and the protocol's server routes stay open). */
+    static final List<String> GUARDED = List.of("/api/*", METRICS, "/v2/models/*");
 
     /** One route: method, path, handler. */
     record Route(HandlerType method, String path, Handler handler) {
+    }
+
+    /** The handlers, one per concern. */
+    record Handlers(ScoreHandler score, ModelsHandler models, OpenApiHandler openApi, HealthHandler health,
+            MetricsHandler metrics, V2ServerHandler v2Server, V2HealthHandler v2Live, V2HealthHandler v2Ready,
+            V2ModelHandler v2Model, V2InferHandler v2Infer) {
     }
 
     private Routes() {
     }
 
     /** The route table. */
-    static List<Route> table(ScoreHandler score, ModelsHandler models, OpenApiHandler openApi, HealthHandler health,
-            MetricsHandler metrics) {
+    static List<Route> table(Handlers h) {
         return List.of(
-                new Route(HandlerType.POST, SCORE, score),
-                new Route(HandlerType.GET, MODELS, models),
-                new Route(HandlerType.GET, OPENAPI, openApi),
-                new Route(HandlerType.GET, HEALTH, health),
-                new Route(HandlerType.GET, METRICS, metrics));
+                new Route(HandlerType.POST, SCORE, h.score()),
+                new Route(HandlerType.GET, MODELS, h.models()),
+                new Route(HandlerType.GET, OPENAPI, h.openApi()),
+                new Route(HandlerType.GET, HEALTH, h.health()),
+                new Route(HandlerType.GET, METRICS, h.metrics()),
+                new Route(HandlerType.GET, V2, h.v2Server()),
+                new Route(HandlerType.GET, V2_LIVE, h.v2Live()),
+                new Route(HandlerType.GET, V2_READY, h.v2Ready()),
+                new Route(HandlerType.GET, V2_MODEL, h.v2Model()),
+                new Route(HandlerType.POST, V2_MODEL, h.v2Infer()));
     }
 
     /** Declares the table, the token guard (if any) and the request metrics. */
@@ -56,11 +73,11 @@ final class Routes {
 
     private static final String START = "cyborg.start";
 
-    /** The route a request is counted under: its API path, else "static" or "unmatched" (bounded label values). */
+    /** The route a request is counted under: its route's path, else "static" or "unmatched" (bounded label values). */
     private static String label(Context ctx, List<Route> table) {
-        String path = ctx.path();
+        Endpoint matched = ctx.endpoints().lastHttpEndpoint();
         for (Route r : table) {
-            if (r.path().equals(path)) {
+            if (r.path().equals(ctx.path()) || matched != null && r.path().equals(matched.path)) {
                 return r.path();
             }
         }

@@ -79,15 +79,15 @@ final class ScoreHandler implements Handler {
         try {
             prediction = p.prediction().get();
         } catch (ExecutionException e) {
-            throw new IOException("model '" + p.model().name + "' failed on " + p.upload().name(), e.getCause());
+            throw new IOException("model '" + p.model().key() + "' failed on " + p.upload().name(), e.getCause());
         }
         String why = prediction.notFinite(p.upload().name());
         if (why != null) {
-            throw new ApiError(ErrorKind.NOT_FINITE, "model '" + p.model().name + "': " + why, p.upload().name());
+            throw new ApiError(ErrorKind.NOT_FINITE, "model '" + p.model().key() + "': " + why, p.upload().name());
         }
         // the label and its CAM from the one rule in core (Prediction): serve shows what score and spark score show
         String map = cam ? dataUrl(prediction.cam().upsampled(p.model().info().inputSize)) : null;
-        return new Result(p.upload().name(), p.model().name, prediction.score(), prediction.label().displayName(),
+        return new Result(p.upload().name(), p.model().key(), prediction.score(), prediction.label().displayName(),
                 map);
     }
 

@@ -43,6 +43,8 @@ public final class ServeConfig {
     private final Path keepUploads;
     /** Test hook: runs on a model's worker before each forward pass (e.g. to hold it). */
     final Runnable beforeForward;
+    /** Test hook: runs on the loading thread before the models load (e.g. to hold them). */
+    final Runnable beforeLoad;
 
     private ServeConfig(Builder b) {
         this.models = List.copyOf(b.models);
@@ -56,6 +58,7 @@ public final class ServeConfig {
         this.queueCapacity = b.queueCapacity;
         this.keepUploads = b.keepUploads;
         this.beforeForward = b.beforeForward;
+        this.beforeLoad = b.beforeLoad;
     }
 
     public static Builder builder() {
@@ -118,6 +121,7 @@ public final class ServeConfig {
         private int queueCapacity = DEFAULT_QUEUE_CAPACITY;
         private Path keepUploads;
         private Runnable beforeForward = () -> { };
+        private Runnable beforeLoad = () -> { };
 
         private Builder() {
         }
@@ -198,6 +202,12 @@ public final class ServeConfig {
         /** Test hook: runs on a model's worker before each forward pass. */
         Builder beforeForward(Runnable hook) {
             this.beforeForward = Objects.requireNonNull(hook, "hook");
+            return this;
+        }
+
+        /** Test hook: runs on the loading thread before the models load. */
+        Builder beforeLoad(Runnable hook) {
+            this.beforeLoad = Objects.requireNonNull(hook, "hook");
             return this;
         }
 

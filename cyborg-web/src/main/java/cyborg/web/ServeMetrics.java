@@ -4,15 +4,24 @@ import io.prometheus.metrics.core.metrics.Counter;
 import io.prometheus.metrics.core.metrics.GaugeWithCallback;
 import io.prometheus.metrics.core.metrics.Histogram;
 import io.prometheus.metrics.expositionformats.PrometheusTextFormatWriter;
+import io.prometheus.metrics.instrumentation.jvm.JvmMetrics;
 import io.prometheus.metrics.model.registry.PrometheusRegistry;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.util.function.Supplier;
 
-/** What /metrics reports, in the Prometheus text format: one registry per server. */
+/**
+ * What /metrics reports, in the Prometheus text format: one registry per server, with the
+ * client's standard JVM and process collectors ({@code jvm_*}, {@code process_*}) beside cyborg's own.
+ */
 final class ServeMetrics {
     private final PrometheusRegistry registry = new PrometheusRegistry();
+
+    ServeMetrics() {
+        JvmMetrics.builder().register(registry);
+    }
+
     private final Counter requests = Counter.builder().name("cyborg_http_requests_total")
             .help("HTTP requests by route, method and status").labelNames("route", "method", "status")
             .register(registry);

@@ -38,6 +38,10 @@ class GuardedServerTest {
         for (Client c : List.of(none, wrong)) {
             CyborgServerTest.assertError(c.get(Routes.MODELS), 401, "token");
             CyborgServerTest.assertError(c.get(Routes.METRICS), 401, "token");
+            CyborgServerTest.assertError(c.get("/v2/models/alpha"), 401, "token");
+            CyborgServerTest.assertError(c.get("/v2/models/alpha/ready"), 401, "token");
+            CyborgServerTest.assertError(c.send(c.request("/v2/models/alpha/infer").POST(
+                    java.net.http.HttpRequest.BodyPublishers.ofString("{}")).build()), 401, "token");
             CyborgServerTest.assertError(c.post(Routes.SCORE,
                     new Multipart().file("image", "a.png", TestModels.png(32, 32, 1))), 401, "token");
         }
@@ -49,6 +53,19 @@ class GuardedServerTest {
         Client none = new Client(server.port(), null);
         assertEquals(200, none.get("/").statusCode());
         assertEquals(200, none.get(Routes.HEALTH).statusCode());
+        // the protocol's probes and server metadata: what a platform's health checks call without credentials
+        assertEquals(200, none.get(Routes.V2_LIVE).statusCode());
+        assertEquals(200, none.get(Routes.V2_READY).statusCode());
+        assertEquals(200, none.get(Routes.V2).statusCode());
+    }
+
+    @Test
+    void anInferenceBodyOverTheByteLimitIs413() {
+        String body = "{\"inputs\":[{\"name\":\"images\",\"shape\":[1],\"datatype\":\"BYTES\",\"data\":[\""
+                + "A".repeat(30_000) + "\"]}]}";
+        Client c = new Client(server.port(), TOKEN);
+        CyborgServerTest.assertError(c.send(c.request("/v2/models/alpha/infer").POST(
+                java.net.http.HttpRequest.BodyPublishers.ofString(body)).build()), 413, "limit");
     }
 
     @Test

@@ -57,6 +57,10 @@ class HeldWorkerTest {
         }
         assertFalse(closing.isDone(), "close() must wait for the request in flight");
         CyborgServerTest.assertError(client.post(Routes.SCORE, image(2)), 503, "shutting down");
+        // not ready while it drains, so a load balancer stops sending; still live
+        assertEquals(400, client.get(Routes.V2_READY).statusCode());
+        assertEquals(503, client.get(Routes.HEALTH).statusCode());
+        assertEquals(200, client.get(Routes.V2_LIVE).statusCode());
         gate.release();
         HttpResponse<String> answered = inFlight.get(30, TimeUnit.SECONDS);
         assertEquals(200, answered.statusCode(), answered.body());

@@ -2,6 +2,7 @@ package cyborg.web;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import cyborg.model.Architecture;
 import org.junit.jupiter.api.Test;
@@ -28,5 +29,31 @@ class ModelNamesTest {
     void twoEqualExplicitNamesAreRefused() {
         assertThrows(IllegalArgumentException.class, () -> ModelNames.assign(List.of(
                 ModelSource.parse("a=/x/m1", null), ModelSource.parse("a=/x/m2", null))));
+    }
+
+    @Test
+    void versionsLetOneNameStandForSeveralModels() {
+        assertEquals(List.of("a", "a", "b"), ModelNames.assign(List.of(ModelSource.parse("a:1=/x/m1", null),
+                ModelSource.parse("a:2=/x/m2", null), ModelSource.parse("b=/x/m3", null))));
+        assertEquals("2", ModelSource.parse("a:2=/x/m2", null).version());
+    }
+
+    @Test
+    void aNameWithAndWithoutAVersionOrTheSameVersionTwiceIsRefused() {
+        String mixed = assertThrows(IllegalArgumentException.class, () -> ModelNames.assign(List.of(
+                ModelSource.parse("a:1=/x/m1", null), ModelSource.parse("a=/x/m2", null)))).getMessage();
+        assertTrue(mixed.contains("with and without a version"), mixed);
+        String twice = assertThrows(IllegalArgumentException.class, () -> ModelNames.assign(List.of(
+                ModelSource.parse("a:1=/x/m1", null), ModelSource.parse("a:1=/x/m2", null)))).getMessage();
+        assertTrue(twice.contains("'a:1'"), twice);
+        assertThrows(IllegalArgumentException.class, () -> ModelSource.parse(":1=/x/m1", null));
+        assertThrows(IllegalArgumentException.class, () -> ModelSource.parse("a:1/2=/x/m1", null));
+    }
+
+    @Test
+    void theHighestVersionIsTheDefaultNumbersByValue() {
+        assertTrue(ModelRegistry.compareVersions("10", "9") > 0);
+        assertTrue(ModelRegistry.compareVersions("b", "a") > 0);
+        assertTrue(ModelRegistry.compareVersions("2", "a") < 0, "numbers before other text");
     }
 }
