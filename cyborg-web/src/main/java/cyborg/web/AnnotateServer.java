@@ -56,7 +56,6 @@ public final class AnnotateServer implements AutoCloseable {
         BodyLimit limit = new BodyLimit(config.maxBodyBytes(), "save one annotation per request, its mask a PNG"
                 + " of the image's size (what the annotation page sends)");
         WebBase.configure(cfg, PAGE_FOLDER, limit, kind -> { }, inFlight, true);
-        cfg.http.maxRequestSize = config.maxBodyBytes(); // masks arrive as JSON bodies, not multipart
         RoutesConfig routes = cfg.routes;
         routes.before("/api/*", new OriginGuard(config.host(), config.allowedHosts())); // first: before any token
         if (guard != null) {

@@ -51,6 +51,9 @@ final class WebBase {
         // uploads stay in memory: nothing a client sends is written to disk unless asked
         cfg.jetty.multipartConfig.maxInMemoryFileSize((int) maxBodyBytes, SizeUnit.BYTES);
         cfg.http.prefer405over404 = true;
+        // Javalin's own cap on a body read whole (ctx.bodyAsBytes(): JSON bodies), 1 MB by default, would refuse
+        // bodies under the server's limit with a 413 naming that limit: one limit, the server's
+        cfg.http.maxRequestSize = maxBodyBytes;
         // Counted on the bytes read, before the servlet: a chunked body has no Content-Length to check
         // first, and reading past the limit fails with a 413 that BodyLimit recognises.
         cfg.jetty.modifyServletContextHandler(context -> {
