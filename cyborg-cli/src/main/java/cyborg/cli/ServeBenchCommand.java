@@ -27,7 +27,8 @@ import java.util.stream.Stream;
                 + " --max-batch 8): fewer are too few to time.",
             "",
             "Example:",
-            "  cyborg serve-bench --model resnet50.pth --arch resnet50 --folder images/ --clients 64 --requests 400"
+            "  cyborg serve-bench --model resnet50.pth --arch resnet50 --folder images/ --clients 64 --requests 400",
+            "  cyborg serve-bench --model runs/cyborg --folder images/ --api v2     # the Open Inference Protocol"
         })
 final class ServeBenchCommand implements Callable<Integer> {
     @Option(names = "--model", required = true, paramLabel = "DIR|FILE", description = "The model (as for serve).")
@@ -47,11 +48,21 @@ final class ServeBenchCommand implements Callable<Integer> {
             description = "Requests in all, one image each (default: 2 per image).")
     int requests;
 
+    @Option(names = "--api", defaultValue = "v1", paramLabel = "v1|v2",
+            description = "What the clients post to: v1, POST /api/v1/score (multipart); v2, the Open Inference"
+                    + " Protocol's POST /v2/models/NAME/infer (JSON, the image base64) (default: ${DEFAULT-VALUE}).")
+    String api;
+
     @Mixin
     BatchingOptions batching = new BatchingOptions();
 
     @Override
     public Integer call() throws Exception {
+        ServeBench.Api protocol = switch (api.toLowerCase(java.util.Locale.ROOT)) {
+            case "v1" -> ServeBench.Api.V1;
+            case "v2" -> ServeBench.Api.V2;
+            default -> throw new IllegalArgumentException("--api must be v1 or v2, got '" + api + "'");
+        };
         List<Path> images;
         try (Stream<Path> files = Files.walk(folder)) {
             images = files.filter(Files::isRegularFile).filter(p -> ImageExtensions.isImage(p)).sorted().toList();
@@ -66,7 +77,7 @@ final class ServeBenchCommand implements Callable<Integer> {
         ServeBench.check(images.size(), clients, n, batching.maxBatch); // before the models load
         System.out.printf("serve-bench: %d images, %d clients, %d requests, %d cores%n", images.size(), clients, n,
                 Runtime.getRuntime().availableProcessors());
-        ServeBench.run(config, images, clients, n, batching.maxBatch, System.out);
+        ServeBench.run(config, images, clients, n, batching.maxBatch, protocol, System.out);
         return 0;
     }
 }

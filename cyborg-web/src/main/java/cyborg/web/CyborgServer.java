@@ -125,6 +125,11 @@ public final class CyborgServer implements AutoCloseable {
         return app.port();
     }
 
+    /** The models it serves. */
+    ModelRegistry models() {
+        return models;
+    }
+
     /** Images waiting for a forward pass, over all models. */
     int queued() {
         return models.queued();

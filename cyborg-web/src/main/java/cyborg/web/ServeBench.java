@@ -38,6 +38,14 @@ public final class ServeBench {
      */
     public static final int MIN_BATCHES = 8;
 
+    /** Which API the clients post to: one image a request either way. */
+    public enum Api {
+        /** {@code POST /api/v1/score}, the image as a multipart file. */
+        V1,
+        /** The Open Inference Protocol's {@code POST /v2/models/NAME/infer}, the image base64 in a JSON BYTES tensor. */
+        V2
+    }
+
     /** The outcome: throughputs and client-side latency. */
     public record Result(int requests, double requestsPerSecond, double p50Millis, double p99Millis,
             double batchedImagesPerSecond, int failures) {
@@ -88,6 +96,12 @@ public final class ServeBench {
      */
     public static Result run(ServeConfig server, List<Path> images, int clients, int requests, int batch,
             PrintStream out) throws Exception {
+        return run(server, images, clients, requests, batch, Api.V1, out);
+    }
+
+    /** As above, the clients posting to {@code api}. */
+    public static Result run(ServeConfig server, List<Path> images, int clients, int requests, int batch, Api api,
+            PrintStream out) throws Exception {
         check(images.size(), clients, requests, batch);
         double batched = batchedImagesPerSecond(server.models().get(0), images, batch, out);
         List<byte[]> bodies = new ArrayList<>();
@@ -96,18 +110,21 @@ public final class ServeBench {
         }
         ServeConfig config = rebind(server);
         try (CyborgServer s = CyborgServer.start(config)) {
-            URI uri = URI.create("http://127.0.0.1:" + s.port() + Routes.SCORE);
+            ServedModel measured = s.models().all().get(0);
+            URI uri = URI.create("http://127.0.0.1:" + s.port() + (api == Api.V1 ? Routes.SCORE : "/v2/models/"
+                    + measured.name + (measured.version == null ? "" : "/versions/" + measured.version) + "/infer"));
             HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
-            post(http, uri, bodies, Math.min(requests, clients * 2), clients, server.token()); // warm-up
+            post(http, uri, api, bodies, Math.min(requests, clients * 2), clients, server.token()); // warm-up
             long start = System.nanoTime();
-            long[] latencies = post(http, uri, bodies, requests, clients, server.token());
+            long[] latencies = post(http, uri, api, bodies, requests, clients, server.token());
             double seconds = (System.nanoTime() - start) / 1e9;
             int failures = (int) Arrays.stream(latencies).filter(l -> l < 0).count();
             long[] ok = Arrays.stream(latencies).filter(l -> l >= 0).sorted().toArray();
             Result r = new Result(requests, ok.length / seconds, percentile(ok, 0.50), percentile(ok, 0.99), batched,
                     failures);
-            out.printf(Locale.ROOT, "serve: %d requests (1 image each) from %d clients in %.1f s: %.1f requests/s ="
-                    + " %.1f images/s, latency p50 %.0f ms, p99 %.0f ms, %d failed%n", requests, clients, seconds,
+            out.printf(Locale.ROOT, "serve (%s): %d requests (1 image each) from %d clients in %.1f s: %.1f requests/s ="
+                    + " %.1f images/s, latency p50 %.0f ms, p99 %.0f ms, %d failed%n",
+                    api == Api.V1 ? "POST " + Routes.SCORE : "POST " + uri.getPath(), requests, clients, seconds,
                     r.requestsPerSecond(), r.requestsPerSecond(), r.p50Millis(), r.p99Millis(), failures);
             if (failures == 0) {
                 out.printf(Locale.ROOT, "batched scoring: %.1f images/s; serve / batched = %.0f %%%n", batched,
@@ -149,8 +166,8 @@ public final class ServeBench {
     }
 
     /** Posts {@code requests} single-image requests from {@code clients} threads; each latency in ms, -1 if failed. */
-    private static long[] post(HttpClient http, URI uri, List<byte[]> bodies, int requests, int clients, String token)
-            throws Exception {
+    private static long[] post(HttpClient http, URI uri, Api api, List<byte[]> bodies, int requests, int clients,
+            String token) throws Exception {
         long[] latencies = new long[requests];
         AtomicInteger next = new AtomicInteger();
         ExecutorService pool = Executors.newFixedThreadPool(clients);
@@ -159,7 +176,9 @@ public final class ServeBench {
             for (int c = 0; c < clients; c++) {
                 done.add(pool.submit(() -> {
                     for (int i = next.getAndIncrement(); i < requests; i = next.getAndIncrement()) {
-                        latencies[i] = postOne(http, uri, bodies.get(i % bodies.size()), "img-" + i + ".png", token);
+                        byte[] image = bodies.get(i % bodies.size());
+                        latencies[i] = api == Api.V1 ? postOne(http, uri, image, "img-" + i + ".png", token)
+                                : postJson(http, uri, image, token);
                     }
                     return null;
                 }));
@@ -173,6 +192,14 @@ public final class ServeBench {
         return latencies;
     }
 
+    /** One image as the Open Inference Protocol's JSON: a BYTES tensor of one base64 element (encoded per request, as a client would). */
+    private static long postJson(HttpClient http, URI uri, byte[] image, String token) {
+        String json = "{\"inputs\":[{\"name\":\"" + cyborg.web.v2.Signature.IMAGES + "\",\"shape\":[1],"
+                + "\"datatype\":\"BYTES\",\"data\":[\"" + java.util.Base64.getEncoder().encodeToString(image) + "\"]}]}";
+        return send(http, HttpRequest.newBuilder(uri).header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(json)), token);
+    }
+
     private static long postOne(HttpClient http, URI uri, byte[] image, String name, String token) {
         String boundary = "cyborg-bench-boundary";
         byte[] head = ("--" + boundary + "\r\nContent-Disposition: form-data; name=\"image\"; filename=\"" + name
@@ -182,9 +209,13 @@ public final class ServeBench {
         System.arraycopy(head, 0, body, 0, head.length);
         System.arraycopy(image, 0, body, head.length, image.length);
         System.arraycopy(tail, 0, body, head.length + image.length, tail.length);
-        HttpRequest.Builder b = HttpRequest.newBuilder(uri)
+        return send(http, HttpRequest.newBuilder(uri)
                 .header("Content-Type", "multipart/form-data; boundary=" + boundary)
-                .POST(HttpRequest.BodyPublishers.ofByteArray(body));
+                .POST(HttpRequest.BodyPublishers.ofByteArray(body)), token);
+    }
+
+    /** Sends one request; its latency in ms, -1 if it failed. */
+    private static long send(HttpClient http, HttpRequest.Builder b, String token) {
         if (token != null) {
             b.header("Authorization", "Bearer " + token);
         }

@@ -57,4 +57,16 @@ class ServeBenchTest {
         assertFalse(printed.contains("serve / batched ="), printed);
         assertTrue(printed.contains("16 of 16 requests failed"), printed);
     }
+
+    @Test
+    void serveBenchPostsTheOpenInferenceProtocolWhenAsked() throws Exception {
+        ServeConfig config = ServeConfig.builder().model(ModelSource.parse("alpha:3=" + TestModels.alpha(), null))
+                .port(0).build();
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        ServeBench.Result r = ServeBench.run(config, images(ServeBench.minimumImages(2)), 2, 16, 2, ServeBench.Api.V2,
+                new PrintStream(out, true, StandardCharsets.UTF_8));
+        String printed = out.toString(StandardCharsets.UTF_8);
+        assertEquals(0, r.failures(), printed);
+        assertTrue(printed.contains("serve (POST /v2/models/alpha/versions/3/infer): 16 requests"), printed);
+    }
 }
