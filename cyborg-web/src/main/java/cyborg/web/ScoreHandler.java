@@ -11,7 +11,6 @@ import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ExecutionException;
 
 /**
  * {@code POST /api/v1/score}: decodes each upload on the request thread, queues its input on
@@ -55,7 +54,7 @@ final class ScoreHandler implements Handler {
                 RgbImage image = decoder.decode(upload);
                 keeper.keep(upload);
                 for (ServedModel model : selected) {
-                    pending.add(new Pending(upload, model, submit(model, model.preprocessing().input(image), cam)));
+                    pending.add(new Pending(upload, model, model.submit(model.preprocessing().input(image), cam)));
                 }
             }
             List<Result> results = new ArrayList<>(pending.size());
@@ -66,25 +65,8 @@ final class ScoreHandler implements Handler {
         }
     }
 
-    private static CompletableFuture<Prediction> submit(ServedModel model, float[] input, boolean cam) {
-        try {
-            return model.worker.submit(input, cam);
-        } catch (QueueFullException e) {
-            throw new ApiError(ErrorKind.QUEUE_FULL, e.getMessage());
-        }
-    }
-
     private static Result result(Pending p, boolean cam) throws IOException, InterruptedException {
-        Prediction prediction;
-        try {
-            prediction = p.prediction().get();
-        } catch (ExecutionException e) {
-            throw new IOException("model '" + p.model().key() + "' failed on " + p.upload().name(), e.getCause());
-        }
-        String why = prediction.notFinite(p.upload().name());
-        if (why != null) {
-            throw new ApiError(ErrorKind.NOT_FINITE, "model '" + p.model().key() + "': " + why, p.upload().name());
-        }
+        Prediction prediction = p.model().await(p.prediction(), p.upload().name());
         // the label and its CAM from the one rule in core (Prediction): serve shows what score and spark score show
         String map = cam ? dataUrl(prediction.cam().upsampled(p.model().info().inputSize)) : null;
         return new Result(p.upload().name(), p.model().key(), prediction.score(), prediction.label().displayName(),

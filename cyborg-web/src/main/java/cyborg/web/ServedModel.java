@@ -3,6 +3,16 @@ package cyborg.web;
 import cyborg.data.Preprocessing;
 import cyborg.model.ModelInfo;
 import cyborg.model.LoadedModel;
+import cyborg.model.Prediction;
+
+import java.io.IOException;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import cyborg.model.Prediction;
+
+import java.io.IOException;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
 
 /** A loaded model under its name (and version, if it has one), with the worker that batches its forward passes. */
 final class ServedModel implements AutoCloseable {
@@ -34,6 +44,33 @@ final class ServedModel implements AutoCloseable {
 
     Preprocessing preprocessing() {
         return loaded.model().preprocessing();
+    }
+
+    /** Queues one preprocessed input on the worker; a full queue is the API's 503. */
+    CompletableFuture<Prediction> submit(float[] input, boolean cam) {
+        try {
+            return worker.submit(input, cam);
+        } catch (QueueFullException e) {
+            throw new ApiError(ErrorKind.QUEUE_FULL, e.getMessage());
+        }
+    }
+
+    /**
+     * Waits for a queued input's prediction; {@code image} names it in errors. A NaN or infinite
+     * output is the API's {@code not_finite} error, never a score.
+     */
+    Prediction await(CompletableFuture<Prediction> pending, String image) throws IOException, InterruptedException {
+        Prediction prediction;
+        try {
+            prediction = pending.get();
+        } catch (ExecutionException e) {
+            throw new IOException("model '" + key() + "' failed on " + image, e.getCause());
+        }
+        String why = prediction.notFinite(image);
+        if (why != null) {
+            throw new ApiError(ErrorKind.NOT_FINITE, "model '" + key() + "': " + why, image);
+        }
+        return prediction;
     }
 
     /** Ready for inference: loaded (it exists) and its worker taking images. */

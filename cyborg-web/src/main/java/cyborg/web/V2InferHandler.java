@@ -21,7 +21,6 @@ import java.util.Arrays;
 import java.util.Base64;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ExecutionException;
 
 /**
  * The Open Inference Protocol's {@code POST /v2/models/NAME[/versions/VERSION]/infer}, with the
@@ -82,7 +81,7 @@ final class V2InferHandler implements Handler {
                 ? submitImages(model, input, cam) : submitPixels(model, input, cam);
         List<Prediction> predictions = new ArrayList<>(pending.size());
         for (int i = 0; i < pending.size(); i++) {
-            predictions.add(result(model, pending.get(i), input.name() + "[" + i + "]"));
+            predictions.add(model.await(pending.get(i), input.name() + "[" + i + "]"));
         }
         List<ResponseOutput> out = new ArrayList<>();
         for (String name : outputs) {
@@ -107,7 +106,7 @@ final class V2InferHandler implements Handler {
             Upload upload = new Upload(name, bytes);
             RgbImage image = decoder.decode(upload);
             keeper.keep(upload);
-            pending.add(submit(model, model.preprocessing().input(image), cam));
+            pending.add(model.submit(model.preprocessing().input(image), cam));
         }
         return pending;
     }
@@ -117,32 +116,9 @@ final class V2InferHandler implements Handler {
         int length = Math.toIntExact(input.count() / n);
         List<CompletableFuture<Prediction>> pending = new ArrayList<>();
         for (int i = 0; i < n; i++) {
-            pending.add(submit(model, Arrays.copyOfRange(input.numbers(), i * length, (i + 1) * length), cam));
+            pending.add(model.submit(Arrays.copyOfRange(input.numbers(), i * length, (i + 1) * length), cam));
         }
         return pending;
-    }
-
-    private static CompletableFuture<Prediction> submit(ServedModel model, float[] input, boolean cam) {
-        try {
-            return model.worker.submit(input, cam);
-        } catch (QueueFullException e) {
-            throw new ApiError(ErrorKind.QUEUE_FULL, e.getMessage());
-        }
-    }
-
-    private static Prediction result(ServedModel model, CompletableFuture<Prediction> future, String name)
-            throws IOException, InterruptedException {
-        Prediction prediction;
-        try {
-            prediction = future.get();
-        } catch (ExecutionException e) {
-            throw new IOException("model '" + model.key() + "' failed on " + name, e.getCause());
-        }
-        String why = prediction.notFinite(name);
-        if (why != null) {
-            throw new ApiError(ErrorKind.NOT_FINITE, "model '" + model.key() + "': " + why, name);
-        }
-        return prediction;
     }
 
     private static ResponseOutput output(String name, List<Prediction> predictions, int size) {

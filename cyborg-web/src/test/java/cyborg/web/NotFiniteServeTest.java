@@ -43,6 +43,13 @@ class NotFiniteServeTest {
             CyborgServerTest.assertError(r, 500, "face.png: the model gave a score of NaN");
             assertEquals("face.png", Client.json(r).get("file").getAsString());
             assertTrue(Client.json(r).get("error").getAsString().contains("model 'nan'"), r.body());
+            // the Open Inference Protocol: the same check, the input named by its place in the tensor
+            String json = "{\"inputs\":[{\"name\":\"images\",\"shape\":[1],\"datatype\":\"BYTES\",\"data\":[\""
+                    + java.util.Base64.getEncoder().encodeToString(TestModels.png(32, 32, 3)) + "\"]}]}";
+            Client client = new Client(server.port(), null);
+            HttpResponse<String> v2 = client.send(client.request("/v2/models/nan/infer").POST(
+                    java.net.http.HttpRequest.BodyPublishers.ofString(json)).build());
+            CyborgServerTest.assertError(v2, 500, "images[0]: the model gave a score of NaN");
         }
     }
 }
