@@ -18,21 +18,39 @@ public enum ComputeDevice {
         return name().toLowerCase(Locale.ROOT);
     }
 
-    /** The DJL device; a GPU must be visible to PyTorch, which needs the CUDA natives and a driver. */
+    /** The DJL device (the first GPU for {@link #GPU}); a GPU must be visible to PyTorch, which needs the CUDA natives and a driver. */
     public Device device() {
+        return device(0);
+    }
+
+    /**
+     * The DJL device: the CPU, or GPU {@code gpu} (0-based, as PyTorch numbers them and Spark's task
+     * resources name them) for {@link #GPU}; the index is ignored for {@link #CPU}.
+     */
+    public Device device(int gpu) {
         if (this == CPU) {
             return Device.cpu();
         }
-        if (Engine.getInstance().getGpuCount() == 0) {
+        int visible = Engine.getInstance().getGpuCount();
+        if (visible == 0) {
             throw new IllegalArgumentException("--device gpu: PyTorch sees no GPU here; build cyborg with CUDA"
                     + " natives (mvn -Pcuda -DskipTests install, see the README's 'Platforms and GPUs') on a machine"
                     + " with an NVIDIA driver for CUDA 12.4, or use --device cpu");
         }
-        return Device.gpu();
+        if (gpu < 0 || gpu >= visible) {
+            throw new IllegalArgumentException("GPU " + gpu + " asked for, and PyTorch sees " + visible + " (0.."
+                    + (visible - 1) + "); check CUDA_VISIBLE_DEVICES and the GPUs given to this process");
+        }
+        return Device.gpu(gpu);
     }
 
     /** A base manager whose arrays live on this device. */
     public NDManager newManager() {
-        return NDManager.newBaseManager(device());
+        return newManager(0);
+    }
+
+    /** A base manager whose arrays live on this device, GPU {@code gpu} for {@link #GPU}. */
+    public NDManager newManager(int gpu) {
+        return NDManager.newBaseManager(device(gpu));
     }
 }

@@ -48,7 +48,12 @@ public final class LoadedModel implements AutoCloseable {
 
     /** Loads what {@code request} names (see {@link SavedModel#open}) onto {@code device}. */
     public static LoadedModel open(ModelRequest request, ComputeDevice device) throws IOException {
-        return load(device, manager -> SavedModel.open(request, manager));
+        return open(request, device, 0);
+    }
+
+    /** As above, onto GPU {@code gpu} (0-based) when {@code device} is {@link ComputeDevice#GPU}. */
+    public static LoadedModel open(ModelRequest request, ComputeDevice device, int gpu) throws IOException {
+        return load(device, gpu, manager -> SavedModel.open(request, manager));
     }
 
     /** How a model's arrays are made in a given manager. */
@@ -58,9 +63,9 @@ public final class LoadedModel implements AutoCloseable {
     }
 
     /** Loads into a fresh manager on {@code device}, closing it again if loading fails. */
-    private static LoadedModel load(ComputeDevice device, Loader loader) throws IOException {
+    private static LoadedModel load(ComputeDevice device, int gpu, Loader loader) throws IOException {
         EngineThreads.inferenceOnThisThread(); // loading copies into parameters in place: no graph may record it
-        NDManager manager = device.newManager();
+        NDManager manager = device.newManager(gpu);
         try {
             SavedModel model = loader.into(manager);
             // a loaded model only runs inference: each batch norm becomes part of its convolution
