@@ -97,11 +97,22 @@ final class BatchWorker implements AutoCloseable {
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 fail(batch, e);
+                failWaiting(e);
                 return;
+            } catch (RuntimeException | Error e) { // e.g. a batch too large to allocate: fail it, keep serving
+                LOG.error("model '{}': a batch of {} images failed", name, batch.size(), e);
+                fail(batch, e);
             } finally {
                 batch.clear();
             }
         }
+    }
+
+    /** Fails every image still queued: nobody will take them. */
+    private void failWaiting(Throwable e) {
+        List<Job> left = new ArrayList<>();
+        queue.drainTo(left);
+        fail(left, e);
     }
 
     private void forward(List<Job> jobs) {

@@ -33,7 +33,6 @@ public final class CyborgServer implements AutoCloseable {
         this.routes = routes;
         this.loader = new Thread(() -> {
             try {
-                config.beforeLoad.run();
                 models.load(config, metrics);
                 if (models.state() == ModelRegistry.State.READY) {
                     LOG.info("serving {} model(s) [{}] at http://{}:{}/", models.all().size(), models.names(),
@@ -74,9 +73,9 @@ public final class CyborgServer implements AutoCloseable {
         List<Routes.Route> table = Routes.table(new Routes.Handlers(
                 new ScoreHandler(models, new UploadReader(limit), decoder, keeper, inFlight),
                 new ModelsHandler(models), new OpenApiHandler(), new HealthHandler(readiness),
-                new MetricsHandler(metrics), new V2ServerHandler(), V2HealthHandler.live(),
+                new MetricsHandler(metrics), new V2ServerHandler(), V2HealthHandler.live(readiness),
                 V2HealthHandler.ready(readiness), new V2ModelHandler(models, readiness),
-                new V2InferHandler(models, readiness, decoder, keeper, inFlight)));
+                new V2InferHandler(models, readiness, decoder, keeper, inFlight, config.queueCapacity())));
         TokenGuard guard = config.token() == null ? null : new TokenGuard(config.token());
         Javalin app = Javalin.create(cfg -> configure(cfg, config, table, guard, metrics, inFlight));
         Listen.start(app, config.host(), config.port());

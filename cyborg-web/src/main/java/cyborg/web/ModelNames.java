@@ -54,6 +54,13 @@ final class ModelNames {
                         + "); name them apart with --model NAME=PATH" + (s.version() != null ? "" : " or give"
                         + " versions with --model NAME:VERSION=PATH"));
             }
+            String name = names.get(i);
+            if (name.endsWith("/ready") || name.endsWith("/infer") || name.contains("/versions/")) {
+                // /v2/models/NAME[/versions/V][/ready|/infer] is read from its end: such a name could not be reached
+                throw new IllegalArgumentException("model name '" + name + "' (" + s.location() + ") ends in /ready"
+                        + " or /infer or holds /versions/, which the Open Inference Protocol's paths cannot tell from"
+                        + " their own; name it with --model NAME=PATH");
+            }
             // a name is either one unversioned model or a set of versions: which one a bare name means stays clear
             Boolean before = versioned.putIfAbsent(names.get(i), s.version() != null);
             if (before != null && before != (s.version() != null)) {

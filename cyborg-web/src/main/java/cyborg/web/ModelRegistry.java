@@ -43,21 +43,34 @@ final class ModelRegistry implements AutoCloseable {
     void load(ServeConfig config, ServeMetrics metrics) throws IOException {
         try {
             for (int i = 0; i < names.size(); i++) {
+                config.beforeLoad.accept(i);
                 ModelSource source = sources.get(i);
                 String key = ServedModel.key(names.get(i), source.version());
                 LoadedModel model = LoadedModel.open(new ModelRequest(source.location(), source.arch(), null, true),
                         ComputeDevice.CPU);
-                if (model.model().note() != null) {
-                    LOG.warn("model '{}': {}", key, model.model().note());
+                ServedModel served;
+                try {
+                    if (model.model().note() != null) {
+                        LOG.warn("model '{}': {}", key, model.model().note());
+                    }
+                    served = new ServedModel(names.get(i), source.version(), model,
+                            new BatchWorker(key, model, config, metrics));
+                } catch (RuntimeException e) {
+                    model.close();
+                    throw e;
                 }
-                if (!add(new ServedModel(names.get(i), source.version(), model,
-                        new BatchWorker(key, model, config, metrics)))) {
+                if (!add(served)) {
                     return; // closed while it loaded
                 }
                 LOG.info("loaded model '{}' ({}, {} px) from {}", key, model.model().info().architecture,
                         model.model().info().inputSize, source.location());
             }
-        } catch (IOException | RuntimeException e) {
+        } catch (IOException e) { // a missing or unreadable model: its message says what to do
+            LOG.error("a model failed to load; the server is not ready: {}", e.getMessage());
+            fail();
+            throw e;
+        } catch (RuntimeException e) {
+            LOG.error("a model failed to load; the server is not ready", e);
             fail();
             throw e;
         }
@@ -95,6 +108,11 @@ final class ModelRegistry implements AutoCloseable {
         return state == State.READY && loaded.stream().allMatch(ServedModel::ready);
     }
 
+    /** Whether a loaded model's worker stopped on its own (not closed): the process needs a restart. */
+    boolean workerDied() {
+        return state == State.READY && loaded.stream().anyMatch(m -> !m.ready());
+    }
+
     /** The models loaded so far, in order. */
     List<ServedModel> all() {
         return List.copyOf(loaded);
@@ -126,18 +144,22 @@ final class ModelRegistry implements AutoCloseable {
 
     /**
      * The model {@code name} at {@code version}; with a null version, its highest version (numeric
-     * versions by value, others by text; an unversioned model is its own only version). Refused (503)
-     * while that model is still loading, 404 when the server has no such model.
+     * versions by value, others by text; an unversioned model is its own only version), chosen among
+     * all the versions the server serves, not only those loaded yet. Refused (503) while that model is
+     * still loading (or after the models failed to load), 404 when the server has no such model.
      */
     ServedModel find(String name, String version) {
-        List<ServedModel> versions = loaded.stream().filter(m -> m.name.equals(name)).toList();
-        ServedModel found = version == null
-                ? versions.stream().max(Comparator.comparing(m -> m.version, ModelRegistry::compareVersions)).orElse(null)
-                : versions.stream().filter(m -> version.equals(m.version)).findFirst().orElse(null);
-        if (found != null) {
-            return found;
+        String wanted = version;
+        if (wanted == null) {
+            List<String> versions = versions(name);
+            wanted = versions.isEmpty() ? null : versions.stream().max(ModelRegistry::compareVersions).orElseThrow();
         }
-        if (state == State.LOADING && planned(name, version)) {
+        for (ServedModel m : loaded) {
+            if (m.name.equals(name) && java.util.Objects.equals(m.version, wanted)) {
+                return m;
+            }
+        }
+        if (planned(name, wanted)) {
             throw notReady();
         }
         throw new ApiError(ErrorKind.UNKNOWN_MODEL, "no model named '" + ServedModel.key(name, version)
@@ -157,7 +179,7 @@ final class ModelRegistry implements AutoCloseable {
 
     private boolean planned(String name, String version) {
         for (int i = 0; i < names.size(); i++) {
-            if (names.get(i).equals(name) && (version == null || version.equals(sources.get(i).version()))) {
+            if (names.get(i).equals(name) && java.util.Objects.equals(version, sources.get(i).version())) {
                 return true;
             }
         }

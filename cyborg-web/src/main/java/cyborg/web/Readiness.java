@@ -17,6 +17,14 @@ final class Readiness {
         this.inFlight = inFlight;
     }
 
+    /**
+     * Live: the server answers, and no model's worker died (then only a restart helps, which is what a
+     * failed liveness probe asks of Kubernetes). Shutting down is live (requests in flight are answered).
+     */
+    boolean live() {
+        return inFlight.closing() || !models.workerDied();
+    }
+
     boolean ready() {
         return !inFlight.closing() && models.ready();
     }

@@ -43,8 +43,8 @@ public final class ServeConfig {
     private final Path keepUploads;
     /** Test hook: runs on a model's worker before each forward pass (e.g. to hold it). */
     final Runnable beforeForward;
-    /** Test hook: runs on the loading thread before the models load (e.g. to hold them). */
-    final Runnable beforeLoad;
+    /** Test hook: runs on the loading thread before model i (0-based) loads (e.g. to hold it). */
+    final java.util.function.IntConsumer beforeLoad;
 
     private ServeConfig(Builder b) {
         this.models = List.copyOf(b.models);
@@ -121,7 +121,7 @@ public final class ServeConfig {
         private int queueCapacity = DEFAULT_QUEUE_CAPACITY;
         private Path keepUploads;
         private Runnable beforeForward = () -> { };
-        private Runnable beforeLoad = () -> { };
+        private java.util.function.IntConsumer beforeLoad = i -> { };
 
         private Builder() {
         }
@@ -205,8 +205,8 @@ public final class ServeConfig {
             return this;
         }
 
-        /** Test hook: runs on the loading thread before the models load. */
-        Builder beforeLoad(Runnable hook) {
+        /** Test hook: runs on the loading thread before model i (0-based) loads. */
+        Builder beforeLoad(java.util.function.IntConsumer hook) {
             this.beforeLoad = Objects.requireNonNull(hook, "hook");
             return this;
         }

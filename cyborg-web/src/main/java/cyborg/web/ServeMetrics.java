@@ -16,11 +16,18 @@ import java.util.function.Supplier;
  * client's standard JVM and process collectors ({@code jvm_*}, {@code process_*}) beside cyborg's own.
  */
 final class ServeMetrics {
-    private final PrometheusRegistry registry = new PrometheusRegistry();
+    /**
+     * The JVM's and the process's collectors, once per JVM: the client keeps every registry it
+     * registered them in (and their GC listeners) for the JVM's life, which a registry per server
+     * would leak in a JVM that starts several (tests, serve-bench).
+     */
+    private static final PrometheusRegistry JVM = new PrometheusRegistry();
 
-    ServeMetrics() {
-        JvmMetrics.builder().register(registry);
+    static {
+        JvmMetrics.builder().register(JVM);
     }
+
+    private final PrometheusRegistry registry = new PrometheusRegistry();
 
     private final Counter requests = Counter.builder().name("cyborg_http_requests_total")
             .help("HTTP requests by route, method and status").labelNames("route", "method", "status")
@@ -58,7 +65,9 @@ final class ServeMetrics {
     /** The text exposition of every metric. */
     byte[] scrape() throws IOException {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
-        PrometheusTextFormatWriter.create().write(out, registry.scrape());
+        PrometheusTextFormatWriter writer = PrometheusTextFormatWriter.create();
+        writer.write(out, registry.scrape());
+        writer.write(out, JVM.scrape()); // the text format is a list of families: two lists concatenate
         return out.toByteArray();
     }
 

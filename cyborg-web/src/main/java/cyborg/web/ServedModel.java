@@ -8,11 +8,6 @@ import cyborg.model.Prediction;
 import java.io.IOException;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
-import cyborg.model.Prediction;
-
-import java.io.IOException;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ExecutionException;
 
 /** A loaded model under its name (and version, if it has one), with the worker that batches its forward passes. */
 final class ServedModel implements AutoCloseable {
@@ -51,6 +46,9 @@ final class ServedModel implements AutoCloseable {
         try {
             return worker.submit(input, cam);
         } catch (QueueFullException e) {
+            if (!worker.running()) { // closed: the server is stopping, not busy
+                throw new ApiError(ErrorKind.SHUTTING_DOWN, "the server is shutting down; retry on another instance");
+            }
             throw new ApiError(ErrorKind.QUEUE_FULL, e.getMessage());
         }
     }

@@ -6,8 +6,8 @@ import io.javalin.http.Handler;
 /**
  * The Open Inference Protocol's {@code GET /v2/health/live} and {@code /v2/health/ready}: the
  * answer is the status, 200 for true and 400 for false, with an empty body (the protocol's
- * health API). Live as soon as the server answers (while the models load); ready once every model
- * is loaded and its worker running, and no longer once shutdown begins.
+ * health API). Live as soon as the server answers (while the models load), until a model's worker
+ * dies; ready once every model is loaded and its worker running, and no longer once shutdown begins.
  */
 final class V2HealthHandler implements Handler {
     /** The status for "false": the protocol says a 4xx; 400 is what other servers answer. */
@@ -21,8 +21,8 @@ final class V2HealthHandler implements Handler {
         this.ready = ready;
     }
 
-    static V2HealthHandler live() {
-        return new V2HealthHandler(null, false);
+    static V2HealthHandler live(Readiness readiness) {
+        return new V2HealthHandler(readiness, false);
     }
 
     static V2HealthHandler ready(Readiness readiness) {
@@ -31,6 +31,6 @@ final class V2HealthHandler implements Handler {
 
     @Override
     public void handle(Context ctx) {
-        ctx.status(!ready || readiness.ready() ? 200 : FALSE).result("");
+        ctx.status((ready ? readiness.ready() : readiness.live()) ? 200 : FALSE).result("");
     }
 }

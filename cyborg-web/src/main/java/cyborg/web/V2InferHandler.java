@@ -37,14 +37,17 @@ final class V2InferHandler implements Handler {
     private final UploadDecoder decoder;
     private final UploadKeeper keeper;
     private final InFlight inFlight;
+    /** The most images one request may hold: a model's queue ({@code --queue}); more could never all be queued. */
+    private final int maxImages;
 
     V2InferHandler(ModelRegistry models, Readiness readiness, UploadDecoder decoder, UploadKeeper keeper,
-            InFlight inFlight) {
+            InFlight inFlight, int maxImages) {
         this.models = models;
         this.readiness = readiness;
         this.decoder = decoder;
         this.keeper = keeper;
         this.inFlight = inFlight;
+        this.maxImages = maxImages;
     }
 
     @Override
@@ -70,15 +73,25 @@ final class V2InferHandler implements Handler {
         RequestInput input;
         List<String> outputs;
         try {
-            request = InferenceRequest.parse(new InputStreamReader(new ByteArrayInputStream(body), StandardCharsets.UTF_8));
+            request = InferenceRequest.parse(new InputStreamReader(new ByteArrayInputStream(body), StandardCharsets.UTF_8),
+                    maxImages, (long) maxImages * 3 * size * size);
             input = Signature.input(request, size);
             outputs = Signature.outputs(request);
         } catch (ProtocolException e) {
-            throw new ApiError(ErrorKind.BAD_REQUEST, e.getMessage());
+            throw new ApiError(ErrorKind.BAD_REQUEST, e.getMessage() + (e.getMessage().contains("more than this model")
+                    ? " (at most " + maxImages + " images a request: the server's --queue)" : ""));
+        }
+        if (input.shape()[0] > maxImages) {
+            throw new ApiError(ErrorKind.BAD_REQUEST, "input '" + input.name() + "' holds " + input.shape()[0]
+                    + " images; a request may hold at most " + maxImages + " (the server's --queue): send fewer at once");
         }
         boolean cam = outputs.contains(Signature.CAM);
-        List<CompletableFuture<Prediction>> pending = input.name().equals(Signature.IMAGES)
-                ? submitImages(model, input, cam) : submitPixels(model, input, cam);
+        // every image decoded before any is queued: a bad one fails the request before the model spends time on it
+        List<float[]> inputs = input.name().equals(Signature.IMAGES) ? decodeImages(model, input) : splitPixels(input);
+        List<CompletableFuture<Prediction>> pending = new ArrayList<>(inputs.size());
+        for (float[] one : inputs) {
+            pending.add(model.submit(one, cam));
+        }
         List<Prediction> predictions = new ArrayList<>(pending.size());
         for (int i = 0; i < pending.size(); i++) {
             predictions.add(model.await(pending.get(i), input.name() + "[" + i + "]"));
@@ -87,18 +100,20 @@ final class V2InferHandler implements Handler {
         for (String name : outputs) {
             out.add(output(name, predictions, size));
         }
-        Json.send(ctx, 200, new InferenceResponse(model.name, model.version, request.id(), out));
+        // the protocol's response always has an id: the request's, else this request's X-Request-Id (the access log's)
+        String id = request.id() != null ? request.id() : ctx.res().getHeader(RequestIds.HEADER);
+        Json.stream(ctx, 200, new InferenceResponse(model.name, model.version, id, out));
     }
 
-    private List<CompletableFuture<Prediction>> submitImages(ServedModel model, RequestInput input, boolean cam)
-            throws IOException {
-        List<CompletableFuture<Prediction>> pending = new ArrayList<>();
+    private List<float[]> decodeImages(ServedModel model, RequestInput input) throws IOException {
+        List<float[]> out = new ArrayList<>();
         List<String> encoded = input.strings();
         for (int i = 0; i < encoded.size(); i++) {
             String name = Signature.IMAGES + "[" + i + "]";
             byte[] bytes;
             try {
-                bytes = Base64.getDecoder().decode(encoded.get(i));
+                // line breaks allowed: base64 tools wrap lines unless told not to
+                bytes = Base64.getDecoder().decode(WHITESPACE.matcher(encoded.get(i)).replaceAll(""));
             } catch (IllegalArgumentException e) {
                 throw new ApiError(ErrorKind.BAD_IMAGE, name + " is not base64 (" + e.getMessage() + "): the JSON"
                         + " encoding of a BYTES tensor holds each image file base64-encoded", name);
@@ -106,19 +121,21 @@ final class V2InferHandler implements Handler {
             Upload upload = new Upload(name, bytes);
             RgbImage image = decoder.decode(upload);
             keeper.keep(upload);
-            pending.add(model.submit(model.preprocessing().input(image), cam));
+            out.add(model.preprocessing().input(image));
         }
-        return pending;
+        return out;
     }
 
-    private static List<CompletableFuture<Prediction>> submitPixels(ServedModel model, RequestInput input, boolean cam) {
+    private static final java.util.regex.Pattern WHITESPACE = java.util.regex.Pattern.compile("\\s+");
+
+    private static List<float[]> splitPixels(RequestInput input) {
         int n = Math.toIntExact(input.shape()[0]);
         int length = Math.toIntExact(input.count() / n);
-        List<CompletableFuture<Prediction>> pending = new ArrayList<>();
+        List<float[]> out = new ArrayList<>(n);
         for (int i = 0; i < n; i++) {
-            pending.add(model.submit(Arrays.copyOfRange(input.numbers(), i * length, (i + 1) * length), cam));
+            out.add(Arrays.copyOfRange(input.numbers(), i * length, (i + 1) * length));
         }
-        return pending;
+        return out;
     }
 
     private static ResponseOutput output(String name, List<Prediction> predictions, int size) {
@@ -134,7 +151,7 @@ final class V2InferHandler implements Handler {
             case Signature.LABEL -> new ResponseOutput(name, Datatype.BYTES, new long[] {n},
                     predictions.stream().map(p -> p.label().displayName()).toList());
             case Signature.CAM -> {
-                float[] maps = new float[n * size * size];
+                float[] maps = new float[Math.multiplyExact(n, Math.multiplyExact(size, size))];
                 for (int i = 0; i < n; i++) {
                     float[] map = predictions.get(i).cam().upsampled(size).values();
                     System.arraycopy(map, 0, maps, i * size * size, map.length);

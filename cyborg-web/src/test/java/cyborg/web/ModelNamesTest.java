@@ -56,4 +56,19 @@ class ModelNamesTest {
         assertTrue(ModelRegistry.compareVersions("b", "a") > 0);
         assertTrue(ModelRegistry.compareVersions("2", "a") < 0, "numbers before other text");
     }
+
+    @Test
+    void aNameTheProtocolsPathsCannotReachIsRefused() {
+        List<List<ModelSource>> refused = List.of(List.of(ModelSource.parse("x/ready=/m", null)),
+                List.of(ModelSource.parse("x/infer=/m", null)), List.of(ModelSource.parse("a/versions/2=/m", null)),
+                // two folders called ready: prefixed to tell them apart, they end in /ready
+                List.of(ModelSource.parse("/a/ready", null), ModelSource.parse("/b/ready", null)));
+        for (List<ModelSource> sources : refused) {
+            String message = assertThrows(IllegalArgumentException.class, () -> ModelNames.assign(sources),
+                    sources.toString()).getMessage();
+            assertTrue(message.contains("--model NAME=PATH"), message);
+        }
+        assertEquals(List.of("ready"), ModelNames.assign(List.of(ModelSource.parse("/runs/ready", null))),
+                "a model called ready alone is reachable: /v2/models/ready");
+    }
 }

@@ -178,9 +178,11 @@ class OpenInferenceProtocolTest {
         }
 
         // versions: beta 1 holds alpha's weights; beta alone is its highest version, 2
-        JsonObject v1 = ok(post("/v2/models/beta/versions/1/infer", imagesRequest(null, images)));
+        HttpResponse<String> noId = post("/v2/models/beta/versions/1/infer", imagesRequest(null, images));
+        JsonObject v1 = ok(noId);
         assertEquals("1", v1.get("model_version").getAsString());
-        assertFalse(v1.has("id"), "no id asked, none given: " + v1);
+        assertEquals(noId.headers().firstValue("X-Request-Id").orElseThrow(), v1.get("id").getAsString(),
+                "without an id, the answer's is the request's X-Request-Id (the access log's)");
         for (int i = 0; i < 3; i++) { // same weights; batches may form differently, so the last bit may differ
             assertEquals(expected.get(i), output(v1, "score").getAsJsonArray("data").get(i).getAsFloat(), 1e-6);
         }
@@ -242,6 +244,28 @@ class OpenInferenceProtocolTest {
     }
 
     @Test
+    void aRequestOfMoreImagesThanTheQueueHoldsIsRefusedBeforeAnyIsScored() throws Exception {
+        try (CyborgServer small = CyborgServer.start(ServeConfig.builder().model("alpha", TestModels.alpha()).port(0)
+                .queueCapacity(2).build())) {
+            Client c = new Client(small.port(), null);
+            String tooMany = error(c.send(c.request("/v2/models/alpha/infer").POST(HttpRequest.BodyPublishers.ofString(
+                    imagesRequest(null, pngs(3, 1)))).build()), 400);
+            assertTrue(tooMany.contains("at most 2") && tooMany.contains("--queue"), tooMany);
+            assertEquals(200, c.send(c.request("/v2/models/alpha/infer").POST(HttpRequest.BodyPublishers.ofString(
+                    imagesRequest(null, pngs(2, 1)))).build()).statusCode());
+        }
+    }
+
+    @Test
+    void base64WithLineBreaksIsAccepted() {
+        String wrapped = Base64.getMimeEncoder().encodeToString(TestModels.png(40, 40, 2)); // 76 a line, CRLF
+        assertTrue(wrapped.contains("\r\n"), "the encoding wraps lines");
+        String json = "{\"inputs\":[{\"name\":\"images\",\"shape\":[1],\"datatype\":\"BYTES\",\"data\":[\""
+                + wrapped.replace("\r\n", "\\r\\n") + "\"]}]}";
+        ok(post("/v2/models/alpha/infer", json));
+    }
+
+    @Test
     void theCamComesOnRequestAsAnImageSizedMapPerImage() {
         JsonObject r = ok(post("/v2/models/alpha/infer", imagesRequest(null, pngs(2, 3), "cam")));
         assertEquals(1, r.getAsJsonArray("outputs").size(), "only the output asked for: " + r.get("outputs"));
@@ -273,6 +297,11 @@ class OpenInferenceProtocolTest {
         assertTrue(error(post("/v2/models/gamma/infer", imagesRequest(null, pngs(1, 1))), 404).contains("gamma"));
         error(client.get("/v2/models/alpha/infer"), 405);
         error(post("/v2/models/alpha", imagesRequest(null, pngs(1, 1))), 405);
+        String beyond = error(post("/v2/models/alpha/infer", "{\"inputs\":[{\"name\":\"pixels\",\"shape\":[1,3," + S
+                + "," + S + "],\"datatype\":\"FP32\",\"data\":[1e39" + ",0".repeat(3 * S * S - 1) + "]}]}"), 400);
+        assertTrue(beyond.contains("beyond the range of FP32"), "not a 500 blaming the model: " + beyond);
+        String gson = error(post("/v2/models/alpha/infer", "{\"inputs\": [}"), 400);
+        assertFalse(gson.contains("setStrictness") || gson.contains("github.com"), "no parser advice: " + gson);
         String binary = error(client.send(client.request("/v2/models/alpha/infer")
                 .header(V2InferHandler.BINARY_HEADER, "10").POST(HttpRequest.BodyPublishers.ofString("{}")).build()), 400);
         assertTrue(binary.toLowerCase(Locale.ROOT).contains("binary"), binary);

@@ -18,8 +18,18 @@ import java.util.List;
  * cyborg defines none.
  */
 public record InferenceRequest(String id, List<RequestInput> inputs, List<String> outputs) {
-    /** Parses and checks a request body: valid JSON, the fields' types, each tensor's element count against its shape. */
+    /** Parses and checks a request body without element limits (see {@link #parse(Reader, int, long)}). */
     public static InferenceRequest parse(Reader body) {
+        return parse(body, Integer.MAX_VALUE, Integer.MAX_VALUE);
+    }
+
+    /**
+     * Parses and checks a request body: valid JSON, the fields' types, each tensor's element count
+     * against its shape, numbers within FP32's range. An input may hold at most {@code maxStrings}
+     * strings or {@code maxNumbers} numbers, refused while reading: a body of many tiny elements
+     * would otherwise take many times its size in memory.
+     */
+    public static InferenceRequest parse(Reader body, int maxStrings, long maxNumbers) {
         try {
             JsonReader r = new JsonReader(body);
             if (r.peek() != JsonToken.BEGIN_OBJECT) {
@@ -33,7 +43,7 @@ public record InferenceRequest(String id, List<RequestInput> inputs, List<String
             while (r.hasNext()) {
                 switch (r.nextName()) {
                     case "id" -> id = string(r, "\"id\"");
-                    case "inputs" -> inputs = inputs(r);
+                    case "inputs" -> inputs = inputs(r, maxStrings, maxNumbers);
                     case "outputs" -> outputs = outputs(r);
                     default -> r.skipValue(); // "parameters", and fields of later protocol versions
                 }
@@ -47,22 +57,30 @@ public record InferenceRequest(String id, List<RequestInput> inputs, List<String
             }
             return new InferenceRequest(id, List.copyOf(inputs), List.copyOf(outputs));
         } catch (IOException | IllegalStateException | JsonParseException | NumberFormatException | ArithmeticException e) {
-            throw new ProtocolException("the body is not valid JSON of an inference request: " + e.getMessage());
+            throw new ProtocolException("the body is not valid JSON of an inference request: " + gsonMessage(e));
         }
     }
 
-    private static List<RequestInput> inputs(JsonReader r) throws IOException {
+    /** The parser's message without its advice to the programmer (lenient mode, a troubleshooting URL). */
+    private static String gsonMessage(Exception e) {
+        String m = String.valueOf(e.getMessage());
+        int see = m.indexOf("\nSee ");
+        m = see >= 0 ? m.substring(0, see) : m;
+        return m.replaceAll("Use JsonReader\\.set\\w+\\([^)]*\\) to accept malformed JSON at ", "at ").strip();
+    }
+
+    private static List<RequestInput> inputs(JsonReader r, int maxStrings, long maxNumbers) throws IOException {
         List<RequestInput> inputs = new ArrayList<>();
         expect(r, JsonToken.BEGIN_ARRAY, "\"inputs\" must be an array of input tensors");
         r.beginArray();
         while (r.hasNext()) {
-            inputs.add(input(r, inputs.size()));
+            inputs.add(input(r, inputs.size(), maxStrings, maxNumbers));
         }
         r.endArray();
         return inputs;
     }
 
-    private static RequestInput input(JsonReader r, int index) throws IOException {
+    private static RequestInput input(JsonReader r, int index, int maxStrings, long maxNumbers) throws IOException {
         expect(r, JsonToken.BEGIN_OBJECT, "inputs[" + index + "] must be an object with name, shape, datatype, data");
         String name = null;
         String datatype = null;
@@ -76,7 +94,7 @@ public record InferenceRequest(String id, List<RequestInput> inputs, List<String
                 case "shape" -> shape = shape(r, "inputs[" + index + "].shape");
                 case "data" -> {
                     expect(r, JsonToken.BEGIN_ARRAY, "inputs[" + index + "].data must be an array (nested or flat)");
-                    data = new Elements("inputs[" + index + "].data");
+                    data = new Elements("inputs[" + index + "].data", maxStrings, maxNumbers);
                     data.read(r);
                 }
                 default -> r.skipValue(); // "parameters"
@@ -168,12 +186,16 @@ public record InferenceRequest(String id, List<RequestInput> inputs, List<String
     /** A tensor's elements while they are read: numbers or strings, not both. */
     private static final class Elements {
         private final String what;
+        private final int maxStrings;
+        private final long maxNumbers;
         private float[] numbers = new float[0];
         private int count;
         private List<String> strings;
 
-        Elements(String what) {
+        Elements(String what, int maxStrings, long maxNumbers) {
             this.what = what;
+            this.maxStrings = maxStrings;
+            this.maxNumbers = maxNumbers;
         }
 
         /** Reads a (nested) array of elements, row-major. */
@@ -196,6 +218,13 @@ public record InferenceRequest(String id, List<RequestInput> inputs, List<String
             if (strings != null) {
                 throw mixed();
             }
+            if (!Float.isFinite(v)) { // a JSON number beyond FP32's range parses as infinity
+                throw new ProtocolException(what + ": element " + count + " is beyond the range of FP32");
+            }
+            if (count >= maxNumbers) {
+                throw new ProtocolException(what + " holds more than " + maxNumbers + " numbers, more than this"
+                        + " model can take in one request");
+            }
             if (count == numbers.length) {
                 numbers = Arrays.copyOf(numbers, Math.max(16, numbers.length * 2));
             }
@@ -208,6 +237,10 @@ public record InferenceRequest(String id, List<RequestInput> inputs, List<String
             }
             if (strings == null) {
                 strings = new ArrayList<>();
+            }
+            if (strings.size() >= maxStrings) {
+                throw new ProtocolException(what + " holds more than " + maxStrings + " strings, more than this"
+                        + " model can take in one request");
             }
             strings.add(s);
         }
