@@ -116,13 +116,7 @@ public final class SparkScore {
         partitions = Math.min(partitions, n);
 
         boolean local = Clusters.isLocal(sc.master());
-        ModelSpec executorModel = job.model();
-        if (job.shipping() == ScoreJob.Shipping.ALWAYS || job.shipping() == ScoreJob.Shipping.AUTO && !local) {
-            for (java.nio.file.Path file : job.model().files()) {
-                sc.addFile(file.toAbsolutePath().toString());
-            }
-            executorModel = job.model().shipped();
-        }
+        ModelSpec executorModel = forExecutors(sc, job.model(), job.shipping());
         LongAccumulator loads = sc.sc().longAccumulator("cyborg model loads");
         LongAccumulator loadMillis = sc.sc().longAccumulator("cyborg model load ms");
         JavaRDD<ScoredImage> scored = sc.parallelize(job.images(), partitions)
@@ -164,6 +158,20 @@ public final class SparkScore {
     }
 
     /**
+     * The model as the executors load it: {@code model} itself, or, when {@code shipping} says so,
+     * read from its files added to the job ({@code SparkContext.addFile}).
+     */
+    public static ModelSpec forExecutors(JavaSparkContext sc, ModelSpec model, ScoreJob.Shipping shipping) {
+        if (shipping == ScoreJob.Shipping.ALWAYS || shipping == ScoreJob.Shipping.AUTO && !Clusters.isLocal(sc.master())) {
+            for (java.nio.file.Path file : model.files()) {
+                sc.addFile(file.toAbsolutePath().toString());
+            }
+            return model.shipped();
+        }
+        return model;
+    }
+
+    /**
      * A failure while writing to {@code location} (null: nothing is written there) as one line naming
      * it when a file-system fault caused it: Hadoop reports a full disk as {@code FSError}, an Error
      * that used to end the command with a stack trace, and Spark wraps a task's in a job failure.
@@ -197,7 +205,7 @@ public final class SparkScore {
      * {@code local[1]}: 2); on a cluster, {@code spark.task.cpus} (default 1: each task is given
      * one core by the scheduler; raise it with {@code spark.executor.cores} to run fewer, wider tasks).
      */
-    static int threadsPerTask(SparkConf conf) {
+    public static int threadsPerTask(SparkConf conf) {
         int cores = Runtime.getRuntime().availableProcessors();
         String master = conf.get("spark.master", "");
         int taskCpus = conf.getInt("spark.task.cpus", 1);
