@@ -31,17 +31,22 @@ import java.util.stream.Collectors;
                 + " An image that cannot be read or decoded is never dropped silently: it is a row of the errors table"
                 + " and counted in the summary.",
             "",
-            "Output in --out DIR:",
-            "  parquet (default): scores.parquet, errors.parquet",
+            "Output in --out DIR (refused when DIR holds anything, unless --mode overwrite or append):",
+            "  parquet (default): scores.parquet/, errors.parquet/: folders of",
+            "       part files, one written by each task (Spark, pyarrow and",
+            "       duckdb read the folder as one table)",
             "  csv: scores.csv, exactly 'cyborg score's file (no header,",
             "       imagepath,score, same order: 'cyborg evaluate' reads it);",
             "       scores-detail.csv, every column with a header; errors.csv",
+            "       (single files: cyborg evaluate reads one file, in order)",
             "Columns of the scores table:",
             "  path         the image as listed (root + relpath for --csv)",
             "  score        sigmoid(logit of Synthetic), as 'cyborg score'",
             "  label        the listing's class (Real/Synthetic; empty for --list)",
             "  predicted    the class with the larger logit",
             "  source       the image's parent folder: its source or generator",
+            "  model_id     sha256:<16 hex digits> of the model's files: the",
+            "               same model has the same id wherever it is copied",
             "  cam_entropy  (--cams) normalised Shannon entropy of the 8-bit CAM",
             "               of the predicted class: 0 = flat, 1 = every cell differs",
             "  cam_png      (--cams, parquet) the CAM as 8-bit grayscale PNG bytes",
@@ -113,6 +118,12 @@ final class SparkScoreCommand implements Callable<Integer> {
     @Option(names = "--out", required = true, paramLabel = "DIR", description = "Output folder (a path or URI).")
     String out;
 
+    @Option(names = "--mode", defaultValue = "error", paramLabel = "error|overwrite|append",
+            description = "When --out already holds files: error (default) refuses before any work; overwrite"
+                    + " replaces this run's tables; append adds this run's rows to its parquet tables as new part"
+                    + " files (parquet only, same columns only).")
+    String mode;
+
     @Option(names = "--format", defaultValue = "parquet", paramLabel = "parquet|csv",
             description = "Output format (default: ${DEFAULT-VALUE}); csv writes 'cyborg score's file too.")
     String format;
@@ -176,8 +187,15 @@ final class SparkScoreCommand implements Callable<Integer> {
             default -> throw new IllegalArgumentException("--ship-model must be auto, always or never, not '"
                     + shipModel + "'");
         };
+        ScoreJob.Mode outMode = switch (mode.toLowerCase(Locale.ROOT)) {
+            case "error" -> ScoreJob.Mode.ERROR;
+            case "overwrite" -> ScoreJob.Mode.OVERWRITE;
+            case "append" -> ScoreJob.Mode.APPEND;
+            default -> throw new IllegalArgumentException("--mode must be error, overwrite or append, not '" + mode
+                    + "'");
+        };
         ScoreJob job = new ScoreJob(spec, refs, out, outFormat, settings, partitions == null ? 0 : partitions,
-                shipping);
+                shipping, outMode);
         Map<String, String> sparkSettings = new LinkedHashMap<>(conf);
         // the measure columns make a wide plan: no "truncated the string representation" warning
         sparkSettings.putIfAbsent("spark.sql.debug.maxToStringFields", "200");

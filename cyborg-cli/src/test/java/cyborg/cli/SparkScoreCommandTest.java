@@ -103,6 +103,31 @@ class SparkScoreCommandTest {
     }
 
     @Test
+    void anExistingOutIsRefusedUnlessModeOverwriteOrAppendSaysOtherwise() throws IOException {
+        String list = listFile(Toy.data().resolve("images").toString() + firstTestRelpath()).toString();
+        Path out = dir.resolve("again");
+        String[] args = {"spark", "score", "--master", "local[1]", "--model", Toy.model().toString(), "--list", list,
+            "--out", out.toString()};
+        Cli first = Cli.run(args);
+        assertEquals(0, first.status, first.toString());
+        Cli again = Cli.run(args);
+        assertEquals(1, again.status, again.toString());
+        assertEquals("error: " + out + " (--out) already holds errors.parquet, scores.parquet; choose a new --out, or"
+                + " --mode overwrite to replace its tables, or --mode append to add this run's rows to its parquet"
+                + " tables", again.err.strip());
+        String[] append = java.util.stream.Stream.concat(java.util.Arrays.stream(args), java.util.stream.Stream.of(
+                "--mode", "append")).toArray(String[]::new);
+        Cli appended = Cli.run(append);
+        assertEquals(0, appended.status, appended.toString());
+        try (var parts = Files.list(out.resolve("scores.parquet"))) {
+            assertEquals(2, parts.filter(p -> p.getFileName().toString().startsWith("part-")).count(),
+                    "one part file per run");
+        }
+        Cli bad = Cli.run("spark", "score", "--model", "m", "--list", list, "--mode", "merge", "--out", out.toString());
+        assertEquals("error: --mode must be error, overwrite or append, not 'merge'", bad.err.strip());
+    }
+
+    @Test
     void withoutImagesItSaysWhatToGive() {
         Cli r = Cli.run("spark", "score", "--model", "m", "--out", dir.toString());
         assertEquals(1, r.status);

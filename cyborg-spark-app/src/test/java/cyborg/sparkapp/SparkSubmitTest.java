@@ -184,15 +184,26 @@ class SparkSubmitTest {
         Path out = dir.resolve("out-parquet");
         String output = submit(List.of("--master", "local[2]"), Map.of(), out);
         Path scores = out.resolve("scores.parquet");
-        assertTrue(Files.isRegularFile(scores), output);
-        List<String> got = new ArrayList<>();
-        try (ParquetReader<Group> reader = ParquetReader.builder(new GroupReadSupport(),
-                new org.apache.hadoop.fs.Path(scores.toUri())).build()) {
-            for (Group row = reader.read(); row != null; row = reader.read()) {
-                got.add(row.getString("path", 0) + "," + row.getFloat("score", 0));
+        assertTrue(Files.isDirectory(scores), output);
+        // a folder of part files written by the tasks, no checksum files beside them
+        List<Path> parts;
+        try (var files = Files.list(scores)) {
+            parts = files.filter(p -> !p.getFileName().toString().startsWith("_")).sorted().toList();
+        }
+        assertTrue(parts.size() >= 2 && parts.stream().allMatch(p -> p.getFileName().toString().startsWith("part-")
+                && p.getFileName().toString().endsWith(".snappy.parquet")), parts.toString());
+        java.util.Map<String, String> byPath = new java.util.TreeMap<>();
+        for (Path part : parts) {
+            try (ParquetReader<Group> reader = ParquetReader.builder(new GroupReadSupport(),
+                    new org.apache.hadoop.fs.Path(part.toUri())).build()) {
+                for (Group row = reader.read(); row != null; row = reader.read()) {
+                    byPath.put(row.getString("path", 0), row.getString("path", 0) + "," + row.getFloat("score", 0));
+                }
             }
         }
-        assertSameScores(expected, got, output);
+        List<String> want = new ArrayList<>(expected);
+        want.sort(java.util.Comparator.comparing(w -> w.substring(0, w.lastIndexOf(','))));
+        assertSameScores(want, new ArrayList<>(byPath.values()), output);
     }
 
     static void assertSameScores(List<String> want, List<String> got, String output) {

@@ -98,7 +98,7 @@ public final class SparkScore {
         settings = new ScoreSettings(settings.batch(), settings.cams(),
                 settings.cams() && job.format() == ScoreJob.Format.CSV ? ScoreOutputs.camDir(job.out()) : null,
                 settings.measures(), threads);
-        ScoreOutputs outputs = new ScoreOutputs(spark, job.out(), job.format());
+        ScoreOutputs outputs = new ScoreOutputs(spark, job.out(), job.format(), job.mode());
         outputs.refuseStale(settings.camDir() != null);
         // The driver loads the model once first: a missing or broken model fails here with a clear
         // message rather than in every task; in local mode the tasks then reuse that instance.
@@ -111,6 +111,8 @@ public final class SparkScore {
             }
             measureColumns = settings.measures() ? ImageMeasurer.columnNames(lease.model()) : List.of();
         }
+        outputs.refuseOtherColumns(scoresSchema(settings, job.format() == ScoreJob.Format.PARQUET, measureColumns));
+        String modelId = job.model().id();
         int n = job.images().size();
         int partitions = job.partitions() > 0 ? job.partitions() : defaultPartitions(n, sc.defaultParallelism());
         partitions = Math.min(partitions, n);
@@ -141,7 +143,7 @@ public final class SparkScore {
             long writeStart = System.nanoTime();
             List<String> files;
             try {
-                files = outputs.write(ok, bad, settings, measureColumns);
+                files = outputs.write(ok, bad, settings, measureColumns, modelId);
             } catch (Exception | Error e) {
                 throw outputFault(job.out(), e, false);
             }
@@ -294,7 +296,8 @@ public final class SparkScore {
                 DataTypes.createStructField("score", DataTypes.FloatType, false),
                 DataTypes.createStructField("label", DataTypes.StringType, true),
                 DataTypes.createStructField("predicted", DataTypes.StringType, false),
-                DataTypes.createStructField("source", DataTypes.StringType, true)));
+                DataTypes.createStructField("source", DataTypes.StringType, true),
+                DataTypes.createStructField("model_id", DataTypes.StringType, false)));
         if (settings.cams()) {
             fields.add(DataTypes.createStructField("cam_entropy", DataTypes.DoubleType, false));
             fields.add(camBytes ? DataTypes.createStructField("cam_png", DataTypes.BinaryType, false)
@@ -306,11 +309,13 @@ public final class SparkScore {
         return DataTypes.createStructType(fields);
     }
 
-    static Row scoresRow(ScoredImage s, ScoreSettings settings, boolean camBytes, List<String> measureColumns) {
+    static Row scoresRow(ScoredImage s, ScoreSettings settings, boolean camBytes, List<String> measureColumns,
+            String modelId) {
         List<Object> v = new ArrayList<>(List.of(s.ref().path(), s.score()));
         v.add(s.ref().label());
         v.add(s.predicted());
         v.add(s.ref().source());
+        v.add(modelId);
         if (settings.cams()) {
             v.add(s.camEntropy());
             v.add(camBytes ? s.camPng() : s.camPath());
