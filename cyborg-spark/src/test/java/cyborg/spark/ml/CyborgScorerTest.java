@@ -49,7 +49,7 @@ class CyborgScorerTest {
     }
 
     static Dataset<Row> binaryFiles() {
-        return spark.read().format("binaryFile").load(data.binaryFilePaths());
+        return data.pngs(spark);
     }
 
     @Test

@@ -26,8 +26,10 @@ class CyborgSqlTest {
     static void setUp() {
         data = OpenSet.get();
         spark = Clusters.start("cyborg-sql-test", "local[2]", Map.of());
-        spark.read().format("binaryFile").load(data.binaryFilePaths()).createOrReplaceTempView("images");
         CyborgSql.register(spark, "cyborg_score", data.model.toString());
+        // the table from SQL too: every PNG under the folder, at any depth (its README.txt is left out)
+        spark.sql("CREATE TEMPORARY VIEW images USING binaryFile OPTIONS (path '" + data.folder
+                + "', pathGlobFilter '*.png', recursiveFileLookup 'true')");
     }
 
     @AfterAll

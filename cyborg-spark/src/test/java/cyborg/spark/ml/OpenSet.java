@@ -13,6 +13,9 @@ import cyborg.model.SavedModel;
 import cyborg.score.Score;
 import cyborg.score.Scorer;
 import cyborg.synth.Benchmark;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.SparkSession;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -26,15 +29,17 @@ import java.util.Map;
 
 /**
  * The data of the DataFrame tests, made once per test JVM: the open set of a {@code cyborg synth}
- * benchmark at 64 px (as the acceptance suite makes it: seed 3, 6 per test source), a random
- * smallresnet at 64 px saved as a model folder (as SparkScoreTest makes its model), what
- * {@code cyborg score}'s code path (its {@link Scorer}, batch 8) gives each open-set image, and a
- * truncated PNG beside them.
+ * benchmark at 64 px (as the acceptance suite makes it: seed 3, 6 per test source) copied alone into
+ * a folder of its own ({@link #folder}, with its layout), a truncated PNG and a text file beside it;
+ * a random smallresnet at 64 px saved as a model folder (as SparkScoreTest makes its model); and
+ * what {@code cyborg score}'s code path (its {@link Scorer}, batch 8) gives each open-set image.
  */
 final class OpenSet {
     final Path root;
     final Path model;
-    /** The open-set images, in the split file's order. */
+    /** The open set alone, as {@code <folder>/<relpath>}, with {@code corrupt/half.png} and {@code README.txt}. */
+    final Path folder;
+    /** The open-set images in {@link #folder}, in the split file's order. */
     final List<Path> images;
     /** A PNG cut in half: not an image. */
     final Path corrupt;
@@ -45,17 +50,28 @@ final class OpenSet {
 
     private OpenSet(Path root) throws IOException {
         this.root = root;
+        Path data = root.resolve("data");
         Benchmark.builder().size(64).seed(3).trainPerClass(16).valPerClass(6).testPerSource(6).moreData(false)
-                .build().write(root.resolve("data"), null);
+                .build().write(data, null);
         model = root.resolve("model");
         try (NDManager m = NDManager.newBaseManager()) {
             CamNetwork net = Architecture.SMALLRESNET.create(m, 7);
             int[] cam = SavedModel.camSize(net, m, 64);
             SavedModel.save(model, net, ModelInfo.of(Architecture.SMALLRESNET, 64, cam));
         }
-        Path imageRoot = root.resolve("data/images");
-        List<Sample> samples = SplitCsv.read(root.resolve("data/split.csv"), imageRoot, SkipReport.failFast()).stream()
-                .filter(s -> s.split().equals("test")).toList();
+        folder = root.resolve("openset");
+        List<String> testRows = Files.readAllLines(data.resolve("split.csv")).stream().filter(r -> r.startsWith("test,"))
+                .toList();
+        for (String row : testRows) {
+            String rel = row.substring(row.lastIndexOf(',') + 1);
+            String relative = rel.startsWith("/") ? rel.substring(1) : rel;
+            Path to = folder.resolve(relative);
+            Files.createDirectories(to.getParent());
+            Files.copy(data.resolve("images").resolve(relative), to);
+        }
+        Path csv = root.resolve("openset.csv");
+        Files.write(csv, testRows);
+        List<Sample> samples = SplitCsv.read(csv, folder, SkipReport.failFast());
         expected = new LinkedHashMap<>();
         try (Scorer scorer = new Scorer(LoadedModel.open(model))) {
             List<Score> scores = scorer.score(samples, 8, null, CamTarget.PREDICTED, SkipReport.failFast(), null);
@@ -70,11 +86,12 @@ final class OpenSet {
         if (images.size() < 12 || spread < 1e-3) {
             throw new IllegalStateException(images.size() + " open-set images, scores spread over " + spread);
         }
-
-        corrupt = root.resolve("corrupt/half.png");
+        corrupt = folder.resolve("corrupt/half.png");
         Files.createDirectories(corrupt.getParent());
         byte[] whole = Files.readAllBytes(images.get(0));
         Files.write(corrupt, Arrays.copyOf(whole, whole.length / 2));
+        // not an image: a glob filter (*.png) leaves it out
+        Files.writeString(folder.resolve("README.txt"), "the open set\n");
     }
 
     static synchronized OpenSet get() {
@@ -98,14 +115,10 @@ final class OpenSet {
         }
     }
 
-    /** The open-set images and the corrupt one, as paths for {@code spark.read().format("binaryFile").load}. */
-    String[] binaryFilePaths() {
-        String[] out = new String[images.size() + 1];
-        for (int i = 0; i < images.size(); i++) {
-            out[i] = images.get(i).toString();
-        }
-        out[images.size()] = corrupt.toString();
-        return out;
+    /** The PNGs of {@link #folder} at any depth (the open set and the corrupt one), as a binaryFile DataFrame. */
+    Dataset<Row> pngs(SparkSession spark) {
+        return spark.read().format("binaryFile").option("pathGlobFilter", "*.png").option("recursiveFileLookup", "true")
+                .load(folder.toString());
     }
 
     /** A binaryFile {@code path} ({@code file:/...}) as the local path {@code cyborg score} names. */
