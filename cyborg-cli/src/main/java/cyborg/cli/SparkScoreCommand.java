@@ -71,6 +71,7 @@ import java.util.stream.Collectors;
             "  cyborg spark score --model runs/cyborg --csv data/split.csv --images data/images --out scored",
             "  cyborg spark score --master local[2] --model runs/cyborg --folder photos/ --format csv --out scored",
             "  cyborg spark score --model runs/cyborg --list images.txt --cams --measures --partitions 64 --out scored",
+            "  cyborg spark score --model runs/cyborg --folder 's3a://bucket/faces/2024-*' --glob '*.jpg' --out scored",
             "  spark-submit --master yarn --class cyborg.cli.CyborgCommand cyborg-spark-app.jar \\",
             "      spark score --model runs/cyborg --list hdfs:///lists/faces.txt --out hdfs:///scored/run1",
             "  cyborg evaluate --scores scored/scores.csv --csv data/split.csv --out evaluation"
@@ -97,9 +98,17 @@ final class SparkScoreCommand implements Callable<Integer> {
             description = "Image root (with --csv): a folder, or a URI such as hdfs://namenode/data/images.")
     String images;
 
-    @Option(names = "--folder", paramLabel = "DIR",
-            description = "A local folder layout instead: DIR/real/<source>/*, DIR/synthetic/<generator>/*.")
-    Path folder;
+    @Option(names = "--folder", paramLabel = "DIR|URI|GLOB",
+            description = "A local folder layout instead: DIR/real/<source>/*, DIR/synthetic/<generator>/*. A URI"
+                    + " (hdfs://, s3a://, file:/...) or a glob (photos/*/2024-*) is listed by Spark's binaryFile"
+                    + " source instead: every image file under it at any depth, its class from a real/synthetic"
+                    + " folder on its path, else unknown.")
+    String folder;
+
+    @Option(names = "--glob", paramLabel = "PATTERN",
+            description = "With --folder: only files whose name matches (binaryFile's pathGlobFilter), e.g."
+                    + " '*.{png,jpg}'; lists --folder through Spark.")
+    String glob;
 
     @Option(names = "--list", paramLabel = "FILE|URI",
             description = "A text file with one image path or URI a line ('#' comments); the class is unknown. A local"
@@ -177,7 +186,12 @@ final class SparkScoreCommand implements Callable<Integer> {
         if (threads != null && threads < 1) {
             throw new IllegalArgumentException("--threads must be at least 1");
         }
-        List<ImageRef> refs = listing();
+        boolean sparkListed = folder != null && ImageListing.listedBySpark(folder, glob);
+        // listed here, before Spark starts, unless Spark lists them
+        if (sparkListed && (csv != null || list != null || images != null)) {
+            throw new IllegalArgumentException("give one of --csv FILE with --images ROOT, --folder DIR or --list FILE");
+        }
+        List<ImageRef> refs = sparkListed ? null : listing();
         ScoreSettings settings = new ScoreSettings(batch, cams, null, measures, threads == null ? 0 : threads);
         ModelSpec spec = new ModelSpec(model, weights.arch, weights.request(Path.of(model)).size(), weights.strict, null);
         ScoreJob.Shipping shipping = switch (shipModel.toLowerCase(Locale.ROOT)) {
@@ -194,8 +208,6 @@ final class SparkScoreCommand implements Callable<Integer> {
             default -> throw new IllegalArgumentException("--mode must be error, overwrite or append, not '" + mode
                     + "'");
         };
-        ScoreJob job = new ScoreJob(spec, refs, out, outFormat, settings, partitions == null ? 0 : partitions,
-                shipping, outMode);
         Map<String, String> sparkSettings = new LinkedHashMap<>(conf);
         // the measure columns make a wide plan: no "truncated the string representation" warning
         sparkSettings.putIfAbsent("spark.sql.debug.maxToStringFields", "200");
@@ -203,6 +215,11 @@ final class SparkScoreCommand implements Callable<Integer> {
         SparkSession spark = Clusters.start("cyborg spark score", master, sparkSettings);
         double sparkStart = (System.nanoTime() - start) / 1e9;
         try {
+            if (sparkListed) {
+                refs = listedBySpark(spark);
+            }
+            ScoreJob job = new ScoreJob(spec, refs, out, outFormat, settings, partitions == null ? 0 : partitions,
+                    shipping, outMode);
             SparkScore.Summary s = SparkScore.run(spark, job, System.err);
             String master = spark.sparkContext().master();
             System.out.printf(Locale.ROOT, "scored %d images, %d errors -> %s (%s)%n", s.scored(), s.errors(), out,
@@ -231,6 +248,16 @@ final class SparkScoreCommand implements Callable<Integer> {
         return 0;
     }
 
+    private List<ImageRef> listedBySpark(SparkSession spark) {
+        ImageListing.Listed listed = ImageListing.fromFiles(spark, folder, glob, limit);
+        if (!listed.notImages().isEmpty()) {
+            // nothing is dropped without a word
+            System.err.println("note: passed over " + listed.notImages().size() + " file(s) that are not images"
+                    + " (by extension), e.g. " + listed.notImages().get(0));
+        }
+        return listed.images();
+    }
+
     private List<ImageRef> listing() throws java.io.IOException {
         int given = (csv != null ? 1 : 0) + (folder != null ? 1 : 0) + (list != null ? 1 : 0);
         if (given != 1) {
@@ -245,6 +272,9 @@ final class SparkScoreCommand implements Callable<Integer> {
         if (images != null) {
             throw new IllegalArgumentException("--images goes with --csv only");
         }
-        return folder != null ? ImageListing.fromFolder(folder, limit) : ImageListing.fromList(list, limit);
+        if (glob != null) {
+            throw new IllegalArgumentException("--glob goes with --folder only");
+        }
+        return folder != null ? ImageListing.fromFolder(Path.of(folder), limit) : ImageListing.fromList(list, limit);
     }
 }

@@ -325,6 +325,42 @@ class SparkScoreTest {
     }
 
     @Test
+    void aFolderListedBySparkGivesEveryImageAtAnyDepthWithItsClassFromTheFolderNames() throws IOException {
+        Path tree = dir.resolve("tree");
+        byte[] png = Files.readAllBytes(images.resolve("ffhq/img0.png"));
+        for (String f : List.of("real/ffhq/a.png", "1_fake/gan/deep/b.png", "loose/c.png", "loose/d.PNG")) {
+            Files.createDirectories(tree.resolve(f).getParent());
+            Files.write(tree.resolve(f), png);
+        }
+        Files.writeString(tree.resolve("real/notes.txt"), "not an image");
+        ImageListing.Listed all = ImageListing.fromFiles(spark, tree.toUri().toString(), null, null);
+        String root = "file:" + tree.toAbsolutePath();
+        assertEquals(List.of(root + "/1_fake/gan/deep/b.png", root + "/loose/c.png", root + "/loose/d.PNG",
+                root + "/real/ffhq/a.png"), all.images().stream().map(ImageRef::path).toList(), "sorted, at any depth");
+        assertEquals(java.util.Arrays.asList("Synthetic", null, null, "Real"),
+                all.images().stream().map(ImageRef::label).toList());
+        assertEquals(List.of("deep", "loose", "loose", "ffhq"), all.images().stream().map(ImageRef::source).toList());
+        assertEquals(List.of(root + "/real/notes.txt"), all.notImages(), "passed over, and said so");
+        // a name filter, and a glob in the path (a local path without a scheme)
+        assertEquals(List.of(root + "/1_fake/gan/deep/b.png", root + "/loose/c.png", root + "/real/ffhq/a.png"),
+                ImageListing.fromFiles(spark, tree.toString(), "*.png", null).images().stream().map(ImageRef::path)
+                        .toList());
+        assertEquals(List.of(root + "/loose/c.png", root + "/loose/d.PNG"), ImageListing.fromFiles(spark,
+                tree + "/l*", null, null).images().stream().map(ImageRef::path).toList());
+        assertTrue(ImageListing.listedBySpark(tree + "/l*", null) && ImageListing.listedBySpark(tree.toUri().toString(),
+                null) && ImageListing.listedBySpark(tree.toString(), "*.png") && !ImageListing.listedBySpark(
+                tree.toString(), null));
+        IllegalArgumentException e = org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class,
+                () -> ImageListing.fromFiles(spark, tree.resolve("nothing").toString(), "*.png", null));
+        assertTrue(e.getMessage().startsWith("--folder " + tree.resolve("nothing") + ": "), e.getMessage());
+        // scored as any listing is: the executors read the URIs
+        SparkScore.Summary summary = SparkScore.run(spark, new ScoreJob(ModelSpec.folder(model.toString()),
+                all.images(), dir.resolve("out-tree").toString(), ScoreJob.Format.CSV, ScoreSettings.scores(8), 2),
+                null);
+        assertEquals(4, summary.scored(), summary.toString());
+    }
+
+    @Test
     void theModelIdIsTheModelsContentNotItsPath() throws IOException {
         Path copy = dir.resolve("model-copy");
         Files.createDirectories(copy);
