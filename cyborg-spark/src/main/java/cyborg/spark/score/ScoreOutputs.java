@@ -1,6 +1,5 @@
 package cyborg.spark.score;
 
-import org.apache.hadoop.fs.ChecksumFileSystem;
 import org.apache.hadoop.fs.FSDataOutputStream;
 import org.apache.hadoop.fs.FileStatus;
 import org.apache.hadoop.fs.FileSystem;
@@ -180,7 +179,7 @@ final class ScoreOutputs {
             fs.delete(tmp, true);
         }
         for (String name : files) {
-            dropChecksums(fs, new Path(dir, name));
+            Locations.dropChecksums(fs, new Path(dir, name));
         }
         return files;
     }
@@ -196,28 +195,6 @@ final class ScoreOutputs {
             rename(fs, staged, target);
         }
         return name;
-    }
-
-    /** Removes the checksum files a checksummed (local) file system wrote for {@code written} and inside it. */
-    private static void dropChecksums(FileSystem fs, Path written) throws IOException {
-        if (!(fs instanceof ChecksumFileSystem checksummed)) {
-            return;
-        }
-        Path sibling = checksummed.getChecksumFile(written);
-        if (fs.exists(sibling)) {
-            fs.delete(sibling, false);
-        }
-        if (fs.getFileStatus(written).isDirectory()) {
-            // the checksummed file system hides checksum files from its listings; the raw one shows them
-            FileSystem raw = checksummed.getRawFileSystem();
-            for (FileStatus f : raw.listStatus(written)) {
-                if (f.isDirectory()) {
-                    dropChecksums(fs, f.getPath());
-                } else if (checksummed.isChecksumFile(f.getPath())) {
-                    raw.delete(f.getPath(), false);
-                }
-            }
-        }
     }
 
     private static String header(StructType schema) {
