@@ -88,6 +88,25 @@ class SparkIT {
         assertSameScores(Fixture.readScores(out.resolve("scores.csv")));
     }
 
+    @Test
+    @Covers("spark score")
+    void anExistingOutIsRefusedByDefaultAndReplacedWithModeOverwriteUnderSparkSubmit() throws IOException {
+        Path out = DIR.resolve("modes");
+        Product.run("spark-score-first", TIMEOUT, Product.launcher(score(out))).ok();
+        List<Path> first = CommandsIT.files(out, "");
+        Product.Run again = Product.run("spark-score-refused", TIMEOUT, Product.launcher(score(out)));
+        assertNotEquals(0, again.exit(), again::describe);
+        assertTrue(again.stderr().contains(out + " (--out) already holds errors.parquet, scores.parquet; choose a new"
+                + " --out, or --mode overwrite"), again::describe);
+        assertEquals(first, CommandsIT.files(out, ""), "refused before any work");
+        List<String> overwrite = new ArrayList<>(List.of(score(out)));
+        overwrite.addAll(List.of("--mode", "overwrite"));
+        Product.run("spark-submit-overwrite", TIMEOUT, Product.sparkSubmit("local[2]",
+                overwrite.toArray(String[]::new))).ok();
+        assertSameScores(readParquet(out.resolve("scores.parquet")));
+        assertTrue(CommandsIT.files(out, ".crc").isEmpty(), "no checksum files: " + CommandsIT.files(out, ""));
+    }
+
     private static String[] score(Path out) {
         return new String[] {"spark", "score", "--master", "local[2]", "--model", Fixture.model().toString(),
             "--csv", Fixture.CSV.toString(), "--images", Fixture.IMAGES.toString(), "--out", out.toString()};
@@ -100,16 +119,22 @@ class SparkIT {
         expected.forEach((path, score) -> assertEquals(score, scores.get(path), 2e-6, path));
     }
 
-    /** Path to score from spark score's parquet table (one file), read with Parquet's example reader. */
+    /**
+     * Path to score from spark score's parquet table (a folder of part files), read with Parquet's example
+     * reader, not Spark's.
+     */
     private static Map<String, Double> readParquet(Path table) throws IOException {
         assertTrue(Files.exists(table), table + " was not written");
         Map<String, Double> scores = new LinkedHashMap<>();
-        // a file, or a folder of part files should spark score ever leave Spark's own layout
-        for (Path part : Files.isDirectory(table) ? CommandsIT.files(table, ".parquet") : List.of(table)) {
+        // a folder of part files, one written by each task
+        List<Path> parts = CommandsIT.files(table, ".parquet");
+        assertTrue(parts.size() >= 2, "a table of one part file was written by one task: " + parts);
+        for (Path part : parts) {
             try (ParquetReader<Group> reader = ParquetReader.builder(new GroupReadSupport(),
                     new org.apache.hadoop.fs.Path(part.toUri())).build()) {
                 for (Group row = reader.read(); row != null; row = reader.read()) {
                     assertTrue(List.of("Real", "Synthetic").contains(row.getString("predicted", 0)), row.toString());
+                    assertTrue(row.getString("model_id", 0).matches("sha256:[0-9a-f]{16}"), row.toString());
                     // float in the table (as cyborg score computes it), read whatever its width
                     scores.put(row.getString("path", 0), Double.parseDouble(row.getValueToString(
                             row.getType().getFieldIndex("score"), 0)));

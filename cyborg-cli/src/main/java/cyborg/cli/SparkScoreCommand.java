@@ -31,17 +31,22 @@ import java.util.stream.Collectors;
                 + " An image that cannot be read or decoded is never dropped silently: it is a row of the errors table"
                 + " and counted in the summary.",
             "",
-            "Output in --out DIR:",
-            "  parquet (default): scores.parquet, errors.parquet",
+            "Output in --out DIR (refused when DIR holds anything, unless --mode overwrite or append):",
+            "  parquet (default): scores.parquet/, errors.parquet/: folders of",
+            "       part files, one written by each task (Spark, pyarrow and",
+            "       duckdb read the folder as one table)",
             "  csv: scores.csv, exactly 'cyborg score's file (no header,",
             "       imagepath,score, same order: 'cyborg evaluate' reads it);",
             "       scores-detail.csv, every column with a header; errors.csv",
+            "       (single files: cyborg evaluate reads one file, in order)",
             "Columns of the scores table:",
             "  path         the image as listed (root + relpath for --csv)",
             "  score        sigmoid(logit of Synthetic), as 'cyborg score'",
             "  label        the listing's class (Real/Synthetic; empty for --list)",
             "  predicted    the class with the larger logit",
             "  source       the image's parent folder: its source or generator",
+            "  model_id     sha256:<16 hex digits> of the model's files: the",
+            "               same model has the same id wherever it is copied",
             "  cam_entropy  (--cams) normalised Shannon entropy of the 8-bit CAM",
             "               of the predicted class: 0 = flat, 1 = every cell differs",
             "  cam_png      (--cams, parquet) the CAM as 8-bit grayscale PNG bytes",
@@ -66,6 +71,7 @@ import java.util.stream.Collectors;
             "  cyborg spark score --model runs/cyborg --csv data/split.csv --images data/images --out scored",
             "  cyborg spark score --master local[2] --model runs/cyborg --folder photos/ --format csv --out scored",
             "  cyborg spark score --model runs/cyborg --list images.txt --cams --measures --partitions 64 --out scored",
+            "  cyborg spark score --model runs/cyborg --folder 's3a://bucket/faces/2024-*' --glob '*.jpg' --out scored",
             "  spark-submit --master yarn --class cyborg.cli.CyborgCommand cyborg-spark-app.jar \\",
             "      spark score --model runs/cyborg --list hdfs:///lists/faces.txt --out hdfs:///scored/run1",
             "  cyborg evaluate --scores scored/scores.csv --csv data/split.csv --out evaluation"
@@ -92,9 +98,17 @@ final class SparkScoreCommand implements Callable<Integer> {
             description = "Image root (with --csv): a folder, or a URI such as hdfs://namenode/data/images.")
     String images;
 
-    @Option(names = "--folder", paramLabel = "DIR",
-            description = "A local folder layout instead: DIR/real/<source>/*, DIR/synthetic/<generator>/*.")
-    Path folder;
+    @Option(names = "--folder", paramLabel = "DIR|URI|GLOB",
+            description = "A local folder layout instead: DIR/real/<source>/*, DIR/synthetic/<generator>/*. A URI"
+                    + " (hdfs://, s3a://, file:/...) or a glob (photos/*/2024-*) is listed by Spark's binaryFile"
+                    + " source instead: every image file under it at any depth, its class from a real/synthetic"
+                    + " folder on its path, else unknown.")
+    String folder;
+
+    @Option(names = "--glob", paramLabel = "PATTERN",
+            description = "With --folder: only files whose name matches (binaryFile's pathGlobFilter), e.g."
+                    + " '*.{png,jpg}'; lists --folder through Spark.")
+    String glob;
 
     @Option(names = "--list", paramLabel = "FILE|URI",
             description = "A text file with one image path or URI a line ('#' comments); the class is unknown. A local"
@@ -112,6 +126,12 @@ final class SparkScoreCommand implements Callable<Integer> {
     @Writes(files = {"scores.csv", "scores-detail.csv", "errors.csv", "scores.parquet", "errors.parquet", "cams"})
     @Option(names = "--out", required = true, paramLabel = "DIR", description = "Output folder (a path or URI).")
     String out;
+
+    @Option(names = "--mode", defaultValue = "error", paramLabel = "error|overwrite|append",
+            description = "When --out already holds files: error (default) refuses before any work; overwrite"
+                    + " replaces this run's tables; append adds this run's rows to its parquet tables as new part"
+                    + " files (parquet only, same columns only).")
+    String mode;
 
     @Option(names = "--format", defaultValue = "parquet", paramLabel = "parquet|csv",
             description = "Output format (default: ${DEFAULT-VALUE}); csv writes 'cyborg score's file too.")
@@ -166,7 +186,12 @@ final class SparkScoreCommand implements Callable<Integer> {
         if (threads != null && threads < 1) {
             throw new IllegalArgumentException("--threads must be at least 1");
         }
-        List<ImageRef> refs = listing();
+        boolean sparkListed = folder != null && ImageListing.listedBySpark(folder, glob);
+        // listed here, before Spark starts, unless Spark lists them
+        if (sparkListed && (csv != null || list != null || images != null)) {
+            throw new IllegalArgumentException("give one of --csv FILE with --images ROOT, --folder DIR or --list FILE");
+        }
+        List<ImageRef> refs = sparkListed ? null : listing();
         ScoreSettings settings = new ScoreSettings(batch, cams, null, measures, threads == null ? 0 : threads);
         ModelSpec spec = new ModelSpec(model, weights.arch, weights.request(Path.of(model)).size(), weights.strict, null);
         ScoreJob.Shipping shipping = switch (shipModel.toLowerCase(Locale.ROOT)) {
@@ -176,8 +201,13 @@ final class SparkScoreCommand implements Callable<Integer> {
             default -> throw new IllegalArgumentException("--ship-model must be auto, always or never, not '"
                     + shipModel + "'");
         };
-        ScoreJob job = new ScoreJob(spec, refs, out, outFormat, settings, partitions == null ? 0 : partitions,
-                shipping);
+        ScoreJob.Mode outMode = switch (mode.toLowerCase(Locale.ROOT)) {
+            case "error" -> ScoreJob.Mode.ERROR;
+            case "overwrite" -> ScoreJob.Mode.OVERWRITE;
+            case "append" -> ScoreJob.Mode.APPEND;
+            default -> throw new IllegalArgumentException("--mode must be error, overwrite or append, not '" + mode
+                    + "'");
+        };
         Map<String, String> sparkSettings = new LinkedHashMap<>(conf);
         // the measure columns make a wide plan: no "truncated the string representation" warning
         sparkSettings.putIfAbsent("spark.sql.debug.maxToStringFields", "200");
@@ -185,6 +215,11 @@ final class SparkScoreCommand implements Callable<Integer> {
         SparkSession spark = Clusters.start("cyborg spark score", master, sparkSettings);
         double sparkStart = (System.nanoTime() - start) / 1e9;
         try {
+            if (sparkListed) {
+                refs = listedBySpark(spark);
+            }
+            ScoreJob job = new ScoreJob(spec, refs, out, outFormat, settings, partitions == null ? 0 : partitions,
+                    shipping, outMode);
             SparkScore.Summary s = SparkScore.run(spark, job, System.err);
             String master = spark.sparkContext().master();
             System.out.printf(Locale.ROOT, "scored %d images, %d errors -> %s (%s)%n", s.scored(), s.errors(), out,
@@ -213,6 +248,16 @@ final class SparkScoreCommand implements Callable<Integer> {
         return 0;
     }
 
+    private List<ImageRef> listedBySpark(SparkSession spark) {
+        ImageListing.Listed listed = ImageListing.fromFiles(spark, folder, glob, limit);
+        if (!listed.notImages().isEmpty()) {
+            // nothing is dropped without a word
+            System.err.println("note: passed over " + listed.notImages().size() + " file(s) that are not images"
+                    + " (by extension), e.g. " + listed.notImages().get(0));
+        }
+        return listed.images();
+    }
+
     private List<ImageRef> listing() throws java.io.IOException {
         int given = (csv != null ? 1 : 0) + (folder != null ? 1 : 0) + (list != null ? 1 : 0);
         if (given != 1) {
@@ -227,6 +272,9 @@ final class SparkScoreCommand implements Callable<Integer> {
         if (images != null) {
             throw new IllegalArgumentException("--images goes with --csv only");
         }
-        return folder != null ? ImageListing.fromFolder(folder, limit) : ImageListing.fromList(list, limit);
+        if (glob != null) {
+            throw new IllegalArgumentException("--glob goes with --folder only");
+        }
+        return folder != null ? ImageListing.fromFolder(Path.of(folder), limit) : ImageListing.fromList(list, limit);
     }
 }

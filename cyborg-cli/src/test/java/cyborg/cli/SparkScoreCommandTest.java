@@ -103,6 +103,66 @@ class SparkScoreCommandTest {
     }
 
     @Test
+    void anExistingOutIsRefusedUnlessModeOverwriteOrAppendSaysOtherwise() throws IOException {
+        String list = listFile(Toy.data().resolve("images").toString() + firstTestRelpath()).toString();
+        Path out = dir.resolve("again");
+        String[] args = {"spark", "score", "--master", "local[1]", "--model", Toy.model().toString(), "--list", list,
+            "--out", out.toString()};
+        Cli first = Cli.run(args);
+        assertEquals(0, first.status, first.toString());
+        Cli again = Cli.run(args);
+        assertEquals(1, again.status, again.toString());
+        assertEquals("error: " + out + " (--out) already holds errors.parquet, scores.parquet; choose a new --out, or"
+                + " --mode overwrite to replace its tables, or --mode append to add this run's rows to its parquet"
+                + " tables", again.err.strip());
+        String[] append = java.util.stream.Stream.concat(java.util.Arrays.stream(args), java.util.stream.Stream.of(
+                "--mode", "append")).toArray(String[]::new);
+        Cli appended = Cli.run(append);
+        assertEquals(0, appended.status, appended.toString());
+        try (var parts = Files.list(out.resolve("scores.parquet"))) {
+            assertEquals(2, parts.filter(p -> p.getFileName().toString().startsWith("part-")).count(),
+                    "one part file per run");
+        }
+        Cli bad = Cli.run("spark", "score", "--model", "m", "--list", list, "--mode", "merge", "--out", out.toString());
+        assertEquals("error: --mode must be error, overwrite or append, not 'merge'", bad.err.strip());
+    }
+
+    @Test
+    void aFolderUriIsListedBySparkAndScoredAsCyborgScoreDoes() throws IOException {
+        Path data = Toy.data();
+        Path expected = dir.resolve("expected-folder.csv");
+        Cli score = Cli.run("score", "--model", Toy.model().toString(), "--csv", data + "/split.csv", "--images",
+                data + "/images", "--out", expected.toString());
+        assertEquals(0, score.status, score.toString());
+        Path out = dir.resolve("folder-uri");
+        Cli spark = Cli.run("spark", "score", "--master", "local[2]", "--model", Toy.model().toString(), "--folder",
+                data.resolve("images/test").toUri().toString(), "--glob", "*.png", "--format", "csv", "--out",
+                out.toString());
+        assertEquals(0, spark.status, spark.toString());
+        java.util.Map<String, String[]> rows = new java.util.HashMap<>();
+        for (String line : Files.readAllLines(out.resolve("scores-detail.csv")).stream().skip(1).toList()) {
+            String[] f = line.split(",");
+            rows.put(f[0], f);
+        }
+        List<String> want = Files.readAllLines(expected);
+        List<String> split = Files.readAllLines(data.resolve("split.csv"));
+        for (String w : want) {
+            String path = w.substring(0, w.lastIndexOf(','));
+            String[] got = rows.get("file:" + Path.of(path).toAbsolutePath().normalize());
+            assertTrue(got != null, path + " not scored: " + rows.keySet());
+            assertEquals(Double.parseDouble(w.substring(w.lastIndexOf(',') + 1)), Double.parseDouble(got[1]), 1e-6, w);
+            String row = split.stream().filter(l -> path.endsWith(l.substring(l.lastIndexOf(',') + 1))).findFirst()
+                    .orElseThrow();
+            assertEquals(row.split(",")[1], got[2], "the class from the folder names: " + path);
+        }
+        // the open set in both variants (marked, unmarked): more than cyborg score's split rows
+        assertTrue(rows.size() > want.size(), rows.size() + " rows");
+        Cli both = Cli.run("spark", "score", "--model", "m", "--folder", "f", "--list", "l", "--glob", "*.png",
+                "--out", dir.resolve("x").toString());
+        assertEquals("error: give one of --csv FILE with --images ROOT, --folder DIR or --list FILE", both.err.strip());
+    }
+
+    @Test
     void withoutImagesItSaysWhatToGive() {
         Cli r = Cli.run("spark", "score", "--model", "m", "--out", dir.toString());
         assertEquals(1, r.status);

@@ -60,7 +60,7 @@ class SparkSubmitTest {
     void shadedJarHoldsThisBuildsClasses() throws IOException {
         Path jar = Path.of(System.getProperty("cyborg.app.jar"));
         for (String entry : List.of("cyborg/cli/SparkScoreCommand.class", "cyborg/spark/score/SparkScore.class",
-                "cyborg/score/Scorer.class")) {
+                "cyborg/score/Scorer.class", "cyborg/spark/ml/CyborgScorer.class", "cyborg/spark/ml/SqlJob.class")) {
             byte[] built;
             try (var in = SparkSubmitTest.class.getClassLoader().getResourceAsStream(entry)) {
                 built = in.readAllBytes();
@@ -117,6 +117,21 @@ class SparkSubmitTest {
      * further options {@code more}; returns what it printed and logged, after checking that it succeeded.
      */
     String submit(List<String> sparkOptions, Map<String, String> env, Path out, String... more) throws Exception {
+        List<String> app = new ArrayList<>(List.of("cyborg.cli.CyborgCommand", "spark", "score", "--model",
+                dir.resolve("model").toString(), "--csv", dir.resolve("split.csv").toString(), "--images",
+                dir.resolve("images").toString(), "--out", out.toString()));
+        app.addAll(List.of(more));
+        String output = run(sparkOptions, env, out, app);
+        assertTrue(output.contains("scored 6 images, 0 errors"), output);
+        return output;
+    }
+
+    /**
+     * Runs SparkSubmit on Spark's jars alone with {@code sparkOptions}, then the application jar's class
+     * {@code app[0]} with the arguments {@code app[1..]}; returns what it printed and logged, after
+     * checking that it succeeded.
+     */
+    String run(List<String> sparkOptions, Map<String, String> env, Path out, List<String> app) throws Exception {
         Path jar = Path.of(System.getProperty("cyborg.app.jar"));
         String sparkClassPath = Files.readString(Path.of(System.getProperty("cyborg.spark.classpath"))).strip();
         assertTrue(Files.isRegularFile(jar), jar + " not built");
@@ -130,11 +145,8 @@ class SparkSubmitTest {
         command.addAll(List.of("-Xmx2g", "-Dai.djl.offline=true", "-DDJL_CACHE_DIR=" + dir.resolve("djl-cache"),
                 "-cp", sparkClassPath, "org.apache.spark.deploy.SparkSubmit"));
         command.addAll(sparkOptions);
-        command.addAll(List.of("--conf", "spark.ui.enabled=false", "--class", "cyborg.cli.CyborgCommand",
-                jar.toString(), "spark", "score", "--model", dir.resolve("model").toString(),
-                "--csv", dir.resolve("split.csv").toString(), "--images", dir.resolve("images").toString(),
-                "--out", out.toString()));
-        command.addAll(List.of(more));
+        command.addAll(List.of("--conf", "spark.ui.enabled=false", "--class", app.get(0), jar.toString()));
+        command.addAll(app.subList(1, app.size()));
         ProcessBuilder pb = new ProcessBuilder(command).redirectOutput(printed.toFile()).redirectError(log.toFile());
         pb.environment().putAll(env);
         Process p = pb.start();
@@ -142,8 +154,50 @@ class SparkSubmitTest {
         String summary = Files.readString(printed);
         String output = summary + Files.readString(log);
         assertEquals(0, p.exitValue(), output);
-        assertTrue(summary.contains("scored 6 images, 0 errors"), output);
         return output;
+    }
+
+    /**
+     * The SQL function through spark-submit of the shaded jar (SqlJob: a binaryFile view and a query),
+     * on Spark's class path alone: every image gets cyborg score's score, the truncated one an error row.
+     */
+    @Test
+    void theSqlFunctionUnderSparkSubmitScoresABinaryFileViewWithAnErrorRow() throws Exception {
+        List<String> expected = fixture();
+        Path broken = dir.resolve("images/real/ffhq/broken.png");
+        byte[] whole = Files.readAllBytes(dir.resolve("images/real/ffhq/0.png"));
+        Files.write(broken, java.util.Arrays.copyOf(whole, whole.length / 2));
+        Path out = dir.resolve("out-sql");
+        String output = run(List.of("--master", "local[2]"), Map.of(), out, List.of("cyborg.spark.ml.SqlJob",
+                "--model", dir.resolve("model").toString(), "--images", dir.resolve("images").toString(),
+                "--glob", "*.png", "--out", out.toString(), "--sql", "SELECT path, r.score, r.label,"
+                        + " r.error.reason AS reason, r.error.message AS message"
+                        + " FROM (SELECT path, cyborg_score(content) AS r FROM images)"));
+        java.util.Map<String, Group> rows = new java.util.TreeMap<>();
+        try (var files = Files.list(out)) {
+            for (Path part : files.filter(p -> p.getFileName().toString().endsWith(".parquet")).toList()) {
+                try (ParquetReader<Group> reader = ParquetReader.builder(new GroupReadSupport(),
+                        new org.apache.hadoop.fs.Path(part.toUri())).build()) {
+                    for (Group row = reader.read(); row != null; row = reader.read()) {
+                        rows.put(row.getString("path", 0), row);
+                    }
+                }
+            }
+        }
+        assertEquals(7, rows.size(), output);
+        for (String w : expected) {
+            String path = w.substring(0, w.lastIndexOf(','));
+            Group row = rows.get("file:" + Path.of(path).toAbsolutePath().normalize());
+            assertTrue(row != null, path + " not in " + rows.keySet());
+            assertEquals(Double.parseDouble(w.substring(w.lastIndexOf(',') + 1)), row.getFloat("score", 0), 1e-6, w);
+            assertEquals(0, row.getFieldRepetitionCount("reason"), row.toString());
+        }
+        Group bad = rows.get("file:" + broken.toAbsolutePath().normalize());
+        assertEquals(0, bad.getFieldRepetitionCount("score"), bad.toString());
+        assertEquals("bad_image", bad.getString("reason", 0));
+        try (var files = Files.walk(out)) {
+            assertTrue(files.noneMatch(p -> p.getFileName().toString().endsWith(".crc")), "checksum files left");
+        }
     }
 
     /** Spark's jars, as cyborg-spark-classpath resolved them, one path each. */
@@ -184,15 +238,26 @@ class SparkSubmitTest {
         Path out = dir.resolve("out-parquet");
         String output = submit(List.of("--master", "local[2]"), Map.of(), out);
         Path scores = out.resolve("scores.parquet");
-        assertTrue(Files.isRegularFile(scores), output);
-        List<String> got = new ArrayList<>();
-        try (ParquetReader<Group> reader = ParquetReader.builder(new GroupReadSupport(),
-                new org.apache.hadoop.fs.Path(scores.toUri())).build()) {
-            for (Group row = reader.read(); row != null; row = reader.read()) {
-                got.add(row.getString("path", 0) + "," + row.getFloat("score", 0));
+        assertTrue(Files.isDirectory(scores), output);
+        // a folder of part files written by the tasks, no checksum files beside them
+        List<Path> parts;
+        try (var files = Files.list(scores)) {
+            parts = files.filter(p -> !p.getFileName().toString().startsWith("_")).sorted().toList();
+        }
+        assertTrue(parts.size() >= 2 && parts.stream().allMatch(p -> p.getFileName().toString().startsWith("part-")
+                && p.getFileName().toString().endsWith(".snappy.parquet")), parts.toString());
+        java.util.Map<String, String> byPath = new java.util.TreeMap<>();
+        for (Path part : parts) {
+            try (ParquetReader<Group> reader = ParquetReader.builder(new GroupReadSupport(),
+                    new org.apache.hadoop.fs.Path(part.toUri())).build()) {
+                for (Group row = reader.read(); row != null; row = reader.read()) {
+                    byPath.put(row.getString("path", 0), row.getString("path", 0) + "," + row.getFloat("score", 0));
+                }
             }
         }
-        assertSameScores(expected, got, output);
+        List<String> want = new ArrayList<>(expected);
+        want.sort(java.util.Comparator.comparing(w -> w.substring(0, w.lastIndexOf(','))));
+        assertSameScores(want, new ArrayList<>(byPath.values()), output);
     }
 
     static void assertSameScores(List<String> want, List<String> got, String output) {

@@ -2,11 +2,17 @@ package cyborg.spark.score;
 
 import cyborg.data.FolderLayout;
 import cyborg.data.ImageId;
+import cyborg.data.ImageExtensions;
 import cyborg.data.ImageOutputs;
+import cyborg.data.Label;
 import cyborg.data.Sample;
 import cyborg.data.SkipReport;
 import cyborg.data.SplitCsv;
 import cyborg.io.Utf8Lines;
+import org.apache.spark.sql.AnalysisException;
+import org.apache.spark.sql.DataFrameReader;
+import org.apache.spark.sql.Encoders;
+import org.apache.spark.sql.SparkSession;
 
 import java.io.IOException;
 import java.nio.file.NoSuchFileException;
@@ -54,6 +60,75 @@ public final class ImageListing {
             out.add(new ImageRef(out.size(), s.key(), s.id().path(), s.label().displayName(), s.source()));
         }
         return limited(out, limit, "no images in " + folder);
+    }
+
+    /**
+     * What Spark's {@code binaryFile} source lists: the images, and the files passed over as not
+     * images (by their extension, as {@code cyborg score} passes them over in a folder layout).
+     */
+    public record Listed(List<ImageRef> images, List<String> notImages) {}
+
+    /**
+     * Whether {@code --folder} is listed by Spark ({@link #fromFiles}) rather than read as a local
+     * folder layout: a URI ({@code hdfs://}, {@code s3a://}, {@code file:/}), a glob, or a name filter.
+     */
+    public static boolean listedBySpark(String folder, String nameGlob) {
+        return nameGlob != null || Locations.isUri(folder) || folder.matches(".*[*?\\[{].*");
+    }
+
+    /**
+     * Every file under {@code location} at any depth as Spark's {@code binaryFile} source lists it
+     * (its file index, on the driver; the files' bytes are not read here, the executors read them):
+     * a folder or a glob on any Hadoop file system ({@code s3a://bucket/faces/*}{@code /*.jpg}),
+     * {@code nameGlob} (its {@code pathGlobFilter}, null: every file) keeping the files whose name
+     * matches. Sorted by path. A file's class is that of the nearest folder on its path that names a
+     * class ({@code real}, {@code synthetic}, {@code 0_real}, {@code 1_fake}), else unknown; its
+     * source is its parent folder's name.
+     *
+     * @param spark the session whose Hadoop configuration reaches the file system
+     */
+    public static Listed fromFiles(SparkSession spark, String location, String nameGlob, Integer limit) {
+        DataFrameReader reader = spark.read().format("binaryFile").option("recursiveFileLookup", "true");
+        if (nameGlob != null) {
+            reader = reader.option("pathGlobFilter", nameGlob);
+        }
+        List<String> paths;
+        try {
+            // only the path column: the binaryFile source then reads no file's content
+            paths = new ArrayList<>(reader.load(location).select("path").as(Encoders.STRING()).collectAsList());
+        } catch (Exception e) { // Spark's AnalysisException (no such path) is checked, and thrown undeclared
+            if (e instanceof AnalysisException a) {
+                throw new IllegalArgumentException("--folder " + location + ": " + a.getSimpleMessage(), e);
+            }
+            throw e;
+        }
+        java.util.Collections.sort(paths);
+        List<ImageRef> out = new ArrayList<>();
+        List<String> notImages = new ArrayList<>();
+        for (String path : paths) {
+            String name = path.substring(path.lastIndexOf('/') + 1);
+            if (!ImageExtensions.isImage(Path.of(name))) {
+                notImages.add(path);
+                continue;
+            }
+            out.add(new ImageRef(out.size(), path, ImageId.normalized(path).path(), classOf(path),
+                    parentName(path)));
+        }
+        return new Listed(limited(out, limit, "no images in --folder " + location + (nameGlob == null ? ""
+                : " matching --glob " + nameGlob) + (notImages.isEmpty() ? "" : " (" + notImages.size()
+                + " files that are not images, e.g. " + notImages.get(0) + ")")), List.copyOf(notImages));
+    }
+
+    /** The class of the nearest folder on {@code path} that names one, or null. */
+    static String classOf(String path) {
+        String[] parts = path.replace('\\', '/').split("/");
+        for (int i = parts.length - 2; i >= 0; i--) {
+            var label = Label.ofFolder(parts[i]);
+            if (label.isPresent()) {
+                return label.get().displayName();
+            }
+        }
+        return null;
     }
 
     /**

@@ -1,6 +1,7 @@
 package cyborg.spark.score;
 
 import org.apache.hadoop.conf.Configuration;
+import org.apache.hadoop.fs.ChecksumFileSystem;
 import org.apache.hadoop.fs.FSDataInputStream;
 import org.apache.hadoop.fs.FileSystem;
 
@@ -87,5 +88,33 @@ public final class Locations {
         }
         String path = URI.create(location.replace(" ", "%20")).getPath();
         return Path.of(path == null || path.isEmpty() ? location.replace(':', '_') : path);
+    }
+
+    /** Removes the checksum files a checksummed (local) file system wrote for {@code written} and inside it. */
+    public static void dropChecksums(FileSystem fs, org.apache.hadoop.fs.Path written) throws IOException {
+        if (!(fs instanceof ChecksumFileSystem checksummed)) {
+            return;
+        }
+        org.apache.hadoop.fs.Path sibling = checksummed.getChecksumFile(written);
+        if (fs.exists(sibling)) {
+            fs.delete(sibling, false);
+        }
+        if (fs.getFileStatus(written).isDirectory()) {
+            // the checksummed file system hides checksum files from its listings; the raw one shows them
+            FileSystem raw = checksummed.getRawFileSystem();
+            for (org.apache.hadoop.fs.FileStatus f : raw.listStatus(written)) {
+                if (f.isDirectory()) {
+                    dropChecksums(fs, f.getPath());
+                } else if (checksummed.isChecksumFile(f.getPath())) {
+                    raw.delete(f.getPath(), false);
+                }
+            }
+        }
+    }
+
+    /** {@link #dropChecksums(FileSystem, org.apache.hadoop.fs.Path)} of a location. */
+    public static void dropChecksums(String location, Configuration conf) throws IOException {
+        org.apache.hadoop.fs.Path path = hadoopPath(location);
+        dropChecksums(path.getFileSystem(conf), path);
     }
 }

@@ -70,6 +70,34 @@ public record ModelSpec(String location, String arch, Integer size, boolean stri
         return List.of(dir.resolve(SavedModel.SIDECAR), dir.resolve(SavedModel.WEIGHTS));
     }
 
+    /**
+     * The model's identity in output tables: {@code sha256:} and the first 16 hex digits of the
+     * SHA-256 of its files ({@link #files()}: description and weights, in that order; with --arch and --size
+     * when given), so the same
+     * model has the same id wherever it is copied, and retraining changes it. Read on the driver.
+     */
+    public String id() throws IOException {
+        java.security.MessageDigest sha;
+        try {
+            sha = java.security.MessageDigest.getInstance("SHA-256");
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException("every Java has SHA-256", e);
+        }
+        byte[] buffer = new byte[1 << 16];
+        for (Path file : files()) {
+            try (java.io.InputStream in = Files.newInputStream(file)) {
+                for (int n = in.read(buffer); n > 0; n = in.read(buffer)) {
+                    sha.update(buffer, 0, n);
+                }
+            }
+        }
+        if (arch != null || size != null) {
+            // a weight file without a description is read as --arch and --size say
+            sha.update(("arch=" + arch + ",size=" + size).getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        }
+        return "sha256:" + java.util.HexFormat.of().formatHex(sha.digest()).substring(0, 16);
+    }
+
     /** This model, read by the executors from the files shipped with the job. */
     public ModelSpec shipped() {
         return new ModelSpec(location, arch, size, strict, weightFile() ? Path.of(location).getFileName().toString()

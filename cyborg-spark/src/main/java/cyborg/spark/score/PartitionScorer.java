@@ -1,15 +1,6 @@
 package cyborg.spark.score;
 
-import cyborg.data.Batch;
-import cyborg.data.Preprocessing;
-import cyborg.explain.ShannonEntropy;
-import cyborg.image.ImageDecodeException;
-import cyborg.image.ImageFiles;
-import cyborg.image.PixelLimit;
 import cyborg.image.RgbImage;
-import cyborg.model.EngineThreads;
-import cyborg.model.LoadedModel;
-import cyborg.model.Prediction;
 import org.apache.spark.api.java.function.FlatMapFunction;
 import org.apache.spark.util.LongAccumulator;
 
@@ -26,7 +17,6 @@ import java.util.Map;
  */
 final class PartitionScorer implements FlatMapFunction<Iterator<ImageRef>, ScoredImage> {
     private static final long serialVersionUID = 1L;
-    private static final Object THREADS_LOCK = new Object();
 
     private final ModelSpec spec;
     private final ScoreSettings settings;
@@ -40,45 +30,26 @@ final class PartitionScorer implements FlatMapFunction<Iterator<ImageRef>, Score
         this.modelLoadMillis = modelLoadMillis;
     }
 
-    /** Sets PyTorch's threads once per JVM (it is one setting per process). */
-    static void useThreads(int threads) {
-        if (threads <= 0) {
-            return;
-        }
-        synchronized (THREADS_LOCK) {
-            // compared with the engine, not remembered: a local job gives the JVM its count back after
-            if (EngineThreads.get() != threads) {
-                EngineThreads.set(threads);
-            }
-        }
-    }
-
     @Override
     public Iterator<ScoredImage> call(Iterator<ImageRef> refs) throws Exception {
-        // An executor JVM never runs the command line's main, which sets this: the natives come from
-        // the application jar, and DJL must not try to download anything.
-        System.getProperties().putIfAbsent("ai.djl.offline", "true");
-        useThreads(settings.threads());
         List<ScoredImage> out = new ArrayList<>();
         if (!refs.hasNext()) {
             return out.iterator();
         }
-        try (ModelPool.Lease lease = ModelPool.borrow(spec)) {
-            if (lease.loadNanos() > 0) {
+        try (ImageScoring scoring = ImageScoring.open(spec, settings.threads(), settings.cams())) {
+            if (scoring.loadNanos() > 0) {
                 modelLoads.add(1);
-                modelLoadMillis.add(lease.loadNanos() / 1_000_000);
+                modelLoadMillis.add(scoring.loadNanos() / 1_000_000);
             }
-            LoadedModel model = lease.model();
-            try (ImageMeasurer measurer = settings.measures() ? new ImageMeasurer(model) : null) {
-                scoreAll(refs, model, measurer, out);
+            try (ImageMeasurer measurer = settings.measures() ? new ImageMeasurer(scoring.model()) : null) {
+                scoreAll(refs, scoring, measurer, out);
             }
         }
         return out.iterator();
     }
 
-    private void scoreAll(Iterator<ImageRef> refs, LoadedModel model, ImageMeasurer measurer, List<ScoredImage> out)
+    private void scoreAll(Iterator<ImageRef> refs, ImageScoring scoring, ImageMeasurer measurer, List<ScoredImage> out)
             throws IOException {
-        Preprocessing pre = model.model().preprocessing();
         List<ImageRef> pending = new ArrayList<>(settings.batch());
         List<float[]> inputs = new ArrayList<>(settings.batch());
         List<RgbImage> images = new ArrayList<>(settings.batch());
@@ -89,14 +60,14 @@ final class PartitionScorer implements FlatMapFunction<Iterator<ImageRef>, Score
                 continue;
             }
             pending.add(ref);
-            inputs.add(pre.input(rgb));
+            inputs.add(scoring.input(rgb));
             images.add(measurer == null ? null : rgb);
             if (pending.size() == settings.batch()) {
-                score(model, measurer, pending, inputs, images, out);
+                score(scoring, measurer, pending, inputs, images, out);
             }
         }
         if (!pending.isEmpty()) {
-            score(model, measurer, pending, inputs, images, out);
+            score(scoring, measurer, pending, inputs, images, out);
         }
     }
 
@@ -110,12 +81,11 @@ final class PartitionScorer implements FlatMapFunction<Iterator<ImageRef>, Score
                     ref.path() + ": " + describe(e)));
             return null;
         }
-        try {
-            return ImageFiles.decode(bytes, Locations.displayPath(ref.path()), PixelLimit.current()).rgb();
-        } catch (ImageDecodeException e) {
-            out.add(ScoredImage.failed(ref, ErrorReason.ofDecode(e), e.getMessage()));
-            return null;
+        ImageScoring.Decoded decoded = ImageScoring.decode(ref.path(), bytes);
+        if (decoded.failure() != null) {
+            out.add(ScoredImage.of(ref, decoded.failure()));
         }
+        return decoded.rgb();
     }
 
     private static String describe(Throwable e) {
@@ -127,53 +97,24 @@ final class PartitionScorer implements FlatMapFunction<Iterator<ImageRef>, Score
     }
 
     /** Scores the pending batch into {@code out} and empties it. */
-    private void score(LoadedModel model, ImageMeasurer measurer, List<ImageRef> pending, List<float[]> inputs,
+    private void score(ImageScoring scoring, ImageMeasurer measurer, List<ImageRef> pending, List<float[]> inputs,
             List<RgbImage> images, List<ScoredImage> out) throws IOException {
-        int n = pending.size();
-        int length = inputs.get(0).length;
-        float[] flat = new float[n * length];
-        for (int i = 0; i < n; i++) {
-            System.arraycopy(inputs.get(i), 0, flat, i * length, length);
-        }
-        int size = model.model().info().inputSize;
-        // In-memory images: no samples, no labels (the label's CAM needs none), no human maps.
-        Batch batch = new Batch(List.of(), flat, new long[n], new float[0], new float[0], null);
-        model.run(batch, o -> {
-            List<Prediction> predictions = o.predictions(settings.cams());
-            for (int i = 0; i < n; i++) {
-                ImageRef ref = pending.get(i);
-                Prediction p = predictions.get(i);
-                String why = p.notFinite(ref.path());
-                if (why != null) {
-                    out.add(ScoredImage.failed(ref, ErrorReason.SCORE_NOT_FINITE, why));
-                    continue;
-                }
-                Double entropy = null;
-                byte[] png = null;
-                String camPath = null;
-                if (p.cam() != null) {
-                    entropy = ShannonEntropy.normalized(p.cam().gray().pixels());
-                    byte[] bytes = p.cam().upsampled(size).grayPng();
-                    if (settings.camDir() == null) {
-                        png = bytes;
-                    } else {
-                        camPath = CamFiles.write(settings.camDir(), ref, bytes);
-                    }
-                }
-                out.add(new ScoredImage(ref, p.score(), p.label().displayName(), entropy, png, camPath, null, null,
-                        null));
+        List<ImageScoring.Outcome> outcomes = scoring.score(pending.stream().map(ImageRef::path).toList(), inputs);
+        for (int i = 0; i < pending.size(); i++) {
+            ImageRef ref = pending.get(i);
+            ImageScoring.Outcome o = outcomes.get(i);
+            if (!o.ok()) {
+                out.add(ScoredImage.of(ref, o));
+                continue;
             }
-        });
-        if (measurer != null) {
-            int first = out.size() - n;
-            for (int i = first; i < out.size(); i++) {
-                ScoredImage s = out.get(i);
-                if (s.ok()) {
-                    Map<String, Double> m = measurer.measure(s.ref(), images.get(pending.indexOf(s.ref())));
-                    out.set(i, new ScoredImage(s.ref(), s.score(), s.predicted(), s.camEntropy(), s.camPng(),
-                            s.camPath(), m, null, null));
-                }
+            byte[] png = o.camPng();
+            String camPath = null;
+            if (png != null && settings.camDir() != null) {
+                camPath = CamFiles.write(settings.camDir(), ref, png);
+                png = null;
             }
+            Map<String, Double> measures = measurer == null ? null : measurer.measure(ref, images.get(i));
+            out.add(new ScoredImage(ref, o.score(), o.predicted(), o.camEntropy(), png, camPath, measures, null, null));
         }
         pending.clear();
         inputs.clear();

@@ -13,9 +13,26 @@ import java.util.Locale;
  * @param settings what each task computes
  * @param partitions how many tasks (0: one per core, more for large jobs, see {@link SparkScore})
  * @param shipping whether the model's files go to the executors with the job
+ * @param mode what to do when {@code out} already holds files
  */
 public record ScoreJob(ModelSpec model, List<ImageRef> images, String out, Format format, ScoreSettings settings,
-        int partitions, Shipping shipping) {
+        int partitions, Shipping shipping, Mode mode) {
+    /** What a job does with an output folder that already holds files ({@code --mode}). */
+    public enum Mode {
+        /** Refuse it before any work: nothing of an earlier run is replaced by surprise (the default). */
+        ERROR,
+        /** Replace this run's tables in it (another format's outputs are still refused). */
+        OVERWRITE,
+        /** Add this run's rows to its parquet tables as new part files (parquet only; same columns only). */
+        APPEND
+    }
+
+    /** With {@link Mode#ERROR}. */
+    public ScoreJob(ModelSpec model, List<ImageRef> images, String out, Format format, ScoreSettings settings,
+            int partitions, Shipping shipping) {
+        this(model, images, out, format, settings, partitions, shipping, Mode.ERROR);
+    }
+
     /** Whether the model's files are shipped to the executors with the job. */
     public enum Shipping {
         /** On a cluster master; not on a local one, whose executors read the driver's files. */
@@ -34,7 +51,7 @@ public record ScoreJob(ModelSpec model, List<ImageRef> images, String out, Forma
 
     /** The output files' format. */
     public enum Format {
-        /** {@code scores.parquet}, {@code errors.parquet}. */
+        /** {@code scores.parquet/}, {@code errors.parquet/}: folders of part files, one per task. */
         PARQUET,
         /** {@code scores.csv} exactly as {@code cyborg score} writes it, {@code scores-detail.csv}, {@code errors.csv}. */
         CSV;
@@ -48,6 +65,10 @@ public record ScoreJob(ModelSpec model, List<ImageRef> images, String out, Forma
         images = List.copyOf(images);
         if (partitions < 0) {
             throw new IllegalArgumentException("--partitions must be at least 1");
+        }
+        if (mode == Mode.APPEND && format != Format.PARQUET) {
+            throw new IllegalArgumentException("--mode append adds part files to parquet tables; csv's scores.csv is"
+                    + " one file, cyborg score's own: write the csv of this run to another --out");
         }
     }
 }

@@ -7,6 +7,7 @@ import org.apache.hadoop.fs.Path;
 import org.apache.spark.api.java.JavaRDD;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
+import org.apache.spark.sql.SaveMode;
 import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.types.StructType;
 
@@ -20,15 +21,20 @@ import java.util.Locale;
 import java.util.UUID;
 
 /**
- * Writes a job's tables into its output folder, each as one file in listing order: Spark writes
- * into a temporary folder inside the output folder, then each single part file is renamed into
- * place, so a reader never sees a half-written table.
+ * Writes a job's tables into its output folder: Spark writes into a temporary folder inside the
+ * output folder, then each table is renamed into place, so a reader never sees a half-written table
+ * ({@link ScoreJob.Mode#APPEND} adds part files through Spark's own committer instead).
  *
  * <ul>
- *   <li>parquet: {@code scores.parquet}, {@code errors.parquet};</li>
- *   <li>csv: {@code scores.csv} ({@code cyborg score}'s file: no header, {@code imagepath,score}),
- *       {@code scores-detail.csv} (every column, with a header), {@code errors.csv} (with a header).</li>
+ *   <li>parquet: {@code scores.parquet/}, {@code errors.parquet/}, folders of part files written by
+ *       the tasks (one per task, none through the driver), as Spark, pyarrow or duckdb read them;</li>
+ *   <li>csv: {@code scores.csv} ({@code cyborg score}'s file: no header, {@code imagepath,score}, in
+ *       listing order, as {@code cyborg evaluate} reads it: one file, so its rows pass through the
+ *       driver), {@code scores-detail.csv} (every column, with a header), {@code errors.csv} (with a
+ *       header), each one file written by one task.</li>
  * </ul>
+ * Hadoop's local file system leaves a {@code .NAME.crc} beside each file it writes; they are
+ * removed from what this writes (a reader does not need them).
  */
 final class ScoreOutputs {
     static final String SCORES = "scores";
@@ -43,11 +49,13 @@ final class ScoreOutputs {
     private final SparkSession spark;
     private final String out;
     private final ScoreJob.Format format;
+    private final ScoreJob.Mode mode;
 
-    ScoreOutputs(SparkSession spark, String out, ScoreJob.Format format) {
+    ScoreOutputs(SparkSession spark, String out, ScoreJob.Format format, ScoreJob.Mode mode) {
         this.spark = spark;
         this.out = out;
         this.format = format;
+        this.mode = mode;
     }
 
     /** Where CAM PNGs go when the output format cannot hold their bytes. */
@@ -66,15 +74,31 @@ final class ScoreOutputs {
     }
 
     /**
-     * Refuses, before any work, an output folder that holds outputs of an earlier run this run would
-     * not replace (another format's tables, or CAM files when this run writes none): they would be
-     * left beside the new tables as if they were this run's ({@link Outputs#refuseStale}).
+     * Refuses, before any work, an output folder this run must not write into: with
+     * {@link ScoreJob.Mode#ERROR} one that holds anything; otherwise one that holds outputs of an
+     * earlier run this run would not replace (another format's tables, or CAM files when this run
+     * writes none): they would be left beside the new tables as if they were this run's
+     * ({@link Outputs#refuseStale}).
      */
     void refuseStale(boolean camFiles) throws IOException {
         Path dir = Locations.hadoopPath(out);
         FileSystem fs = dir.getFileSystem(spark.sparkContext().hadoopConfiguration());
         if (!fs.exists(dir)) {
             return;
+        }
+        if (!fs.getFileStatus(dir).isDirectory()) {
+            throw new IllegalArgumentException(out + " (--out) is a file; the output is a folder");
+        }
+        FileStatus[] present = fs.listStatus(dir);
+        if (mode == ScoreJob.Mode.ERROR && present.length > 0) {
+            List<String> names = new ArrayList<>();
+            for (FileStatus f : present) {
+                names.add(f.getPath().getName());
+            }
+            java.util.Collections.sort(names);
+            throw new IllegalArgumentException(out + " (--out) already holds " + String.join(", ", names)
+                    + "; choose a new --out, or --mode overwrite to replace its tables, or --mode append to add this"
+                    + " run's rows to its parquet tables");
         }
         List<String> written = written(camFiles);
         List<String> stale = new ArrayList<>();
@@ -86,9 +110,34 @@ final class ScoreOutputs {
         Outputs.refuseStale(out, "--out", stale, "this " + format.name().toLowerCase(Locale.ROOT) + " run");
     }
 
+    /**
+     * With {@link ScoreJob.Mode#APPEND}, refuses before any work a scores table whose columns are not
+     * this run's ({@code scores}): a table of two layouts would read back with nulls or not at all.
+     */
+    void refuseOtherColumns(StructType scores) throws IOException {
+        Path table = new Path(Locations.hadoopPath(out), SCORES + ".parquet");
+        FileSystem fs = table.getFileSystem(spark.sparkContext().hadoopConfiguration());
+        if (mode != ScoreJob.Mode.APPEND || !fs.exists(table)) {
+            return;
+        }
+        StructType existing = spark.read().parquet(table.toString()).schema();
+        if (!columns(existing).equals(columns(scores))) {
+            throw new IllegalArgumentException(table + " has the columns " + columns(existing) + "; this run's are "
+                    + columns(scores) + ": --mode append needs the same (the same --cams and --measures)");
+        }
+    }
+
+    private static List<String> columns(StructType schema) {
+        List<String> out = new ArrayList<>();
+        for (var f : schema.fields()) {
+            out.add(f.name() + " " + f.dataType().simpleString());
+        }
+        return out;
+    }
+
     /** Writes the tables and returns the names of the files written. */
     List<String> write(JavaRDD<ScoredImage> ok, JavaRDD<ScoredImage> bad, ScoreSettings settings,
-            List<String> measureColumns) throws IOException {
+            List<String> measureColumns, String modelId) throws IOException {
         Path dir = Locations.hadoopPath(out);
         FileSystem fs = dir.getFileSystem(spark.sparkContext().hadoopConfiguration());
         fs.mkdirs(dir);
@@ -96,21 +145,26 @@ final class ScoreOutputs {
         List<String> files = new ArrayList<>();
         boolean camBytes = format == ScoreJob.Format.PARQUET;
         List<String> columns = List.copyOf(measureColumns);
+        StructType schema = SparkScore.scoresSchema(settings, camBytes, columns);
         try {
-            // In listing order without a sort: the driver's list is cut into partitions in order, and each
-            // task returns its rows in the order it read them; one partition keeps that order.
-            JavaRDD<ScoredImage> scores = ok.coalesce(1);
-            StructType schema = SparkScore.scoresSchema(settings, camBytes, columns);
-            Dataset<Row> table = spark.createDataFrame(
-                    scores.map(s -> SparkScore.scoresRow(s, settings, camBytes, columns)), schema);
-            JavaRDD<ScoredImage> errors = bad.coalesce(1);
-            Dataset<Row> errorTable = spark.createDataFrame(errors.map(SparkScore::errorsRow), SparkScore.errorsSchema());
             if (format == ScoreJob.Format.PARQUET) {
-                table.write().parquet(new Path(tmp, SCORES).toString());
-                files.add(place(fs, new Path(tmp, SCORES), ".parquet", new Path(dir, SCORES + ".parquet"), null));
-                errorTable.write().parquet(new Path(tmp, ERRORS).toString());
-                files.add(place(fs, new Path(tmp, ERRORS), ".parquet", new Path(dir, ERRORS + ".parquet"), null));
+                // As the tasks scored them: one part file per task, written where it runs. The driver's
+                // list was cut into partitions in order, so part-00000 holds the first images; readers
+                // need not keep that order, and each row names its image.
+                Dataset<Row> table = spark.createDataFrame(
+                        ok.map(s -> SparkScore.scoresRow(s, settings, camBytes, columns, modelId)), schema);
+                Dataset<Row> errorTable = spark.createDataFrame(bad.map(SparkScore::errorsRow),
+                        SparkScore.errorsSchema());
+                files.add(writeParquet(fs, table, tmp, dir, SCORES + ".parquet"));
+                files.add(writeParquet(fs, errorTable, tmp, dir, ERRORS + ".parquet"));
             } else {
+                // In listing order without a sort: each task returns its rows in the order it read them,
+                // and one partition keeps the partitions' order.
+                JavaRDD<ScoredImage> scores = ok.coalesce(1);
+                Dataset<Row> table = spark.createDataFrame(
+                        scores.map(s -> SparkScore.scoresRow(s, settings, camBytes, columns, modelId)), schema);
+                Dataset<Row> errorTable = spark.createDataFrame(bad.coalesce(1).map(SparkScore::errorsRow),
+                        SparkScore.errorsSchema());
                 Path scoreFile = new Path(dir, SCORES + ".csv");
                 writeText(fs, new Path(tmp, SCORES + ".csv"), SparkScore.scoreFileText(scores.collect()));
                 rename(fs, new Path(tmp, SCORES + ".csv"), scoreFile);
@@ -124,7 +178,23 @@ final class ScoreOutputs {
         } finally {
             fs.delete(tmp, true);
         }
+        for (String name : files) {
+            Locations.dropChecksums(fs, new Path(dir, name));
+        }
         return files;
+    }
+
+    /** One parquet table: staged and renamed into place, or with APPEND added to an existing one. */
+    private String writeParquet(FileSystem fs, Dataset<Row> table, Path tmp, Path dir, String name) throws IOException {
+        Path target = new Path(dir, name);
+        if (mode == ScoreJob.Mode.APPEND && fs.exists(target)) {
+            table.write().mode(SaveMode.Append).parquet(target.toString());
+        } else {
+            Path staged = new Path(tmp, name);
+            table.write().parquet(staged.toString());
+            rename(fs, staged, target);
+        }
+        return name;
     }
 
     private static String header(StructType schema) {

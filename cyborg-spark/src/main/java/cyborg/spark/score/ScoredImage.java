@@ -26,6 +26,12 @@ public record ScoredImage(ImageRef ref, Float score, String predicted, Double ca
         return new ScoredImage(ref, null, null, null, null, null, null, reason, message);
     }
 
+    /** An image's outcome without CAM files or measures. */
+    static ScoredImage of(ImageRef ref, ImageScoring.Outcome o) {
+        return new ScoredImage(ref, o.score(), o.predicted(), o.camEntropy(), o.camPng(), null, null, o.errorReason(),
+                o.errorMessage());
+    }
+
     /** Whether it was scored. */
     public boolean ok() {
         return errorReason == null;

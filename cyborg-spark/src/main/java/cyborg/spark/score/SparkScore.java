@@ -98,7 +98,7 @@ public final class SparkScore {
         settings = new ScoreSettings(settings.batch(), settings.cams(),
                 settings.cams() && job.format() == ScoreJob.Format.CSV ? ScoreOutputs.camDir(job.out()) : null,
                 settings.measures(), threads);
-        ScoreOutputs outputs = new ScoreOutputs(spark, job.out(), job.format());
+        ScoreOutputs outputs = new ScoreOutputs(spark, job.out(), job.format(), job.mode());
         outputs.refuseStale(settings.camDir() != null);
         // The driver loads the model once first: a missing or broken model fails here with a clear
         // message rather than in every task; in local mode the tasks then reuse that instance.
@@ -111,18 +111,14 @@ public final class SparkScore {
             }
             measureColumns = settings.measures() ? ImageMeasurer.columnNames(lease.model()) : List.of();
         }
+        outputs.refuseOtherColumns(scoresSchema(settings, job.format() == ScoreJob.Format.PARQUET, measureColumns));
+        String modelId = job.model().id();
         int n = job.images().size();
         int partitions = job.partitions() > 0 ? job.partitions() : defaultPartitions(n, sc.defaultParallelism());
         partitions = Math.min(partitions, n);
 
         boolean local = Clusters.isLocal(sc.master());
-        ModelSpec executorModel = job.model();
-        if (job.shipping() == ScoreJob.Shipping.ALWAYS || job.shipping() == ScoreJob.Shipping.AUTO && !local) {
-            for (java.nio.file.Path file : job.model().files()) {
-                sc.addFile(file.toAbsolutePath().toString());
-            }
-            executorModel = job.model().shipped();
-        }
+        ModelSpec executorModel = forExecutors(sc, job.model(), job.shipping());
         LongAccumulator loads = sc.sc().longAccumulator("cyborg model loads");
         LongAccumulator loadMillis = sc.sc().longAccumulator("cyborg model load ms");
         JavaRDD<ScoredImage> scored = sc.parallelize(job.images(), partitions)
@@ -147,7 +143,7 @@ public final class SparkScore {
             long writeStart = System.nanoTime();
             List<String> files;
             try {
-                files = outputs.write(ok, bad, settings, measureColumns);
+                files = outputs.write(ok, bad, settings, measureColumns, modelId);
             } catch (Exception | Error e) {
                 throw outputFault(job.out(), e, false);
             }
@@ -161,6 +157,20 @@ public final class SparkScore {
                 ModelPool.release(executorModel);
             }
         }
+    }
+
+    /**
+     * The model as the executors load it: {@code model} itself, or, when {@code shipping} says so,
+     * read from its files added to the job ({@code SparkContext.addFile}).
+     */
+    public static ModelSpec forExecutors(JavaSparkContext sc, ModelSpec model, ScoreJob.Shipping shipping) {
+        if (shipping == ScoreJob.Shipping.ALWAYS || shipping == ScoreJob.Shipping.AUTO && !Clusters.isLocal(sc.master())) {
+            for (java.nio.file.Path file : model.files()) {
+                sc.addFile(file.toAbsolutePath().toString());
+            }
+            return model.shipped();
+        }
+        return model;
     }
 
     /**
@@ -197,7 +207,7 @@ public final class SparkScore {
      * {@code local[1]}: 2); on a cluster, {@code spark.task.cpus} (default 1: each task is given
      * one core by the scheduler; raise it with {@code spark.executor.cores} to run fewer, wider tasks).
      */
-    static int threadsPerTask(SparkConf conf) {
+    public static int threadsPerTask(SparkConf conf) {
         int cores = Runtime.getRuntime().availableProcessors();
         String master = conf.get("spark.master", "");
         int taskCpus = conf.getInt("spark.task.cpus", 1);
@@ -286,7 +296,8 @@ public final class SparkScore {
                 DataTypes.createStructField("score", DataTypes.FloatType, false),
                 DataTypes.createStructField("label", DataTypes.StringType, true),
                 DataTypes.createStructField("predicted", DataTypes.StringType, false),
-                DataTypes.createStructField("source", DataTypes.StringType, true)));
+                DataTypes.createStructField("source", DataTypes.StringType, true),
+                DataTypes.createStructField("model_id", DataTypes.StringType, false)));
         if (settings.cams()) {
             fields.add(DataTypes.createStructField("cam_entropy", DataTypes.DoubleType, false));
             fields.add(camBytes ? DataTypes.createStructField("cam_png", DataTypes.BinaryType, false)
@@ -298,11 +309,13 @@ public final class SparkScore {
         return DataTypes.createStructType(fields);
     }
 
-    static Row scoresRow(ScoredImage s, ScoreSettings settings, boolean camBytes, List<String> measureColumns) {
+    static Row scoresRow(ScoredImage s, ScoreSettings settings, boolean camBytes, List<String> measureColumns,
+            String modelId) {
         List<Object> v = new ArrayList<>(List.of(s.ref().path(), s.score()));
         v.add(s.ref().label());
         v.add(s.predicted());
         v.add(s.ref().source());
+        v.add(modelId);
         if (settings.cams()) {
             v.add(s.camEntropy());
             v.add(camBytes ? s.camPng() : s.camPath());

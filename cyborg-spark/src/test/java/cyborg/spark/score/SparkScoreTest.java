@@ -2,6 +2,7 @@ package cyborg.spark.score;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -107,9 +108,30 @@ class SparkScoreTest {
 
     static SparkScore.Summary sparkScore(Path csv, Path out, ScoreJob.Format format, ScoreSettings settings,
             int partitions) throws IOException {
+        return sparkScore(csv, out, format, settings, partitions, ScoreJob.Mode.ERROR);
+    }
+
+    static SparkScore.Summary sparkScore(Path csv, Path out, ScoreJob.Format format, ScoreSettings settings,
+            int partitions, ScoreJob.Mode mode) throws IOException {
         List<ImageRef> refs = ImageListing.fromSplitCsv(csv, images.toString(), "test", null);
         return SparkScore.run(spark, new ScoreJob(ModelSpec.folder(model.toString()), refs, out.toString(), format,
-                settings, partitions), null);
+                settings, partitions, ScoreJob.Shipping.AUTO, mode), null);
+    }
+
+    /** A parquet table's rows by their path. */
+    static Map<String, Row> byPath(Path table) {
+        Map<String, Row> rows = new java.util.TreeMap<>();
+        for (Row r : spark.read().parquet(table.toString()).collectAsList()) {
+            assertNull(rows.put(r.getString(0), r), "twice: " + r.getString(0));
+        }
+        return rows;
+    }
+
+    /** The files under {@code folder}, by name relative to it. */
+    static List<String> filesUnder(Path folder) throws IOException {
+        try (var files = Files.walk(folder)) {
+            return files.filter(Files::isRegularFile).map(p -> folder.relativize(p).toString()).sorted().toList();
+        }
     }
 
     static void assertSameScores(List<String> expected, List<String> actual) {
@@ -139,11 +161,13 @@ class SparkScoreTest {
         assertTrue(summary.modelLoads() <= 1, "model loads by the tasks: " + summary.modelLoads());
         assertEquals("path,reason,message", Files.readAllLines(out.resolve("errors.csv")).get(0));
         List<String> detail = Files.readAllLines(out.resolve("scores-detail.csv"));
-        assertEquals("path,score,label,predicted,source", detail.get(0));
+        assertEquals("path,score,label,predicted,source,model_id", detail.get(0));
+        assertTrue(detail.get(1).endsWith(",ffhq," + ModelSpec.folder(model.toString()).id()), detail.get(1));
         assertEquals(10, detail.size());
         assertTrue(detail.get(1).startsWith(images + "/ffhq/img0.png,"), detail.get(1));
-        assertTrue(detail.get(1).matches(".*,Real,(Real|Synthetic),ffhq"), detail.get(1));
-        assertFalse(Files.list(out).anyMatch(p -> p.getFileName().toString().startsWith("_tmp")), "temp folder left");
+        assertTrue(detail.get(1).matches(".*,Real,(Real|Synthetic),ffhq,sha256:[0-9a-f]{16}"), detail.get(1));
+        assertEquals(List.of("errors.csv", "scores-detail.csv", "scores.csv"), filesUnder(out),
+                "no temporary folder, no .crc files");
     }
 
     @Test
@@ -166,26 +190,28 @@ class SparkScoreTest {
         SparkScore.Summary summary = sparkScore(badCsv, out, ScoreJob.Format.PARQUET,
                 new ScoreSettings(8, true, null, false, 0), 0);
         assertEquals(9, summary.scored());
-        List<Row> rows = spark.read().parquet(out.resolve("scores.parquet").toString()).collectAsList();
-        assertEquals(List.of("path", "score", "label", "predicted", "source", "cam_entropy", "cam_png"),
+        assertEquals(List.of("path", "score", "label", "predicted", "source", "model_id", "cam_entropy", "cam_png"),
                 List.of(spark.read().parquet(out.resolve("scores.parquet").toString()).columns()));
+        Map<String, Row> rows = byPath(out.resolve("scores.parquet"));
         assertEquals(9, rows.size());
-        List<String> expected = cyborgScore(goodCsv);
-        for (int i = 0; i < rows.size(); i++) {
-            Row r = rows.get(i);
-            String e = expected.get(i);
-            assertEquals(e.substring(0, e.lastIndexOf(',')), r.getString(0));
+        for (String e : cyborgScore(goodCsv)) {
+            Row r = rows.get(e.substring(0, e.lastIndexOf(',')));
+            assertNotNull(r, e);
             assertEquals(Double.parseDouble(e.substring(e.lastIndexOf(',') + 1)), r.getFloat(1), 1e-6);
-            double entropy = r.getDouble(5);
+            double entropy = r.getDouble(6);
             assertTrue(entropy >= 0 && entropy <= 1, "entropy " + entropy);
-            RgbImage cam = ImageFiles.decode((byte[]) r.get(6), Path.of("cam.png"), 1_000_000).rgb();
+            RgbImage cam = ImageFiles.decode((byte[]) r.get(7), Path.of("cam.png"), 1_000_000).rgb();
             assertEquals(32, cam.width());
             assertEquals(32, cam.height());
         }
-        List<Row> errors = spark.read().parquet(out.resolve("errors.parquet").toString()).collectAsList();
+        Map<String, Row> errors = byPath(out.resolve("errors.parquet"));
         assertEquals(2, errors.size());
-        assertEquals("bad_image", errors.get(0).getString(1));
-        assertNotNull(errors.get(1).getString(2));
+        assertEquals("bad_image", errors.get(images + "/stylegan/broken.png").getString(1));
+        assertEquals("missing_file", errors.get(images + "/ffhq/missing.png").getString(1));
+        // partitioned, written by the tasks: the default is one task per core of local[2] at least
+        List<String> files = filesUnder(out);
+        assertTrue(files.stream().filter(f -> f.startsWith("scores.parquet/part-")).count() >= 2, files.toString());
+        assertTrue(files.stream().noneMatch(f -> f.endsWith(".crc")), "no .crc files: " + files);
     }
 
     @Test
@@ -202,8 +228,8 @@ class SparkScoreTest {
         SparkScore.Summary summary = SparkScore.run(spark, new ScoreJob(ModelSpec.folder(model.toString()), refs,
                 out.toUri().toString(), ScoreJob.Format.PARQUET, new ScoreSettings(8, false, null, true, 0), 0), null);
         assertEquals(2, summary.scored(), summary.toString());
-        List<Row> rows = spark.read().parquet(out.resolve("scores.parquet").toString()).collectAsList();
-        assertEquals(first.toUri().toString(), rows.get(0).getString(0));
+        Map<String, Row> byPath = byPath(out.resolve("scores.parquet"));
+        List<Row> rows = List.of(byPath.get(first.toUri().toString()), byPath.get(second.toUri().toString()));
         try (NDManager m = NDManager.newBaseManager()) {
             SavedModel saved = SavedModel.load(model, m);
             Explainer explainer = new Explainer(saved, m, SaliencyMethod.of("gradcam"), Explainer.referenceShift(32), 10, 1);
@@ -229,7 +255,7 @@ class SparkScoreTest {
         SparkScore.run(spark, new ScoreJob(ModelSpec.folder(model.toString()), refs, out.toString(),
                 ScoreJob.Format.CSV, new ScoreSettings(8, true, null, false, 0), 0), null);
         List<String> detail = Files.readAllLines(out.resolve("scores-detail.csv"));
-        assertEquals("path,score,label,predicted,source,cam_entropy,cam_path", detail.get(0));
+        assertEquals("path,score,label,predicted,source,model_id,cam_entropy,cam_path", detail.get(0));
         assertEquals(4, detail.size());
         String camPath = detail.get(2).substring(detail.get(2).lastIndexOf(',') + 1);
         assertEquals(out.resolve("cams/stylegan/img1_cam.png").toString(), camPath, "named by the path under the image root");
@@ -254,13 +280,102 @@ class SparkScoreTest {
         sparkScore(goodCsv, out, ScoreJob.Format.CSV, ScoreSettings.scores(8), 1);
         List<String> before = Files.readAllLines(out.resolve("scores.csv"));
         IllegalArgumentException e = org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class,
-                () -> sparkScore(goodCsv, out, ScoreJob.Format.PARQUET, ScoreSettings.scores(8), 1));
+                () -> sparkScore(goodCsv, out, ScoreJob.Format.PARQUET, ScoreSettings.scores(8), 1,
+                        ScoreJob.Mode.OVERWRITE));
         assertEquals(out + " (--out) holds scores.csv, scores-detail.csv, errors.csv of an earlier run, which this"
                 + " parquet run would not replace; remove them or choose another --out", e.getMessage());
         assertFalse(Files.exists(out.resolve("scores.parquet")), "refused before any work");
         assertEquals(before, Files.readAllLines(out.resolve("scores.csv")), "nothing of the earlier run is deleted");
         // the same form again replaces its own outputs
-        sparkScore(goodCsv, out, ScoreJob.Format.CSV, ScoreSettings.scores(8), 1);
+        sparkScore(goodCsv, out, ScoreJob.Format.CSV, ScoreSettings.scores(8), 1, ScoreJob.Mode.OVERWRITE);
+    }
+
+    @Test
+    void anExistingOutIsRefusedByDefaultReplacedWithOverwriteAndAddedToWithAppend() throws IOException {
+        Path out = dir.resolve("out-modes");
+        sparkScore(goodCsv, out, ScoreJob.Format.PARQUET, ScoreSettings.scores(8), 2);
+        List<String> first = filesUnder(out);
+        IllegalArgumentException e = org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class,
+                () -> sparkScore(goodCsv, out, ScoreJob.Format.PARQUET, ScoreSettings.scores(8), 2));
+        assertEquals(out + " (--out) already holds errors.parquet, scores.parquet; choose a new --out, or --mode"
+                + " overwrite to replace its tables, or --mode append to add this run's rows to its parquet tables",
+                e.getMessage());
+        assertEquals(first, filesUnder(out), "refused before any work: nothing written, nothing removed");
+
+        sparkScore(badCsv, out, ScoreJob.Format.PARQUET, ScoreSettings.scores(8), 3, ScoreJob.Mode.OVERWRITE);
+        assertEquals(9, byPath(out.resolve("scores.parquet")).size());
+        assertEquals(2, byPath(out.resolve("errors.parquet")).size(), "the errors of the second run replace none");
+        assertTrue(filesUnder(out).stream().filter(f -> f.startsWith("scores.parquet/part-")).count() == 3,
+                "the first run's part files are gone: " + filesUnder(out));
+
+        sparkScore(goodCsv, out, ScoreJob.Format.PARQUET, ScoreSettings.scores(8), 2, ScoreJob.Mode.APPEND);
+        assertEquals(18, spark.read().parquet(out.resolve("scores.parquet").toString()).count(), "9 rows added");
+        assertEquals(2, spark.read().parquet(out.resolve("errors.parquet").toString()).count());
+        assertTrue(filesUnder(out).stream().noneMatch(f -> f.endsWith(".crc") || f.contains("_temporary")),
+                filesUnder(out).toString());
+
+        e = org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class, () -> sparkScore(goodCsv,
+                out, ScoreJob.Format.PARQUET, new ScoreSettings(8, true, null, false, 0), 2, ScoreJob.Mode.APPEND));
+        assertTrue(e.getMessage().contains("--mode append needs the same (the same --cams and --measures)"),
+                e.getMessage());
+        assertEquals(18, spark.read().parquet(out.resolve("scores.parquet").toString()).count(), "nothing added");
+        e = org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class, () -> sparkScore(goodCsv,
+                dir.resolve("out-append-csv"), ScoreJob.Format.CSV, ScoreSettings.scores(8), 2, ScoreJob.Mode.APPEND));
+        assertTrue(e.getMessage().startsWith("--mode append adds part files to parquet tables"), e.getMessage());
+    }
+
+    @Test
+    void aFolderListedBySparkGivesEveryImageAtAnyDepthWithItsClassFromTheFolderNames() throws IOException {
+        Path tree = dir.resolve("tree");
+        byte[] png = Files.readAllBytes(images.resolve("ffhq/img0.png"));
+        for (String f : List.of("real/ffhq/a.png", "1_fake/gan/deep/b.png", "loose/c.png", "loose/d.PNG")) {
+            Files.createDirectories(tree.resolve(f).getParent());
+            Files.write(tree.resolve(f), png);
+        }
+        Files.writeString(tree.resolve("real/notes.txt"), "not an image");
+        ImageListing.Listed all = ImageListing.fromFiles(spark, tree.toUri().toString(), null, null);
+        String root = "file:" + tree.toAbsolutePath();
+        assertEquals(List.of(root + "/1_fake/gan/deep/b.png", root + "/loose/c.png", root + "/loose/d.PNG",
+                root + "/real/ffhq/a.png"), all.images().stream().map(ImageRef::path).toList(), "sorted, at any depth");
+        assertEquals(java.util.Arrays.asList("Synthetic", null, null, "Real"),
+                all.images().stream().map(ImageRef::label).toList());
+        assertEquals(List.of("deep", "loose", "loose", "ffhq"), all.images().stream().map(ImageRef::source).toList());
+        assertEquals(List.of(root + "/real/notes.txt"), all.notImages(), "passed over, and said so");
+        // a name filter, and a glob in the path (a local path without a scheme)
+        assertEquals(List.of(root + "/1_fake/gan/deep/b.png", root + "/loose/c.png", root + "/real/ffhq/a.png"),
+                ImageListing.fromFiles(spark, tree.toString(), "*.png", null).images().stream().map(ImageRef::path)
+                        .toList());
+        assertEquals(List.of(root + "/loose/c.png", root + "/loose/d.PNG"), ImageListing.fromFiles(spark,
+                tree + "/l*", null, null).images().stream().map(ImageRef::path).toList());
+        assertTrue(ImageListing.listedBySpark(tree + "/l*", null) && ImageListing.listedBySpark(tree.toUri().toString(),
+                null) && ImageListing.listedBySpark(tree.toString(), "*.png") && !ImageListing.listedBySpark(
+                tree.toString(), null));
+        IllegalArgumentException e = org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class,
+                () -> ImageListing.fromFiles(spark, tree.resolve("nothing").toString(), "*.png", null));
+        assertTrue(e.getMessage().startsWith("--folder " + tree.resolve("nothing") + ": "), e.getMessage());
+        // scored as any listing is: the executors read the URIs
+        SparkScore.Summary summary = SparkScore.run(spark, new ScoreJob(ModelSpec.folder(model.toString()),
+                all.images(), dir.resolve("out-tree").toString(), ScoreJob.Format.CSV, ScoreSettings.scores(8), 2),
+                null);
+        assertEquals(4, summary.scored(), summary.toString());
+    }
+
+    @Test
+    void theModelIdIsTheModelsContentNotItsPath() throws IOException {
+        Path copy = dir.resolve("model-copy");
+        Files.createDirectories(copy);
+        for (String f : List.of(SavedModel.SIDECAR, SavedModel.WEIGHTS)) {
+            Files.copy(model.resolve(f), copy.resolve(f));
+        }
+        String id = ModelSpec.folder(model.toString()).id();
+        assertTrue(id.matches("sha256:[0-9a-f]{16}"), id);
+        assertEquals(id, ModelSpec.folder(copy.toString()).id());
+        Path other = dir.resolve("model-other");
+        try (NDManager m = NDManager.newBaseManager()) {
+            CamNetwork net = Architecture.SMALLRESNET.create(m, 8);
+            SavedModel.save(other, net, ModelInfo.of(Architecture.SMALLRESNET, 32, SavedModel.camSize(net, m, 32)));
+        }
+        assertNotEquals(id, ModelSpec.folder(other.toString()).id());
     }
 
     @Test
@@ -270,7 +385,8 @@ class SparkScoreTest {
         SparkScore.run(spark, new ScoreJob(ModelSpec.folder(model.toString()), refs, out.toString(),
                 ScoreJob.Format.CSV, new ScoreSettings(8, true, null, false, 0), 0), null);
         IllegalArgumentException e = org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class,
-                () -> sparkScore(goodCsv, out, ScoreJob.Format.CSV, ScoreSettings.scores(8), 1));
+                () -> sparkScore(goodCsv, out, ScoreJob.Format.CSV, ScoreSettings.scores(8), 1,
+                        ScoreJob.Mode.OVERWRITE));
         assertTrue(e.getMessage().startsWith(out + " (--out) holds cams of an earlier run"), e.getMessage());
     }
 
@@ -291,7 +407,8 @@ class SparkScoreTest {
         }
         IOException e = org.junit.jupiter.api.Assertions.assertThrows(IOException.class, () -> SparkScore.run(spark,
                 new ScoreJob(ModelSpec.folder(model.toString()), refs, out.toString(), ScoreJob.Format.CSV,
-                        new ScoreSettings(8, true, null, false, 0), 1), null));
+                        new ScoreSettings(8, true, null, false, 0), 1, ScoreJob.Shipping.AUTO,
+                        ScoreJob.Mode.OVERWRITE), null));
         assertEquals(out + "/cams: no space left on the device; free some space or write elsewhere", e.getMessage());
         assertTrue(Files.readAttributes(first, java.nio.file.attribute.BasicFileAttributes.class,
                 java.nio.file.LinkOption.NOFOLLOW_LINKS).isOther(), "the device node was replaced by a regular file");
