@@ -23,7 +23,7 @@ import org.junit.jupiter.api.Test;
  * {@code spark score} on {@code local[2]}, to parquet (the default) and csv, through the launcher (Spark
  * in the launcher's JVM, on cyborg-cli's class path) and through {@code tools/spark/spark-submit} with the
  * shaded jar (Spark's own class path beside it, as a cluster runs it). The parquet is read back with
- * Parquet's reader; every score must be {@code cyborg score}'s.
+ * Parquet's Java reader, and with pyarrow and duckdb; every score must be {@code cyborg score}'s.
  */
 class SparkIT {
     private static final Path DIR = Product.WORK.resolve("spark");
@@ -41,6 +41,7 @@ class SparkIT {
         Path out = DIR.resolve("launcher-parquet");
         Product.run("spark-score-parquet", TIMEOUT, Product.launcher(score(out))).ok();
         assertSameScores(readParquet(out.resolve("scores.parquet")));
+        assertSameScores(readWithPython(out.resolve("scores.parquet")));
     }
 
     @Test
@@ -117,6 +118,29 @@ class SparkIT {
         assertEquals(expected.keySet(), scores.keySet(), "every open-set image, once");
         // batches may hold other images than cyborg score's (the last bit may differ)
         expected.forEach((path, score) -> assertEquals(score, scores.get(path), 2e-6, path));
+    }
+
+    /**
+     * Path to score from a parquet table read by readers that share no code with Spark or Java: pyarrow and
+     * duckdb (tools/python/read_parquet.py checks that the two agree), from a virtual environment made with the
+     * machine's Python package mirror (tools/python/venv).
+     */
+    private static Map<String, Double> readWithPython(Path table) {
+        Path venv = Product.WORK.resolve("pyenv");
+        Product.Run made = Product.run("python-venv", Duration.ofMinutes(5),
+                List.of(Product.ROOT.resolve("tools/python/venv").toString(), venv.toString())).ok();
+        String python = made.stdout().strip();
+        Product.Run read = Product.run("read-parquet", Duration.ofMinutes(2), List.of(python,
+                Product.ROOT.resolve("tools/python/read_parquet.py").toString(), table.toString(), "path", "score",
+                "predicted", "model_id")).ok();
+        Map<String, Double> scores = new LinkedHashMap<>();
+        for (String line : read.stdout().lines().toList()) {
+            com.google.gson.JsonObject row = com.google.gson.JsonParser.parseString(line).getAsJsonObject();
+            assertTrue(row.get("model_id").getAsString().matches("sha256:[0-9a-f]{16}"), line);
+            scores.put(row.get("path").getAsString(), row.get("score").getAsDouble());
+        }
+        assertTrue(read.stderr().contains("with pyarrow"), read.stderr());
+        return scores;
     }
 
     /**
