@@ -1,5 +1,6 @@
 package cyborg.cli;
 
+import cyborg.model.ComputeDevice;
 import cyborg.spark.Clusters;
 import cyborg.spark.score.ImageListing;
 import cyborg.spark.score.ImageRef;
@@ -89,6 +90,12 @@ final class SparkScoreCommand implements Callable<Integer> {
 
     @Mixin
     WeightFileOptions weights = new WeightFileOptions();
+
+    @Option(names = "--device", defaultValue = "cpu", paramLabel = "cpu|gpu",
+            description = "Where executors run the network: the CPU (default) or a GPU, the task's own when Spark"
+                    + " schedules GPUs (spark.task.resource.gpu.amount), else each executor's first. Needs the CUDA"
+                    + " natives on the executors (docs/spark.md, 'GPUs'); not run on a GPU here.")
+    ComputeDevice device;
 
     @Option(names = "--csv", paramLabel = "FILE",
             description = "Reference split file: no header, rows split,class,relpath (read by the driver).")
@@ -193,7 +200,8 @@ final class SparkScoreCommand implements Callable<Integer> {
         }
         List<ImageRef> refs = sparkListed ? null : listing();
         ScoreSettings settings = new ScoreSettings(batch, cams, null, measures, threads == null ? 0 : threads);
-        ModelSpec spec = new ModelSpec(model, weights.arch, weights.request(Path.of(model)).size(), weights.strict, null);
+        ModelSpec spec = new ModelSpec(model, weights.arch, weights.request(Path.of(model)).size(), weights.strict, null,
+                device);
         ScoreJob.Shipping shipping = switch (shipModel.toLowerCase(Locale.ROOT)) {
             case "auto" -> ScoreJob.Shipping.AUTO;
             case "always" -> ScoreJob.Shipping.ALWAYS;

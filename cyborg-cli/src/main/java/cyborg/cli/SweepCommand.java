@@ -1,5 +1,6 @@
 package cyborg.cli;
 
+import cyborg.model.ComputeDevice;
 import cyborg.spark.sweep.Grid;
 import cyborg.spark.sweep.Sweep;
 import picocli.CommandLine;
@@ -78,6 +79,12 @@ final class SweepCommand implements Callable<Integer> {
             description = "Maximum heap of each training JVM (default: the grid's heap_per_run, else 2g).")
     String heapPerRun;
 
+    @Option(names = "--device", defaultValue = "cpu", paramLabel = "cpu|gpu",
+            description = "Where each run trains: the CPU (default) or a GPU, the task's own when Spark schedules"
+                    + " GPUs (--conf spark.task.resource.gpu.amount=1 and the executors' GPU resources: its training"
+                    + " JVM sees only that GPU), else the first. Evaluation stays on the CPU. Not run on a GPU here.")
+    ComputeDevice device;
+
     @Option(names = "--select", paramLabel = "CRITERION",
             description = "val-auc, stability, entropy or blend[:val-auc=W,stability=W,entropy=W] (default: the"
                     + " grid's select, else val-auc).")
@@ -89,7 +96,7 @@ final class SweepCommand implements Callable<Integer> {
         checkTrainOptions(g);
         // each run trains in a JVM of its own running this tool: the sweep is told so, never names it
         Sweep.Settings settings = Sweep.Settings.of(g, out, master, coresPerRun, heapPerRun, select,
-                CyborgCommand.class);
+                CyborgCommand.class).onDevice(device);
         Sweep.Summary s = new Sweep(g, settings, System.out).run();
         System.out.println();
         System.out.print(s.table().console());

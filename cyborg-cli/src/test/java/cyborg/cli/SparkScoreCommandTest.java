@@ -1,6 +1,7 @@
 package cyborg.cli;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import org.junit.jupiter.api.Test;
@@ -100,6 +101,17 @@ class SparkScoreCommandTest {
         String row = Files.readAllLines(Toy.data().resolve("split.csv")).stream().filter(l -> l.startsWith("test,"))
                 .findFirst().orElseThrow();
         return row.substring(row.lastIndexOf(',') + 1);
+    }
+
+    @Test
+    void deviceGpuOnALocalMasterWithoutAGpuIsOneErrorBeforeAnyTask() throws IOException {
+        String list = listFile(Toy.data().resolve("images").toString() + firstTestRelpath()).toString();
+        Path out = dir.resolve("gpu");
+        Cli r = Cli.run("spark", "score", "--master", "local[1]", "--model", Toy.model().toString(), "--list", list,
+                "--device", "gpu", "--out", out.toString());
+        assertEquals(1, r.status, r.toString());
+        assertTrue(r.err.contains("--device gpu: PyTorch sees no GPU here"), r.toString());
+        assertFalse(Files.exists(out.resolve("scores.parquet")), "nothing written");
     }
 
     @Test

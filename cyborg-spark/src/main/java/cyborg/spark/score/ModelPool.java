@@ -1,5 +1,6 @@
 package cyborg.spark.score;
 
+import cyborg.model.ComputeDevice;
 import cyborg.model.LoadedModel;
 
 import java.io.IOException;
@@ -14,10 +15,14 @@ import java.util.concurrent.atomic.AtomicLong;
  * concurrently running task and kept for the JVM's life, so a task borrows a loaded model and gives
  * it back. A predictor is not thread-safe, so two tasks running at once never share one: the pool
  * holds as many instances of a model as tasks have used it at the same time (at most the
- * executor's task slots).
+ * executor's task slots). A GPU model is pooled per GPU: a task borrows an instance on the GPU
+ * Spark gave it ({@link TaskGpu}).
  */
 public final class ModelPool {
-    private static final Map<ModelSpec, Deque<LoadedModel>> IDLE = new ConcurrentHashMap<>();
+    /** A model on one device: on a GPU machine each GPU holds its own instances. */
+    private record Key(ModelSpec spec, int gpu) {}
+
+    private static final Map<Key, Deque<LoadedModel>> IDLE = new ConcurrentHashMap<>();
     private static final AtomicLong LOADS = new AtomicLong();
     private static final AtomicLong LOAD_NANOS = new AtomicLong();
 
@@ -25,11 +30,11 @@ public final class ModelPool {
 
     /** A model borrowed from the pool; closing it gives it back. */
     public static final class Lease implements AutoCloseable {
-        private final ModelSpec spec;
+        private final Key spec;
         private final LoadedModel model;
         private final long loadNanos;
 
-        private Lease(ModelSpec spec, LoadedModel model, long loadNanos) {
+        private Lease(Key spec, LoadedModel model, long loadNanos) {
             this.spec = spec;
             this.model = model;
             this.loadNanos = loadNanos;
@@ -55,19 +60,21 @@ public final class ModelPool {
 
     /** An idle instance of {@code spec}'s model, or a newly loaded one when every instance is in use. */
     public static Lease borrow(ModelSpec spec) throws IOException {
-        Deque<LoadedModel> idle = IDLE.computeIfAbsent(spec, k -> new ArrayDeque<>());
+        // a GPU model goes on the task's own GPU (one pool per GPU), else on the first
+        Key key = new Key(spec, spec.device() == ComputeDevice.GPU ? TaskGpu.indexOrFirst() : 0);
+        Deque<LoadedModel> idle = IDLE.computeIfAbsent(key, k -> new ArrayDeque<>());
         synchronized (idle) {
             LoadedModel model = idle.poll();
             if (model != null) {
-                return new Lease(spec, model, 0);
+                return new Lease(key, model, 0);
             }
         }
         long start = System.nanoTime();
-        LoadedModel model = spec.open();
+        LoadedModel model = spec.open(key.gpu());
         long took = System.nanoTime() - start;
         LOADS.incrementAndGet();
         LOAD_NANOS.addAndGet(took);
-        return new Lease(spec, model, took);
+        return new Lease(key, model, took);
     }
 
     /** How many model instances this JVM has loaded. */
@@ -77,11 +84,16 @@ public final class ModelPool {
 
     /** Closes the idle instances of {@code spec} (a local job's end: the process may go on). */
     public static void release(ModelSpec spec) {
-        Deque<LoadedModel> idle = IDLE.remove(spec);
-        if (idle != null) {
-            synchronized (idle) {
-                idle.forEach(LoadedModel::close);
-                idle.clear();
+        for (Key key : IDLE.keySet()) {
+            if (!key.spec().equals(spec)) {
+                continue;
+            }
+            Deque<LoadedModel> idle = IDLE.remove(key);
+            if (idle != null) {
+                synchronized (idle) {
+                    idle.forEach(LoadedModel::close);
+                    idle.clear();
+                }
             }
         }
     }

@@ -28,13 +28,16 @@ import java.util.List;
  * @param shippedAs null: executors read {@code location}; else the model's files were added to the
  *     job ({@code SparkContext.addFile}) and executors read them from their {@link SparkFiles}
  *     folder: the weight file's name, or {@value #FOLDER} for a model folder's two files
+ * @param device where the network runs: the CPU, or a GPU ({@link TaskGpu}: the task's own when
+ *     Spark schedules GPUs, else the first)
  */
-public record ModelSpec(String location, String arch, Integer size, boolean strict, String shippedAs)
-        implements Serializable {
+public record ModelSpec(String location, String arch, Integer size, boolean strict, String shippedAs,
+        ComputeDevice device) implements Serializable {
     /** {@link #shippedAs} of a model folder: its model.json and model.safetensors. */
     public static final String FOLDER = "<model folder>";
 
     public ModelSpec {
+        device = device == null ? ComputeDevice.CPU : device;
         if (Locations.isUri(location)) {
             throw new IllegalArgumentException("--model " + location + ": a model is read from a path, not fetched from"
                     + " a URI; copy it to the driver (it is shipped to the executors) or to a path every executor can"
@@ -43,12 +46,22 @@ public record ModelSpec(String location, String arch, Integer size, boolean stri
     }
 
     public ModelSpec(String location, String arch, boolean strict) {
-        this(location, arch, null, strict, null);
+        this(location, arch, null, strict, null, ComputeDevice.CPU);
+    }
+
+    /** On the CPU. */
+    public ModelSpec(String location, String arch, Integer size, boolean strict, String shippedAs) {
+        this(location, arch, size, strict, shippedAs, ComputeDevice.CPU);
+    }
+
+    /** The same model on {@code d}. */
+    public ModelSpec onDevice(ComputeDevice d) {
+        return new ModelSpec(location, arch, size, strict, shippedAs, d);
     }
 
     /** A cyborg model folder, read where it is. */
     public static ModelSpec folder(String location) {
-        return new ModelSpec(location, null, null, true, null);
+        return new ModelSpec(location, null, null, true, null, ComputeDevice.CPU);
     }
 
     private boolean weightFile() {
@@ -101,15 +114,15 @@ public record ModelSpec(String location, String arch, Integer size, boolean stri
     /** This model, read by the executors from the files shipped with the job. */
     public ModelSpec shipped() {
         return new ModelSpec(location, arch, size, strict, weightFile() ? Path.of(location).getFileName().toString()
-                : FOLDER);
+                : FOLDER, device);
     }
 
-    /** Loads the model on the CPU (from the shipped files on an executor, when shipped). */
-    public LoadedModel open() throws IOException {
+    /** Loads the model (from the shipped files on an executor, when shipped) on its device, GPU {@code gpu} for a GPU. */
+    public LoadedModel open(int gpu) throws IOException {
         Path path = shippedAs == null ? Path.of(location)
                 : FOLDER.equals(shippedAs) ? Path.of(SparkFiles.getRootDirectory())
                 : Path.of(SparkFiles.get(shippedAs));
         return LoadedModel.open(new ModelRequest(path, arch == null ? null : Architecture.parse(arch), size, strict),
-                ComputeDevice.CPU);
+                device, gpu);
     }
 }

@@ -1,6 +1,7 @@
 package cyborg.spark.score;
 
 import cyborg.io.IoFaults;
+import cyborg.model.ComputeDevice;
 import cyborg.score.Score;
 import cyborg.score.ScoreFile;
 import cyborg.spark.Clusters;
@@ -104,7 +105,9 @@ public final class SparkScore {
         // message rather than in every task; in local mode the tasks then reuse that instance.
         List<String> measureColumns;
         long driverLoadMillis;
-        try (ModelPool.Lease lease = ModelPool.borrow(job.model())) {
+        // on a cluster the driver may have no GPU: it checks the model on the CPU, the executors run it where asked
+        ModelSpec check = Clusters.isLocal(sc.master()) ? job.model() : job.model().onDevice(ComputeDevice.CPU);
+        try (ModelPool.Lease lease = ModelPool.borrow(check)) {
             driverLoadMillis = lease.loadNanos() / 1_000_000;
             if (lease.model().model().note() != null) {
                 console.println("note: " + lease.model().model().note());

@@ -16,6 +16,7 @@ import cyborg.model.ModelInfo;
 import cyborg.model.SavedModel;
 import cyborg.saliency.SaliencyMethod;
 import cyborg.score.Scorer;
+import cyborg.spark.score.TaskGpu;
 import cyborg.train.RunFiles;
 import org.apache.spark.TaskContext;
 
@@ -42,10 +43,18 @@ import java.util.Map;
  * @param cores cores the run may use when the task does not say (outside Spark)
  * @param heap the training JVM's maximum heap
  * @param trainMain the main class the training JVM runs ({@link Sweep.Settings#trainMain})
+ * @param device where the training runs: a GPU trains on the task's own ({@code CUDA_VISIBLE_DEVICES} set to
+ *     its address in the training JVM) when Spark schedules GPUs, else on the first; evaluation stays on the CPU
  */
 public record RunTask(RunSpec run, DataSet data, String out, Grid.Explain explain, int cores, String heap,
-        String trainMain) implements Serializable {
+        String trainMain, ComputeDevice device) implements Serializable {
     private static final int BATCH = 32;
+
+    /** A run trained on the CPU. */
+    public RunTask(RunSpec run, DataSet data, String out, Grid.Explain explain, int cores, String heap,
+            String trainMain) {
+        this(run, data, out, explain, cores, heap, trainMain, ComputeDevice.CPU);
+    }
     /** Gradient-based saliency needs DJL's one gradient collector: explain runs of such methods take turns. */
     private static final Object GRADIENTS = new Object();
 
@@ -97,9 +106,20 @@ public record RunTask(RunSpec run, DataSet data, String out, Grid.Explain explai
             args.addAll(run.definingArgs());
             args.addAll(List.of("--out", dir.toString()));
         }
-        console.printf("%s: %s on %d core%s%n", run.id(), resume ? "resuming its training" : "training", cpus,
-                cpus == 1 ? "" : "s");
-        TrainProcess.run(trainMain, args, cpus, heap, dir.resolve("train.log"));
+        java.util.Map<String, String> env = new java.util.HashMap<>();
+        String where = cpus + " core" + (cpus == 1 ? "" : "s");
+        if (device == ComputeDevice.GPU) {
+            args.addAll(List.of("--device", "gpu"));
+            int gpu = TaskGpu.ofRunningTask();
+            if (gpu >= 0) { // the training JVM sees only the task's GPU, as its first
+                env.put("CUDA_VISIBLE_DEVICES", Integer.toString(gpu));
+                where += " and GPU " + gpu;
+            } else {
+                where += " and the first GPU";
+            }
+        }
+        console.printf("%s: %s on %s%n", run.id(), resume ? "resuming its training" : "training", where);
+        TrainProcess.run(trainMain, args, cpus, heap, dir.resolve("train.log"), env);
         double trainSeconds = (System.nanoTime() - t0) / 1e9;
 
         long t1 = System.nanoTime();

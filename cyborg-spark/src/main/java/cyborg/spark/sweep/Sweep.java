@@ -1,6 +1,7 @@
 package cyborg.spark.sweep;
 
 import cyborg.data.Sample;
+import cyborg.model.ComputeDevice;
 import cyborg.spark.Clusters;
 import cyborg.spark.LocalThreads;
 import org.apache.spark.api.java.JavaSparkContext;
@@ -39,7 +40,16 @@ public final class Sweep {
      *     command-line tool's, given by the tool (this module does not depend on it)
      */
     public record Settings(Path out, String master, int coresPerRun, String heap, ModelSelection selection,
-            String trainMain) {
+            String trainMain, ComputeDevice device) {
+        public Settings {
+            device = device == null ? ComputeDevice.CPU : device;
+        }
+
+        /** The same settings, the runs training on {@code d} (a GPU: the task's own when Spark schedules GPUs). */
+        public Settings onDevice(ComputeDevice d) {
+            return new Settings(out, master, coresPerRun, heap, selection, trainMain, d);
+        }
+
         /**
          * The settings of a sweep of {@code grid}: each of {@code cores}, {@code heap} and
          * {@code select} as given (null: not given), else the grid's, else 1 core, 2g and val-auc.
@@ -62,7 +72,7 @@ public final class Sweep {
                 throw new IllegalArgumentException("--heap-per-run must be a Java heap size such as 2g, not '" + h + "'");
             }
             return new Settings(out, master, c, h, ModelSelection.parse(firstGiven(select, grid.select(), "val-auc")),
-                    trainMain.getName());
+                    trainMain.getName(), ComputeDevice.CPU);
         }
 
         private static <T> T firstGiven(T option, T fromGrid, T fallback) {
@@ -118,7 +128,7 @@ public final class Sweep {
             } else {
                 StartedWith.requireSame(StartedWith.read(dir), r, dir.resolve(StartedWith.FILE));
                 todo.add(new RunTask(r, data.get(r.dataset()), out.toString(), grid.explain(), settings.coresPerRun(),
-                        settings.heap(), settings.trainMain()));
+                        settings.heap(), settings.trainMain(), settings.device()));
             }
         }
         console.printf("== %d runs: %d finished and kept, %d to run (%d core%s each)%n", runs.size(), kept,

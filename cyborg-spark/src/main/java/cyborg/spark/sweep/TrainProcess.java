@@ -79,6 +79,12 @@ public final class TrainProcess {
      */
     static void run(String main, List<String> args, int cores, String heap, Path log)
             throws IOException, InterruptedException {
+        run(main, args, cores, heap, log, java.util.Map.of());
+    }
+
+    /** As above, with {@code env} added to the child's environment (e.g. the GPU it may see). */
+    static void run(String main, List<String> args, int cores, String heap, Path log, java.util.Map<String, String> env)
+            throws IOException, InterruptedException {
         Files.createDirectories(log.getParent());
         ProcessBuilder pb = new ProcessBuilder(command(main, args, cores, heap, log.getParent()))
                 .redirectErrorStream(true)
@@ -86,6 +92,7 @@ public final class TrainProcess {
         String threads = Integer.toString(cores);
         pb.environment().put("OMP_NUM_THREADS", threads);
         pb.environment().put("MKL_NUM_THREADS", threads);
+        pb.environment().putAll(env);
         cyborg.io.AtomicFiles.appendString(log, "$ cyborg " + String.join(" ", args) + "\n");
         ProcessGroup child = ProcessGroup.start(pb);
         try {
