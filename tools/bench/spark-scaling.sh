@@ -17,7 +17,10 @@
 #
 # Data: `cyborg synth` at the demo's size (64 px) with the demo's open set (TEST_PER_SOURCE=150:
 # 600 test images), and for resnet50 the same at 224 px with TEST_PER_SOURCE_224 (default 50: 200
-# images). Models: smallresnet (64 px) and resnet50 (224 px) trained one epoch on a small training
+# images). An arch written ARCH@1024 (e.g. ARCHS="resnet50@1024 smallresnet@1024") scores large
+# photos instead: `cyborg synth --size 1024` faces (TEST_PER_SOURCE_1024, default 50) saved as
+# 1024 px JPEGs of quality 90 by tools/bench/large-jpegs.py (Debian's python3-pil), mean 148 KB, as
+# face photos of that size are; the model is ARCH's. Models: smallresnet (64 px) and resnet50 (224 px) trained one epoch on a small training
 # set: speed does not depend on what the weights learnt. Each repetition runs every configuration
 # once, interleaved, so that all see the same machine state; the table gives medians.
 # Run it on a quiet machine (nothing else busy: check `uptime`); results: $WORK/results.md.
@@ -33,10 +36,25 @@ PER_SOURCE_224="${TEST_PER_SOURCE_224:-50}"
 mkdir -p "$WORK"
 "$CYBORG" --version >/dev/null   # builds when needed, outside the timings
 
-data_for() { [ "$1" = resnet50 ] && echo "$WORK/data224" || echo "$WORK/data64"; }
+PER_SOURCE_1024="${TEST_PER_SOURCE_1024:-50}"
+data_for() {
+  case "$1" in
+    *@1024) echo "$WORK/data1024" ;;
+    resnet50) echo "$WORK/data224" ;;
+    *) echo "$WORK/data64" ;;
+  esac
+}
 prepare() {
   local arch=$1 data size per
   data=$(data_for "$arch")
+  if [[ "$arch" == *@1024 ]]; then
+    prepare "${arch%@*}"
+    [ -f "$data/split.csv" ] && return 0
+    [ -f "$WORK/synth1024/split.csv" ] || "$CYBORG" synth --out "$WORK/synth1024" --size 1024 --train-per-class 2 \
+        --val-per-class 1 --test-per-source "$PER_SOURCE_1024" --no-more-data >/dev/null
+    /usr/bin/python3 "$ROOT/tools/bench/large-jpegs.py" "$WORK/synth1024" "$data" --size 1024 --quality 90
+    return 0
+  fi
   if [ "$arch" = resnet50 ]; then size=224; per=$PER_SOURCE_224; else size=64; per=$PER_SOURCE; fi
   [ -f "$data/split.csv" ] || "$CYBORG" synth --out "$data" --size "$size" --train-per-class 20 --val-per-class 10 \
       --test-per-source "$per" >/dev/null
@@ -64,7 +82,7 @@ for rep in $(seq 1 "$REPS"); do
   t0=$(now); "$CYBORG" --version > "$WORK/jvm.log"; t1=$(now)
   record - jvm "$rep" "$(echo "$t1 - $t0" | bc)" "$WORK/jvm.log"
   for arch in $ARCHS; do
-    data=$(data_for "$arch"); model="$WORK/model-$arch"
+    data=$(data_for "$arch"); model="$WORK/model-${arch%@*}"
     log="$WORK/score-$arch-$rep.log"
     t0=$(now)
     "$CYBORG" score --model "$model" --csv "$data/split.csv" --images "$data/images" --out "$WORK/score-$arch.csv" \
@@ -96,7 +114,7 @@ done
 arch=$(echo "$ARCHS" | cut -d' ' -f1); data=$(data_for "$arch")
 rm -rf "$WORK/fresh-djl-cache"; log="$WORK/spark-fresh-cache.log"
 t0=$(now)
-DJL_CACHE_DIR="$WORK/fresh-djl-cache" "$CYBORG" spark score --master 'local[1]' --model "$WORK/model-$arch" \
+DJL_CACHE_DIR="$WORK/fresh-djl-cache" "$CYBORG" spark score --master 'local[1]' --model "$WORK/model-${arch%@*}" \
     --csv "$data/split.csv" --images "$data/images" --format csv --out "$WORK/spark-fresh" > "$log" 2>/dev/null
 t1=$(now); record "$arch" "spark local[1], empty DJL cache" 1 "$(echo "$t1 - $t0" | bc)" "$log"
 rm -rf "$WORK/fresh-djl-cache"
@@ -112,17 +130,23 @@ for arch, config, rep, wall, log in rows:
     o = re.search(r"Spark start ([\d.]+) s, model check on the driver ([\d.]+) s.*?(\d+) more model load\(s\) by the"
                   r" tasks ([\d.]+) s, writing ([\d.]+) s", text)
     n = re.search(r"scored (\d+) images", text)
+    # where the tasks' time went (spark score), or cyborg score's own split of its scoring pass
+    t = re.search(r"reading files ([\d.]+) s, decoding and resizing ([\d.]+) s, network ([\d.]+) s", text)
+    c = re.search(r"network and outputs ([\d.]+) s, waiting for decoded images ([\d.]+) s", text)
     groups.setdefault((arch, config), []).append(dict(
         wall=float(wall), images=int(n.group(1)) if n else None,
         score=float(m.group(2)) if m else None,
         spark=float(o.group(1)) if o else None, check=float(o.group(2)) if o else None,
         loads=int(o.group(3)) if o else None, load=float(o.group(4)) if o else None,
-        write=float(o.group(5)) if o else None))
+        write=float(o.group(5)) if o else None,
+        split=(f"{float(t.group(1)):.1f} / {float(t.group(2)):.1f} / {float(t.group(3)):.1f}" if t else
+               f"network {float(c.group(1)):.1f}, waiting for decoding {float(c.group(2)):.1f}" if c else "")))
 med = lambda xs: statistics.median(xs) if xs and None not in xs else None
 f = lambda x, d=1: "" if x is None else f"{x:.{d}f}"
 out = ["| model | run | images | wall s (whole command) | img/s end to end | img/s scoring pass | Spark start s"
-       " | driver model check s (PyTorch start + load) | task model loads (s) | writing s |",
-       "|---|---|---|---|---|---|---|---|---|---|"]
+       " | driver model check s (PyTorch start + load) | task model loads (s) | writing s"
+       " | tasks' read / decode+resize / network s (summed, last rep) |",
+       "|---|---|---|---|---|---|---|---|---|---|---|"]
 for (arch, config), g in groups.items():
     wall = med([x["wall"] for x in g]); images = g[0]["images"]
     score = med([x["score"] for x in g])
@@ -130,7 +154,7 @@ for (arch, config), g in groups.items():
         f(images / wall if images else None), f(images / score if score else None), f(med([x["spark"] for x in g]), 2),
         f(med([x["check"] for x in g]), 2),
         "" if g[0]["loads"] is None else f"{g[0]['loads']} ({f(med([x['load'] for x in g]), 2)})",
-        f(med([x["write"] for x in g]), 2)]) + " |")
+        f(med([x["write"] for x in g]), 2), g[-1]["split"]]) + " |")
 open(sys.argv[2], "w").write("\n".join(out) + "\n")
 print("\n".join(out))
 PYEOF

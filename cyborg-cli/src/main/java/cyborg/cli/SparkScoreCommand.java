@@ -245,6 +245,9 @@ final class SparkScoreCommand implements Callable<Integer> {
                     + " PyTorch's start), %d more model load(s) by the tasks %.2f s, writing %.2f s%n", sparkStart,
                     s.driverLoadMillis() / 1000.0, s.modelLoads(), s.modelLoadMillis() / 1000.0,
                     s.writeMillis() / 1000.0);
+            System.out.printf(Locale.ROOT, "tasks' time, summed over tasks: reading files %.2f s, decoding and"
+                    + " resizing %.2f s, network %.2f s%n", s.readMillis() / 1000.0, s.decodeMillis() / 1000.0,
+                    s.forwardMillis() / 1000.0);
             String failure = s.failure(failOnErrors);
             if (failure != null) {
                 System.err.println("error: " + failure);

@@ -60,10 +60,13 @@ public final class SparkScore {
      * @param modelLoadMillis the tasks' model loading time, summed
      * @param scoreMillis wall time of the scoring pass (reading, decoding, scoring; the tasks' model loads included)
      * @param writeMillis wall time of writing the tables
+     * @param readMillis the tasks' time reading image files, summed over tasks
+     * @param decodeMillis the tasks' time decoding and preprocessing (resize, normalise), summed
+     * @param forwardMillis the tasks' time in the network (forward passes, scores, CAMs), summed
      */
     public record Summary(long scored, long errors, Map<String, Long> errorsByReason, List<String> files,
             int partitions, int threads, long driverLoadMillis, long modelLoads, long modelLoadMillis,
-            long scoreMillis, long writeMillis) {
+            long scoreMillis, long writeMillis, long readMillis, long decodeMillis, long forwardMillis) {
         /**
          * Why the job failed, or null when it did not: a job that scored no image failed unless
          * {@code failOnErrors} is {@code false}; with {@code failOnErrors} {@code true}, any error
@@ -124,8 +127,9 @@ public final class SparkScore {
         ModelSpec executorModel = forExecutors(sc, job.model(), job.shipping());
         LongAccumulator loads = sc.sc().longAccumulator("cyborg model loads");
         LongAccumulator loadMillis = sc.sc().longAccumulator("cyborg model load ms");
+        StageTimes times = StageTimes.register(sc.sc());
         JavaRDD<ScoredImage> scored = sc.parallelize(job.images(), partitions)
-                .mapPartitions(new PartitionScorer(executorModel, settings, loads, loadMillis))
+                .mapPartitions(new PartitionScorer(executorModel, settings, loads, loadMillis, times))
                 .persist(StorageLevel.MEMORY_AND_DISK());
         long start = System.nanoTime();
         try {
@@ -151,7 +155,9 @@ public final class SparkScore {
                 throw outputFault(job.out(), e, false);
             }
             return new Summary(n - errors, errors, byReason, files, partitions, threads, driverLoadMillis,
-                    loads.value(), loadMillis.value(), scoreMillis, (System.nanoTime() - writeStart) / 1_000_000);
+                    loads.value(), loadMillis.value(), scoreMillis, (System.nanoTime() - writeStart) / 1_000_000,
+                    times.readNanos().value() / 1_000_000, times.decodeNanos().value() / 1_000_000,
+                    times.forwardNanos().value() / 1_000_000);
         } finally {
             scored.unpersist(false);
             if (local) {
