@@ -90,6 +90,7 @@ for rep in $(seq 1 "$REPS"); do
     t1=$(now); record "$arch" "cyborg score" "$rep" "$(echo "$t1 - $t0" | bc)" "$log"
     for master in 'local[1]' 'local[2]'; do
       log="$WORK/spark-$arch-$master-$rep.log"
+      rm -rf "$WORK/spark-$arch-$master"   # spark score refuses an --out that holds anything (--mode error)
       t0=$(now)
       "$CYBORG" spark score --master "$master" --model "$model" --csv "$data/split.csv" --images "$data/images" \
           --format csv --out "$WORK/spark-$arch-$master" > "$log" 2>/dev/null
@@ -99,6 +100,7 @@ for rep in $(seq 1 "$REPS"); do
     done
     if [ "$CLUSTER" = 1 ]; then
       master='local-cluster[2,1,1024]'; log="$WORK/spark-$arch-cluster-$rep.log"
+      rm -rf "$WORK/spark-$arch-cluster"
       t0=$(now)
       SPARK_HOME="$WORK/spark-home" SPARK_SCALA_VERSION=2.13 "$ROOT/tools/spark/spark-submit" --master "$master" \
           --conf spark.executor.memory=768m --conf spark.ui.enabled=false --class cyborg.cli.CyborgCommand "$APP_JAR" \
@@ -112,7 +114,7 @@ for rep in $(seq 1 "$REPS"); do
 done
 # An executor's first start on a machine: the PyTorch natives are unpacked from the jar into an empty cache.
 arch=$(echo "$ARCHS" | cut -d' ' -f1); data=$(data_for "$arch")
-rm -rf "$WORK/fresh-djl-cache"; log="$WORK/spark-fresh-cache.log"
+rm -rf "$WORK/fresh-djl-cache" "$WORK/spark-fresh"; log="$WORK/spark-fresh-cache.log"
 t0=$(now)
 DJL_CACHE_DIR="$WORK/fresh-djl-cache" "$CYBORG" spark score --master 'local[1]' --model "$WORK/model-${arch%@*}" \
     --csv "$data/split.csv" --images "$data/images" --format csv --out "$WORK/spark-fresh" > "$log" 2>/dev/null

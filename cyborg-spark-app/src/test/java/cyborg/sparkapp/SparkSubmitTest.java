@@ -200,6 +200,54 @@ class SparkSubmitTest {
         }
     }
 
+    /**
+     * The Transformer in a user's program through spark-submit of the shaded jar: {@link TransformerJob} in a
+     * jar of its own ({@code --jars}), CyborgScorer from the application jar, Spark ML from Spark's class path.
+     * Every image gets cyborg score's score, the truncated one an error row.
+     */
+    @Test
+    void theTransformerInAProgramUnderSparkSubmitScoresABinaryFileDataFrameWithAnErrorRow() throws Exception {
+        List<String> expected = fixture();
+        Path broken = dir.resolve("images/real/ffhq/broken-t.png");
+        byte[] whole = Files.readAllBytes(dir.resolve("images/real/ffhq/0.png"));
+        Files.write(broken, java.util.Arrays.copyOf(whole, whole.length / 2));
+        Path program = dir.resolve("transformer-job.jar");
+        try (var jar = new java.util.jar.JarOutputStream(Files.newOutputStream(program))) {
+            String entry = TransformerJob.class.getName().replace('.', '/') + ".class";
+            jar.putNextEntry(new java.util.jar.JarEntry(entry));
+            try (var in = TransformerJob.class.getClassLoader().getResourceAsStream(entry)) {
+                in.transferTo(jar);
+            }
+            jar.closeEntry();
+        }
+        Path out = dir.resolve("out-transformer");
+        String output = run(List.of("--master", "local[2]", "--jars", program.toString()), Map.of(), out,
+                List.of(TransformerJob.class.getName(), dir.resolve("model").toString(), dir.resolve("images").toString(),
+                        out.toString()));
+        java.util.Map<String, Group> rows = new java.util.TreeMap<>();
+        try (var files = Files.list(out)) {
+            for (Path part : files.filter(p -> p.getFileName().toString().endsWith(".parquet")).toList()) {
+                try (ParquetReader<Group> reader = ParquetReader.builder(new GroupReadSupport(),
+                        new org.apache.hadoop.fs.Path(part.toUri())).build()) {
+                    for (Group row = reader.read(); row != null; row = reader.read()) {
+                        rows.put(row.getString("path", 0), row);
+                    }
+                }
+            }
+        }
+        assertEquals(expected.size() + 1, rows.size(), output);
+        for (String w : expected) {
+            String path = w.substring(0, w.lastIndexOf(','));
+            Group row = rows.get("file:" + Path.of(path).toAbsolutePath().normalize());
+            assertTrue(row != null, path + " not in " + rows.keySet());
+            assertEquals(Double.parseDouble(w.substring(w.lastIndexOf(',') + 1)), row.getFloat("score", 0), 1e-6, w);
+            assertEquals(0, row.getFieldRepetitionCount("reason"), row.toString());
+        }
+        Group bad = rows.get("file:" + broken.toAbsolutePath().normalize());
+        assertEquals(0, bad.getFieldRepetitionCount("score"), bad.toString());
+        assertEquals("bad_image", bad.getString("reason", 0));
+    }
+
     /** Spark's jars, as cyborg-spark-classpath resolved them, one path each. */
     static List<String> sparkJars() throws IOException {
         return List.of(Files.readString(Path.of(System.getProperty("cyborg.spark.classpath"))).strip().split(":"));
