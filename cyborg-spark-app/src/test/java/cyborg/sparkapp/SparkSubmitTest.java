@@ -173,28 +173,7 @@ class SparkSubmitTest {
                 "--glob", "*.png", "--out", out.toString(), "--sql", "SELECT path, r.score, r.label,"
                         + " r.error.reason AS reason, r.error.message AS message"
                         + " FROM (SELECT path, cyborg_score(content) AS r FROM images)"));
-        java.util.Map<String, Group> rows = new java.util.TreeMap<>();
-        try (var files = Files.list(out)) {
-            for (Path part : files.filter(p -> p.getFileName().toString().endsWith(".parquet")).toList()) {
-                try (ParquetReader<Group> reader = ParquetReader.builder(new GroupReadSupport(),
-                        new org.apache.hadoop.fs.Path(part.toUri())).build()) {
-                    for (Group row = reader.read(); row != null; row = reader.read()) {
-                        rows.put(row.getString("path", 0), row);
-                    }
-                }
-            }
-        }
-        assertEquals(7, rows.size(), output);
-        for (String w : expected) {
-            String path = w.substring(0, w.lastIndexOf(','));
-            Group row = rows.get("file:" + Path.of(path).toAbsolutePath().normalize());
-            assertTrue(row != null, path + " not in " + rows.keySet());
-            assertEquals(Double.parseDouble(w.substring(w.lastIndexOf(',') + 1)), row.getFloat("score", 0), 1e-6, w);
-            assertEquals(0, row.getFieldRepetitionCount("reason"), row.toString());
-        }
-        Group bad = rows.get("file:" + broken.toAbsolutePath().normalize());
-        assertEquals(0, bad.getFieldRepetitionCount("score"), bad.toString());
-        assertEquals("bad_image", bad.getString("reason", 0));
+        assertScoredWithOneBadRow(readRows(out), expected, broken, output);
         try (var files = Files.walk(out)) {
             assertTrue(files.noneMatch(p -> p.getFileName().toString().endsWith(".crc")), "checksum files left");
         }
@@ -224,6 +203,11 @@ class SparkSubmitTest {
         String output = run(List.of("--master", "local[2]", "--jars", program.toString()), Map.of(), out,
                 List.of(TransformerJob.class.getName(), dir.resolve("model").toString(), dir.resolve("images").toString(),
                         out.toString()));
+        assertScoredWithOneBadRow(readRows(out), expected, broken, output);
+    }
+
+    /** The rows of the parquet part files in {@code out}, by path, read with Parquet's own reader (not Spark's). */
+    private static java.util.Map<String, Group> readRows(Path out) throws IOException {
         java.util.Map<String, Group> rows = new java.util.TreeMap<>();
         try (var files = Files.list(out)) {
             for (Path part : files.filter(p -> p.getFileName().toString().endsWith(".parquet")).toList()) {
@@ -235,6 +219,12 @@ class SparkSubmitTest {
                 }
             }
         }
+        return rows;
+    }
+
+    /** Every fixture image with cyborg score's score ({@code expected}: path,score lines) and {@code broken} an error row. */
+    private static void assertScoredWithOneBadRow(java.util.Map<String, Group> rows, List<String> expected, Path broken,
+            String output) {
         assertEquals(expected.size() + 1, rows.size(), output);
         for (String w : expected) {
             String path = w.substring(0, w.lastIndexOf(','));
