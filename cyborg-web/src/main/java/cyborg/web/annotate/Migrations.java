@@ -21,7 +21,7 @@ import java.util.List;
 public final class Migrations {
     static final String FOLDER = "/cyborg/web/annotations-schema/";
     /** The schema version this program writes. */
-    public static final int CURRENT = 4;
+    public static final int CURRENT = 5;
 
     private Migrations() {
     }
