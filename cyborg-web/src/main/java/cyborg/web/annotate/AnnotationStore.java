@@ -266,33 +266,55 @@ public final class AnnotationStore implements AutoCloseable {
         return query(() -> taskWhere("id = ?", id));
     }
 
-    /** Records a task handed out. */
+    /** Records a work task handed out. */
     public synchronized Task newTask(long annotator, Mode mode, List<Long> images) throws IOException {
+        return newTask(annotator, mode, images, TaskKind.WORK);
+    }
+
+    /** Records a task of this kind handed out. */
+    public synchronized Task newTask(long annotator, Mode mode, List<Long> images, TaskKind kind) throws IOException {
         return inTransaction(() -> {
-            update("INSERT INTO tasks(annotator, mode, created_ms) VALUES (?, ?, ?)", annotator, mode.key(),
-                    System.currentTimeMillis());
+            update("INSERT INTO tasks(annotator, mode, created_ms, kind) VALUES (?, ?, ?, ?)", annotator, mode.key(),
+                    System.currentTimeMillis(), kind.key());
             long id = lastId();
             for (int i = 0; i < images.size(); i++) {
                 update("INSERT INTO task_images(task, image, annotator, position) VALUES (?, ?, ?, ?)", id,
                         images.get(i), annotator, i);
             }
-            return new Task(id, annotator, mode, List.copyOf(images), false);
+            return new Task(id, annotator, mode, List.copyOf(images), false, kind);
         });
     }
 
+    /** Work tasks answered, not skipped: what counts towards an image's annotators. */
+    private static final String ANSWERED_WORK = "t.kind = 'work' AND t.done = 1"
+            + " AND NOT EXISTS (SELECT 1 FROM skips s WHERE s.task = t.id)";
+
     /**
-     * How many distinct annotators each image was handed to, counting answered tasks and those
-     * handed out since {@code reservedSinceMillis} (unanswered older ones have lapsed).
+     * How many distinct annotators each image was handed to as work, counting answered tasks and
+     * those handed out since {@code reservedSinceMillis} (unanswered older ones have lapsed). Skipped
+     * tasks, practice and gold pairs do not count: the image still needs its annotators.
      */
     public synchronized Map<Long, Integer> viewers(long reservedSinceMillis) throws IOException {
         return query(() -> counts("SELECT ti.image, COUNT(DISTINCT ti.annotator) FROM task_images ti JOIN tasks t"
-                + " ON t.id = ti.task WHERE t.done = 1 OR t.created_ms >= ? GROUP BY ti.image", reservedSinceMillis));
+                + " ON t.id = ti.task WHERE (" + ANSWERED_WORK + ") OR (t.kind = 'work' AND t.done = 0"
+                + " AND t.created_ms >= ?) GROUP BY ti.image", reservedSinceMillis));
     }
 
-    /** How many distinct annotators answered a task with each image. */
+    /** How many distinct annotators answered a work task with each image (skips not counted). */
     public synchronized Map<Long, Integer> answered() throws IOException {
         return query(() -> counts("SELECT ti.image, COUNT(DISTINCT ti.annotator) FROM task_images ti JOIN tasks t"
-                + " ON t.id = ti.task WHERE t.done = 1 GROUP BY ti.image"));
+                + " ON t.id = ti.task WHERE " + ANSWERED_WORK + " GROUP BY ti.image"));
+    }
+
+    /** How many tasks of this kind the annotator has finished (answered or skipped). */
+    public synchronized int finished(long annotator, TaskKind kind) throws IOException {
+        return query(() -> {
+            try (PreparedStatement q = prepare("SELECT COUNT(*) FROM tasks WHERE annotator = ? AND kind = ?"
+                    + " AND done = 1", annotator, kind.key()); ResultSet r = q.executeQuery()) {
+                r.next();
+                return r.getInt(1);
+            }
+        });
     }
 
     /** The images this annotator was ever handed. */
@@ -324,6 +346,7 @@ public final class AnnotationStore implements AutoCloseable {
         long annotator;
         Mode mode;
         boolean done;
+        TaskKind kind;
         try (PreparedStatement q = prepare("SELECT * FROM tasks WHERE " + where, arg); ResultSet r = q.executeQuery()) {
             if (!r.next()) {
                 return Optional.empty();
@@ -332,6 +355,7 @@ public final class AnnotationStore implements AutoCloseable {
             annotator = r.getLong("annotator");
             mode = Mode.valueOf(r.getString("mode").toUpperCase(java.util.Locale.ROOT));
             done = r.getInt("done") != 0;
+            kind = TaskKind.parse(r.getString("kind"));
         }
         List<Long> images = new ArrayList<>();
         try (PreparedStatement q = prepare("SELECT image FROM task_images WHERE task = ? ORDER BY position", id);
@@ -340,7 +364,7 @@ public final class AnnotationStore implements AutoCloseable {
                 images.add(r.getLong(1));
             }
         }
-        return Optional.of(new Task(id, annotator, mode, images, done));
+        return Optional.of(new Task(id, annotator, mode, images, done, kind));
     }
 
     // ---- annotations ----
@@ -443,8 +467,9 @@ public final class AnnotationStore implements AutoCloseable {
         return query(() -> {
             Map<Long, ImageRecord> byId = new HashMap<>();
             images("SELECT * FROM images").forEach(i -> byId.put(i.id(), i));
-            try (PreparedStatement q = db.prepareStatement("SELECT a.*, n.name AS annotator_name FROM annotations a"
-                    + " JOIN annotators n ON n.id = a.annotator ORDER BY a.id"); ResultSet r = q.executeQuery()) {
+            try (PreparedStatement q = db.prepareStatement("SELECT a.*, n.name AS annotator_name, t.kind AS task_kind"
+                    + " FROM annotations a JOIN annotators n ON n.id = a.annotator LEFT JOIN tasks t ON t.id = a.task"
+                    + " ORDER BY a.id"); ResultSet r = q.executeQuery()) {
                 List<StoredAnnotation> out = new ArrayList<>();
                 while (r.next()) {
                     long other = r.getLong("other_image");
@@ -457,10 +482,107 @@ public final class AnnotationStore implements AutoCloseable {
                             r.getString("mode"), byId.get(r.getLong("image")), otherImage, r.getString("decision"),
                             isCorrect, nullableLong(r, "ms_decide"), nullableLong(r, "ms_paint"),
                             r.getString("strokes"), r.getBytes("mask"), r.getString("text"), r.getString("source"),
-                            r.getString("created")));
+                            r.getString("created"), taskId == null ? StoredAnnotation.IMPORT : r.getString("task_kind")));
                 }
                 return out;
             }
+        });
+    }
+
+    // ---- skips and practice (study) ----
+
+    /** Records that the annotator skipped the task ("cannot decide") and closes it; committed before it returns. */
+    public synchronized void skip(long task, long annotator, Long msShown, String reason) throws IOException {
+        inTransaction(() -> {
+            update("INSERT INTO skips(task, annotator, ms_shown, reason, created) VALUES (?, ?, ?, ?, ?)", task,
+                    annotator, msShown, reason, now());
+            update("UPDATE tasks SET done = 1 WHERE id = ?", task);
+        });
+    }
+
+    /** Every skip, oldest first. */
+    public synchronized List<Skip> skips() throws IOException {
+        return query(() -> {
+            List<Skip> out = new ArrayList<>();
+            try (PreparedStatement q = db.prepareStatement("SELECT s.*, n.name FROM skips s JOIN annotators n"
+                    + " ON n.id = s.annotator ORDER BY s.created, s.task"); ResultSet r = q.executeQuery()) {
+                while (r.next()) {
+                    out.add(new Skip(r.getLong("task"), r.getString("name"), List.of(), nullableLong(r, "ms_shown"),
+                            r.getString("reason"), r.getString("created")));
+                }
+            }
+            List<Skip> withImages = new ArrayList<>();
+            for (Skip s : out) {
+                withImages.add(new Skip(s.task(), s.annotator(), taskWhere("id = ?", s.task()).orElseThrow().images(),
+                        s.msShown(), s.reason(), s.created()));
+            }
+            return withImages;
+        });
+    }
+
+    /**
+     * Records a practice answer and closes its task; it is never an annotation.
+     *
+     * @param choice pair mode: the image picked as synthetic; else null
+     * @param decision single mode: real, synthetic or unsure; pair mode: synthetic
+     */
+    public synchronized void savePractice(long task, long annotator, Long choice, String decision, Boolean correct)
+            throws IOException {
+        inTransaction(() -> {
+            update("INSERT INTO practice_answers(task, annotator, choice, decision, correct, created)"
+                    + " VALUES (?, ?, ?, ?, ?, ?)", task, annotator, choice, decision,
+                    correct == null ? null : correct ? 1 : 0, now());
+            update("UPDATE tasks SET done = 1 WHERE id = ?", task);
+        });
+    }
+
+    /** Whether a practice task was answered, and if so whether rightly (null: unsure). */
+    public record PracticeAnswer(long task, Long choice, String decision, Boolean correct) {
+    }
+
+    public synchronized Optional<PracticeAnswer> practiceAnswer(long task) throws IOException {
+        return query(() -> {
+            try (PreparedStatement q = prepare("SELECT * FROM practice_answers WHERE task = ?", task);
+                    ResultSet r = q.executeQuery()) {
+                if (!r.next()) {
+                    return Optional.empty();
+                }
+                Long choice = nullableLong(r, "choice");
+                int correct = r.getInt("correct");
+                Boolean isCorrect = r.wasNull() ? null : correct != 0;
+                return Optional.of(new PracticeAnswer(task, choice, r.getString("decision"), isCorrect));
+            }
+        });
+    }
+
+    // ---- reviews ----
+
+    /** Records a reviewer's verdict on an annotation; the newest one counts. Returns the review's id. */
+    public synchronized long review(long annotation, String reviewer, String verdict, String reason) throws IOException {
+        if (!Review.ACCEPT.equals(verdict) && !Review.REJECT.equals(verdict)) {
+            throw new IllegalArgumentException("a verdict is " + Review.ACCEPT + " or " + Review.REJECT + ", not "
+                    + verdict);
+        }
+        return inTransaction(() -> {
+            update("INSERT INTO reviews(annotation, reviewer, verdict, reason, created) VALUES (?, ?, ?, ?, ?)",
+                    annotation, reviewer, verdict, reason, now());
+            return lastId();
+        });
+    }
+
+    /** The newest review of each reviewed annotation, by annotation id. */
+    public synchronized Map<Long, Review> reviews() throws IOException {
+        return query(() -> {
+            Map<Long, Review> out = new HashMap<>();
+            try (PreparedStatement q = db.prepareStatement("SELECT * FROM reviews ORDER BY id");
+                    ResultSet r = q.executeQuery()) {
+                while (r.next()) { // later rows replace earlier ones: the newest counts
+                    Review v = new Review(r.getLong("id"), r.getLong("annotation"), r.getString("reviewer"),
+                            r.getString("verdict"), r.getString("reason"), r.getString("created"));
+                    out.put(v.annotation(), v);
+                }
+            }
+            return out;
         });
     }
 
