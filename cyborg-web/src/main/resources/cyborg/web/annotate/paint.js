@@ -226,11 +226,11 @@ export class Painter {
 
   /** The wheel zooms about the pointer (a notch of 100 px about 1.26x; a trackpad pinch sends ctrl+wheel). */
   wheel(e) {
-    if (this.canvas.hidden) {
-      return;
+    const px = e.deltaY * (e.deltaMode === 1 ? 16 : e.deltaMode === 2 ? 400 : 1);
+    if (this.canvas.hidden || (px > 0 && this.view.zoom <= 1)) {
+      return; // nothing to zoom out of: the page scrolls on, as it does over anything else
     }
     e.preventDefault();
-    const px = e.deltaY * (e.deltaMode === 1 ? 16 : e.deltaMode === 2 ? 400 : 1);
     this.zoomAbout(this.view.zoom * 2 ** (-px / (e.ctrlKey ? 100 : 300)), ...this.offset(e));
   }
 

@@ -24,6 +24,7 @@ import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.interactions.Actions;
+import org.openqa.selenium.interactions.Interaction;
 import org.openqa.selenium.interactions.PointerInput;
 import org.openqa.selenium.interactions.Sequence;
 import org.openqa.selenium.interactions.WheelInput;
@@ -416,6 +417,7 @@ class AnnotatePageBrowserTest {
                 offset(0.25, h)), 0, -300).perform();
         Browser.waiting(driver).until(d -> number(canvas.getAttribute("data-zoom")) > 1.5);
         double zoom = number(canvas.getAttribute("data-zoom"));
+        assertEquals(2, zoom, 0.01, "300 wheel pixels double the zoom");
         double underX = number(canvas.getAttribute("data-pan-x")) + (w / 2.0 + offset(0.25, w)) / w * W / zoom;
         double underY = number(canvas.getAttribute("data-pan-y")) + (h / 2.0 + offset(0.25, h)) / h * H / zoom;
         assertEquals(16, underX, 0.1, "the point under the pointer stays under it");
@@ -431,6 +433,10 @@ class AnnotatePageBrowserTest {
         assertEquals(panX + 0.2 * W / zoom, number(canvas.getAttribute("data-pan-x")), 0.1);
         assertEquals("0", canvas.getAttribute("data-strokes"), "a pan is not a stroke");
         assertFalse(canvas.getAttribute("class").contains("grab"));
+        // the wheel back: zoom out, by the same rule (2 ^ (pixels / 300))
+        new Actions(driver).scrollFromOrigin(WheelInput.ScrollOrigin.fromElement(canvas, 0, 0), 0, 150).perform();
+        Browser.waiting(driver).until(d -> number(canvas.getAttribute("data-zoom")) < zoom);
+        assertEquals(zoom / Math.sqrt(2), number(canvas.getAttribute("data-zoom")), 0.01);
 
         testId("zoom-fit").click();
         assertView(1, 0, 0);
@@ -453,16 +459,14 @@ class AnnotatePageBrowserTest {
         PointerInput two = new PointerInput(PointerInput.Kind.TOUCH, "two");
         Sequence first = new Sequence(one, 0);
         Sequence second = new Sequence(two, 0);
-        first.addAction(one.createPointerMove(Duration.ZERO, PointerInput.Origin.fromElement(canvas), offset(0.4, w), 0));
-        second.addAction(two.createPointerMove(Duration.ZERO, PointerInput.Origin.fromElement(canvas), offset(0.6, w), 0));
+        first.addAction(at(one, canvas, 0.4, 0));
+        second.addAction(at(two, canvas, 0.6, 0));
         first.addAction(one.createPointerDown(0));
         second.addAction(two.createPointerDown(0));
         for (int step = 1; step <= 4; step++) {
             double d = 0.1 + 0.1 * step / 4;
-            first.addAction(one.createPointerMove(Duration.ofMillis(20), PointerInput.Origin.fromElement(canvas),
-                    offset(0.5 - d, w), 0));
-            second.addAction(two.createPointerMove(Duration.ofMillis(20), PointerInput.Origin.fromElement(canvas),
-                    offset(0.5 + d, w), 0));
+            first.addAction(at(one, canvas, 0.5 - d, 20));
+            second.addAction(at(two, canvas, 0.5 + d, 20));
         }
         first.addAction(one.createPointerUp(0));
         second.addAction(two.createPointerUp(0));
@@ -471,10 +475,25 @@ class AnnotatePageBrowserTest {
         double expected = (double) (offset(0.7, w) - offset(0.3, w)) / (offset(0.6, w) - offset(0.4, w));
         assertEquals(expected, number(canvas.getAttribute("data-zoom")), 0.02);
         double zoom = number(canvas.getAttribute("data-zoom"));
-        assertEquals(W / 2.0, number(canvas.getAttribute("data-pan-x")) + 0.5 * W / zoom, 0.3, "the middle kept");
+        assertEquals(W / 2.0, number(canvas.getAttribute("data-pan-x")) + 0.5 * W / zoom, 0.1, "the middle kept");
+        assertEquals(H / 2.0, number(canvas.getAttribute("data-pan-y")) + 0.5 * H / zoom, 0.1, "the middle kept");
         assertEquals("0", canvas.getAttribute("data-strokes"), "the first finger's touch was the start of the pinch");
-        paint(0.4, 0.5, 0.6, 0.5);
+
+        Sequence alone = new Sequence(one, 0);
+        alone.addAction(at(one, canvas, 0.4, 0));
+        alone.addAction(one.createPointerDown(0));
+        alone.addAction(at(one, canvas, 0.5, 20));
+        alone.addAction(at(one, canvas, 0.6, 20));
+        alone.addAction(one.createPointerUp(0));
+        driver.perform(List.of(alone));
         assertEquals("1", canvas.getAttribute("data-strokes"), "one finger paints");
+        assertEquals(zoom, number(canvas.getAttribute("data-zoom")), 1e-9, "and neither zooms nor pans");
+    }
+
+    /** A finger's move, over {@code ms}, to a fraction {@code fx} of the canvas's width on its middle line. */
+    private static Interaction at(PointerInput finger, WebElement canvas, double fx, long ms) {
+        return finger.createPointerMove(Duration.ofMillis(ms), PointerInput.Origin.fromElement(canvas),
+                offset(fx, canvas.getSize().getWidth()), 0);
     }
 
     /** The page's zoom and the window's top-left in image pixels, as the canvas's data attributes show them. */
@@ -496,8 +515,8 @@ class AnnotatePageBrowserTest {
 
     /** An element's box on screen (transforms included), as left, top, width. */
     private static Map<?, ?> rect(String css) {
-        return (Map<?, ?>) driver.executeScript("const r = document.querySelector(arguments[0]).getBoundingClientRect();"
-                + " return {left: r.left, top: r.top, width: r.width}", css);
+        return (Map<?, ?>) driver.executeScript("const r = document.querySelector(arguments[0])"
+                + ".getBoundingClientRect(); return {left: r.left, top: r.top, width: r.width}", css);
     }
 
     private static String imageClass(int face) {
