@@ -4,7 +4,8 @@
 
 import { ApiError, clearSession, fetchImageUrl, fetchNext, fetchProgress, loadSession, postAnnotation, saveSession }
   from './api.js';
-import { Painter } from './paint.js';
+import { Painter, crisp } from './paint.js';
+import { MAX_ZOOM } from './view.js';
 
 const $ = (testId) => document.querySelector(`[data-testid="${testId}"]`);
 
@@ -24,7 +25,7 @@ const state = {
 const painter = new Painter($('canvas'), () => {
   renderTools();
   keepDraft();
-});
+}, () => renderZoom());
 
 // ---------------------------------------------------------------- unsaved work across a reload
 
@@ -139,6 +140,7 @@ function renderTask(task) {
     }
     return stage;
   }));
+  $('faces').querySelectorAll('img').forEach((img) => crispWhenResized.observe(img));
   $('reason').value = '';
   renderChoice();
 }
@@ -168,6 +170,18 @@ function renderTools() {
   $('canvas').dataset.strokes = painter.strokes.length;
   $('save').disabled = state.saving || !canSave();
 }
+
+/** The zoom of the face being painted, as "4×" (one decimal when the wheel or a pinch left it between steps). */
+function renderZoom() {
+  const zoom = painter.view.zoom;
+  $('zoom-level').textContent = `${Math.round(zoom * 10) / 10}×`;
+  $('zoom-out').disabled = zoom <= 1;
+  $('zoom-fit').disabled = zoom <= 1;
+  $('zoom-in').disabled = zoom >= MAX_ZOOM;
+}
+
+// every face is pixelated while shown larger than its own pixels (the painted one also when zoomed: paint.js)
+const crispWhenResized = new ResizeObserver((entries) => entries.forEach((entry) => crisp(entry.target)));
 
 /** Pair mode needs paint on the chosen face; single mode too, unless the answer is 'unsure'. */
 function canSave() {
@@ -358,10 +372,34 @@ function onKey(e) {
   } else if (key === 'e') {
     painter.erase = !painter.erase;
     renderTools();
-  } else {
+  } else if (!zoomKey(e)) {
     return;
   }
   e.preventDefault();
+}
+
+// The zoom and pan of the face being painted: +/= in, - out, 0 back to fit, the arrows move a quarter
+// of what is visible, Space held turns a drag into a pan. Only while a face is being painted.
+const PAN_KEYS = { arrowleft: [-0.25, 0], arrowright: [0.25, 0], arrowup: [0, -0.25], arrowdown: [0, 0.25] };
+
+/** Handles a zoom or pan key; false if {@code e} is none (or no face is being painted). */
+function zoomKey(e) {
+  const key = e.key.toLowerCase();
+  if ($('canvas').hidden) {
+    return false;
+  }
+  if (key === '+' || key === '=' || key === '-') {
+    painter.zoomStep(key !== '-');
+  } else if (key === '0') {
+    painter.zoomFit();
+  } else if (PAN_KEYS[key]) {
+    painter.pan(...PAN_KEYS[key]);
+  } else if (key === ' ' && !e.target.closest('button')) {
+    painter.setSpacePan(true); // a focused button keeps Space for pressing it
+  } else {
+    return false;
+  }
+  return true;
 }
 
 function wire() {
@@ -378,6 +416,11 @@ function wire() {
   $('reason').addEventListener('input', keepDraft);
   document.querySelectorAll('[data-choice]').forEach((b) => b.addEventListener('click', () => choose(b.dataset.choice)));
   document.addEventListener('keydown', onKey);
+  document.addEventListener('keyup', (e) => e.key === ' ' && painter.setSpacePan(false));
+  window.addEventListener('blur', () => painter.setSpacePan(false)); // the keyup may go to another window
+  $('zoom-in').addEventListener('click', () => painter.zoomStep(true));
+  $('zoom-out').addEventListener('click', () => painter.zoomStep(false));
+  $('zoom-fit').addEventListener('click', () => painter.zoomFit());
 }
 
 wire();

@@ -1,17 +1,31 @@
 // cyborg annotate: painting a mask over an image with the pointer (mouse, touch or pen).
 // Strokes are kept in the image's own pixels, so the view can be redrawn at any display size and
 // the mask rendered at the image's natural size from the same list (undo simply drops the last one).
+// The face being painted can be zoomed and panned (view.js): the image gets a CSS transform, the
+// canvas stays over the stage and draws the strokes through the same view.
+
+import { View, clampZoom } from './view.js';
 
 const PAINT_COLOUR = '#ff2d55'; // drawn opaque; the canvas's CSS opacity lets the face show through
 
 export class Painter {
-  /** @param canvas the one painting canvas; @param onChange called after every stroke, undo or clear */
-  constructor(canvas, onChange) {
+  /**
+   * @param canvas the one painting canvas; @param onChange called after every stroke, undo or clear;
+   * @param onView called after every zoom or pan
+   */
+  constructor(canvas, onChange, onView = () => {}) {
     this.canvas = canvas;
     this.onChange = onChange;
+    this.onView = onView;
+    this.view = new View();
+    this.img = null; // the image being painted: zoomed and panned with the strokes
+    this.pointers = new Map(); // pointer id -> its screen offset, while down: two touches are a pinch
+    this.gesture = null; // a pan or pinch under way: nothing is painted until every pointer is up
+    this.firstType = ''; // the pointer type of the first pointer down: only two touches pinch
+    this.spacePan = false; // Space held: a drag pans instead of painting
     this.strokes = [];
     this.current = null;
-    this.brushPx = 24; // in screen pixels: the same brush feels the same on a small or a large image
+    this.brushPx = 24; // screen pixels: the same on a small or a large image; zoomed in, finer in image pixels
     this.erase = false;
     this.width = 0;
     this.height = 0;
@@ -20,12 +34,18 @@ export class Painter {
     canvas.addEventListener('pointermove', (e) => this.move(e));
     canvas.addEventListener('pointerup', (e) => this.up(e));
     canvas.addEventListener('pointercancel', (e) => this.up(e));
+    canvas.addEventListener('wheel', (e) => this.wheel(e), { passive: false }); // passive could not keep the page still
     // the layout changes (rotation, resize): match the backing store to the new display size
     new ResizeObserver(() => this.fit()).observe(canvas);
   }
 
   /** Lays the canvas over {@code stage} (which holds the image) for an image of width x height; forgets strokes. */
   attach(stage, width, height) {
+    this.unzoomImage();
+    this.img = stage.querySelector('img');
+    this.view.reset(width, height);
+    this.pointers.clear();
+    this.gesture = null;
     this.width = width;
     this.height = height;
     this.strokes = [];
@@ -50,6 +70,11 @@ export class Painter {
   }
 
   detach() {
+    this.unzoomImage();
+    this.img = null;
+    this.view.reset(0, 0);
+    this.pointers.clear();
+    this.gesture = null;
     this.canvas.hidden = true;
     this.strokes = [];
     this.current = null;
@@ -88,29 +113,75 @@ export class Painter {
 
   // ---------------------------------------------------------------- pointer input
 
+  /** An event's position in CSS pixels from the canvas's (the stage's) top-left. */
+  offset(e) {
+    const rect = this.canvas.getBoundingClientRect();
+    return [e.clientX - rect.left, e.clientY - rect.top];
+  }
+
+  /** Screen pixels per image pixel at zoom 1 (the whole image fitting the stage). */
+  fitScale() {
+    return this.width ? this.canvas.getBoundingClientRect().width / this.width : 0;
+  }
+
   /** An event's position in image pixels, kept inside the image. */
   point(e) {
-    const rect = this.canvas.getBoundingClientRect();
-    const x = ((e.clientX - rect.left) * this.width) / rect.width;
-    const y = ((e.clientY - rect.top) * this.height) / rect.height;
+    const [x, y] = this.view.toImage(...this.offset(e), this.fitScale());
     const round = (v, max) => Math.round(Math.min(Math.max(v, 0), max) * 10) / 10;
     return [round(x, this.width), round(y, this.height)];
   }
 
   down(e) {
-    if (this.canvas.hidden || e.button > 0 || this.current) {
-      return; // right button, or a second finger while one is painting
+    if (this.canvas.hidden || e.button > 1) {
+      return; // the right button keeps its menu
+    }
+    const pinch = e.pointerType === 'touch' && this.firstType === 'touch' && this.pointers.size === 1 && !this.gesture;
+    if (this.pointers.size && !pinch) {
+      return; // a third finger, a palm beside the pen: one gesture at a time
     }
     e.preventDefault();
     this.canvas.setPointerCapture(e.pointerId);
-    const scale = this.width / this.canvas.getBoundingClientRect().width;
-    this.current = { id: e.pointerId, points: [this.point(e)], size: Math.round(this.brushPx * scale * 10) / 10,
-      erase: this.erase, t: this.elapsed() };
-    this.strokes.push(this.current);
-    this.render();
+    this.pointers.set(e.pointerId, this.offset(e));
+    this.firstType = this.pointers.size === 1 ? e.pointerType : this.firstType;
+    if (this.pointers.size === 2) {
+      this.startPinch();
+    } else if (e.button === 1 || this.spacePan) {
+      // the image point grabbed follows the pointer
+      this.gesture = { kind: 'pan', id: e.pointerId, grab: this.view.toImage(...this.offset(e), this.fitScale()) };
+    } else {
+      // the brush is in screen pixels: zoomed in, the same brush covers fewer image pixels, for fine detail
+      const size = this.brushPx / (this.fitScale() * this.view.zoom);
+      this.current = { id: e.pointerId, points: [this.point(e)], size: Math.round(size * 10) / 10,
+        erase: this.erase, t: this.elapsed() };
+      this.strokes.push(this.current);
+      this.render();
+    }
+  }
+
+  /**
+   * A second finger down: the two pinch (zoom) and move together (pan). The first finger's stroke
+   * was the start of that pinch, not paint, so it is taken back.
+   */
+  startPinch() {
+    if (this.current) {
+      this.strokes.splice(this.strokes.indexOf(this.current), 1);
+      this.current = null;
+      this.render();
+      this.onChange();
+    }
+    const [a, b] = [...this.pointers.values()];
+    this.gesture = { kind: 'pinch', zoom: this.view.zoom, distance: Math.max(Math.hypot(b[0] - a[0], b[1] - a[1]), 1),
+      grab: this.view.toImage((a[0] + b[0]) / 2, (a[1] + b[1]) / 2, this.fitScale()) };
   }
 
   move(e) {
+    if (this.pointers.has(e.pointerId)) {
+      this.pointers.set(e.pointerId, this.offset(e));
+    }
+    if (this.gesture) {
+      this.moveGesture(e);
+      return;
+    }
     if (!this.current || e.pointerId !== this.current.id) {
       return;
     }
@@ -122,13 +193,77 @@ export class Painter {
     this.render();
   }
 
+  moveGesture(e) {
+    const g = this.gesture;
+    const scale = this.fitScale();
+    if (g.kind === 'pan' && e.pointerId === g.id) {
+      this.view.place(...g.grab, ...this.pointers.get(g.id), scale);
+    } else if (g.kind === 'pinch' && this.pointers.size === 2) {
+      const [a, b] = [...this.pointers.values()];
+      this.view.zoom = clampZoom((g.zoom * Math.hypot(b[0] - a[0], b[1] - a[1])) / g.distance);
+      this.view.place(...g.grab, (a[0] + b[0]) / 2, (a[1] + b[1]) / 2, scale);
+    } else {
+      return; // the finger left over from a pinch: it does nothing until lifted
+    }
+    this.redraw();
+  }
+
   up(e) {
+    this.pointers.delete(e.pointerId);
+    if (this.gesture) {
+      if (!this.pointers.size) {
+        this.gesture = null;
+      }
+      return;
+    }
     if (!this.current || e.pointerId !== this.current.id) {
       return;
     }
     delete this.current.id;
     this.current = null;
     this.onChange();
+  }
+
+  /** The wheel zooms about the pointer (a notch of 100 px about 1.26x; a trackpad pinch sends ctrl+wheel). */
+  wheel(e) {
+    const px = e.deltaY * (e.deltaMode === 1 ? 16 : e.deltaMode === 2 ? 400 : 1);
+    if (this.canvas.hidden || (px > 0 && this.view.zoom <= 1)) {
+      return; // nothing to zoom out of: the page scrolls on, as it does over anything else
+    }
+    e.preventDefault();
+    this.zoomAbout(this.view.zoom * 2 ** (-px / (e.ctrlKey ? 100 : 300)), ...this.offset(e));
+  }
+
+  // ---------------------------------------------------------------- zoom and pan (keys and buttons)
+
+  /** Zooms to {@code zoom} keeping the image point under screen offset (sx, sy) in place. */
+  zoomAbout(zoom, sx, sy) {
+    this.view.zoomAbout(zoom, sx, sy, this.fitScale());
+    this.redraw();
+  }
+
+  /** One step (1, 2, 4, 8, 16) in or out, about the middle of what is visible. */
+  zoomStep(up) {
+    const rect = this.canvas.getBoundingClientRect();
+    this.zoomAbout(this.view.step(up), rect.width / 2, rect.height / 2);
+  }
+
+  /** Back to the whole image. */
+  zoomFit() {
+    this.view.reset(this.width, this.height);
+    this.redraw();
+  }
+
+  /** Pans by fractions of the visible window. */
+  pan(fx, fy) {
+    this.view.panBy(fx, fy);
+    this.redraw();
+  }
+
+  /** While Space is held a drag pans (the cursor says so). */
+  setSpacePan(on) {
+    this.spacePan = on;
+    this.canvas.classList.toggle('grab', on);
   }
 
   // ---------------------------------------------------------------- drawing
@@ -142,14 +277,43 @@ export class Painter {
     const ratio = window.devicePixelRatio || 1;
     this.canvas.width = Math.round(rect.width * ratio);
     this.canvas.height = Math.round(rect.height * ratio);
+    this.redraw();
+  }
+
+  /**
+   * Shows the view: the image scaled about its top-left and moved so the window's corner is at the
+   * stage's; the canvas draws the strokes through the same numbers (render). The state is on the
+   * canvas as data-zoom, data-pan-x and data-pan-y (the window's top-left in image pixels).
+   */
+  redraw() {
+    const scale = this.fitScale();
+    const { zoom, x, y } = this.view;
+    if (this.img && scale) {
+      this.img.style.transformOrigin = '0 0';
+      this.img.style.transform = zoom === 1 ? '' : `scale(${zoom}) translate(${-x * scale}px, ${-y * scale}px)`;
+      crisp(this.img);
+    }
+    Object.assign(this.canvas.dataset, { zoom, panX: x, panY: y });
     this.render();
+    this.onView();
+  }
+
+  unzoomImage() {
+    if (this.img) {
+      this.img.style.transform = '';
+      crisp(this.img);
+    }
   }
 
   render() {
     const ctx = this.canvas.getContext('2d');
     ctx.setTransform(1, 0, 0, 1, 0, 0);
     ctx.clearRect(0, 0, this.canvas.width, this.canvas.height);
-    ctx.setTransform(this.canvas.width / this.width, 0, 0, this.canvas.height / this.height, 0, 0);
+    // image pixel (i, j) lands where the zoomed, panned image shows it: ((i - x) * k, (j - y) * k')
+    const { zoom, x, y } = this.view;
+    const kx = (this.canvas.width / this.width) * zoom;
+    const ky = (this.canvas.height / this.height) * zoom;
+    ctx.setTransform(kx, 0, 0, ky, -x * kx, -y * ky);
     for (const s of this.strokes) {
       // the eraser cuts through earlier paint, showing the face again
       ctx.globalCompositeOperation = s.erase ? 'destination-out' : 'source-over';
@@ -172,6 +336,14 @@ export class Painter {
     binarize(ctx, this.width, this.height);
     return mask.toDataURL('image/png');
   }
+}
+
+/**
+ * Nearest-neighbour scaling (pixelated) while an image is shown larger than its own pixels, so a
+ * 64 px face is not blurred; smooth when shown smaller, where nearest-neighbour would alias.
+ */
+export function crisp(img) {
+  img.classList.toggle('upscaled', img.getBoundingClientRect().width > img.naturalWidth);
 }
 
 /** One stroke as a round-capped path of its width; a single point is a dot. */

@@ -22,12 +22,18 @@ import org.openqa.selenium.By;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.Keys;
 import org.openqa.selenium.interactions.Actions;
+import org.openqa.selenium.interactions.Interaction;
+import org.openqa.selenium.interactions.PointerInput;
+import org.openqa.selenium.interactions.Sequence;
+import org.openqa.selenium.interactions.WheelInput;
 
 import javax.imageio.ImageIO;
 import java.awt.image.BufferedImage;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 
@@ -330,6 +336,201 @@ class AnnotatePageBrowserTest {
         assertTrue(second.getLocation().getY() > first.getLocation().getY());
         paint(0.3, 0.5, 0.7, 0.5); // the brush works at this size too
         assertTrue(testId("save").isEnabled());
+    }
+
+    // ---------------------------------------------------------------- zoom and pan of the face being painted
+
+    @Test
+    void aStrokePaintedAtFourTimesZoomLandsOnTheImagePixelsUnderThePointerAndStaysThereAtFit() throws Exception {
+        signIn("judy");
+        long image = pick(0);
+        testId("zoom-in").click();
+        testId("zoom-in").click();
+        assertEquals("4×", testId("zoom-level").getText());
+        // 4x about the middle of a 64x48 image: a 16x12 window, image x 24..40 and y 18..30
+        assertView(4, 24, 18);
+        // an arrow moves a quarter of what is visible: 4 image pixels across, 3 down
+        new Actions(driver).sendKeys(Keys.ARROW_RIGHT).sendKeys(Keys.ARROW_DOWN).perform();
+        assertView(4, 28, 21);
+        // the image is drawn where the canvas maps the pointer: scaled 4x, its pixel 28 at the stage's left edge
+        double fit = canvasWidth() / W;
+        Map<?, ?> img = rect("[data-testid='face-0'] img");
+        Map<?, ?> canvas = rect("[data-testid='canvas']");
+        assertEquals(W * fit * 4, number(img.get("width")), 0.01);
+        assertEquals(number(canvas.get("left")) - 28 * fit * 4, number(img.get("left")), 0.01);
+        assertEquals(number(canvas.get("top")) - 21 * fit * 4, number(img.get("top")), 0.01);
+        assertTrue(imageClass(0).contains("upscaled"), "a 64 px face is shown pixelated");
+
+        // brush 48 screen px: at 4x about 1.8 image pixels; a stroke along the middle of image row 26,
+        // from x 34.5 to 38.5: at screen fractions (x - 28) / 16 and (y - 21) / 12 of the 16x12 window
+        new Actions(driver).sendKeys("]]]]]]").perform();
+        assertEquals("48", testId("brush-size-value").getText());
+        double fx0 = (34.5 - 28) / 16;
+        double fx1 = (38.5 - 28) / 16;
+        double fy = (26.5 - 21) / 12;
+        // the same points from the state the page shows: window corner + fraction x window size
+        double zoom = number(testId("canvas").getAttribute("data-zoom"));
+        double panX = number(testId("canvas").getAttribute("data-pan-x"));
+        double panY = number(testId("canvas").getAttribute("data-pan-y"));
+        assertEquals(34.5, panX + fx0 * W / zoom, 1e-9);
+        assertEquals(38.5, panX + fx1 * W / zoom, 1e-9);
+        assertEquals(26.5, panY + fy * H / zoom, 1e-9);
+        paint(fx0, fy, fx1, fy);
+        assertEquals("1", testId("canvas").getAttribute("data-strokes"));
+        assertTrue(paintedAt(36.5, 26.5), "drawn under the pointer, where the image shows pixel (36, 26)");
+        assertFalse(paintedAt(36.5, 22.5));
+
+        // zoomed out, the stroke is still drawn over image pixel (36, 26), and nowhere near the corners
+        new Actions(driver).sendKeys("0").perform();
+        assertView(1, 0, 0);
+        assertEquals("1×", testId("zoom-level").getText());
+        assertEquals(number(canvas.get("left")), number(rect("[data-testid='face-0'] img").get("left")), 0.01);
+        assertTrue(paintedAt(36.5, 26.5), "the stroke shows where it was painted");
+        assertFalse(paintedAt(36.5, 20.5));
+        assertFalse(paintedAt(10, 40));
+        save();
+
+        BufferedImage mask = exported("judy", image);
+        for (int x = 35; x <= 38; x++) {
+            assertTrue(white(mask, x, 26), "painted at " + x + ",26");
+        }
+        for (int[] p : new int[][] {{31, 26}, {42, 26}, {36, 23}, {36, 29}, {28, 21}, {2, 2}, {60, 44}}) {
+            assertFalse(white(mask, p[0], p[1]), "not painted at " + p[0] + "," + p[1]);
+        }
+        JsonObject stroke = JsonParser.parseString(saved("judy").strokes()).getAsJsonArray().get(0).getAsJsonObject();
+        JsonArray first = stroke.getAsJsonArray("points").get(0).getAsJsonArray();
+        assertEquals(34.5, first.get(0).getAsDouble(), 0.15, "points are in image pixels: " + first);
+        assertEquals(26.5, first.get(1).getAsDouble(), 0.15, "points are in image pixels: " + first);
+        // the brush stays 48 screen pixels: fewer image pixels at 4x than at fit
+        assertEquals(48 / (fit * 4), stroke.get("size").getAsDouble(), 0.06);
+    }
+
+    @Test
+    void theWheelZoomsAboutThePointerSpaceDragPansAndFitGoesBack() {
+        signIn("kim");
+        pick(1);
+        WebElement canvas = testId("canvas");
+        int w = canvas.getSize().getWidth();
+        int h = canvas.getSize().getHeight();
+        // image point (16, 12) is under the pointer at a quarter of the width and height
+        new Actions(driver).scrollFromOrigin(WheelInput.ScrollOrigin.fromElement(canvas, offset(0.25, w),
+                offset(0.25, h)), 0, -300).perform();
+        Browser.waiting(driver).until(d -> number(canvas.getAttribute("data-zoom")) > 1.5);
+        double zoom = number(canvas.getAttribute("data-zoom"));
+        assertEquals(2, zoom, 0.01, "300 wheel pixels double the zoom");
+        double underX = number(canvas.getAttribute("data-pan-x")) + (w / 2.0 + offset(0.25, w)) / w * W / zoom;
+        double underY = number(canvas.getAttribute("data-pan-y")) + (h / 2.0 + offset(0.25, h)) / h * H / zoom;
+        assertEquals(16, underX, 0.1, "the point under the pointer stays under it");
+        assertEquals(12, underY, 0.1);
+
+        // Space held: a drag pans (the image point grabbed follows the pointer) and paints nothing
+        double panX = number(canvas.getAttribute("data-pan-x"));
+        new Actions(driver).keyDown(Keys.SPACE).perform();
+        assertTrue(canvas.getAttribute("class").contains("grab"));
+        new Actions(driver).moveToElement(canvas, offset(0.6, w), 0).clickAndHold()
+                .moveToElement(canvas, offset(0.5, w), 0).moveToElement(canvas, offset(0.4, w), 0)
+                .release().keyUp(Keys.SPACE).perform();
+        assertEquals(panX + 0.2 * W / zoom, number(canvas.getAttribute("data-pan-x")), 0.1);
+        assertEquals("0", canvas.getAttribute("data-strokes"), "a pan is not a stroke");
+        assertFalse(canvas.getAttribute("class").contains("grab"));
+        // the wheel back: zoom out, by the same rule (2 ^ (pixels / 300))
+        new Actions(driver).scrollFromOrigin(WheelInput.ScrollOrigin.fromElement(canvas, 0, 0), 0, 150).perform();
+        Browser.waiting(driver).until(d -> number(canvas.getAttribute("data-zoom")) < zoom);
+        assertEquals(zoom / Math.sqrt(2), number(canvas.getAttribute("data-zoom")), 0.01);
+
+        testId("zoom-fit").click();
+        assertView(1, 0, 0);
+        assertFalse(testId("zoom-fit").isEnabled());
+        assertFalse(testId("zoom-out").isEnabled());
+        paint(0.4, 0.5, 0.6, 0.5);
+        assertEquals("1", canvas.getAttribute("data-strokes"), "after the pan, a drag paints again");
+    }
+
+    @Test
+    void twoFingersPinchToZoomAboutTheirMiddleAndOneFingerPaints() {
+        Browser.viewport(driver, 400, 800, true);
+        driver.navigate().refresh();
+        signIn("lena");
+        pick(0);
+        WebElement canvas = testId("canvas");
+        int w = canvas.getSize().getWidth();
+        // the fingers 0.2 of the width apart about the middle, then 0.4 apart: twice the zoom, the middle kept
+        PointerInput one = new PointerInput(PointerInput.Kind.TOUCH, "one");
+        PointerInput two = new PointerInput(PointerInput.Kind.TOUCH, "two");
+        Sequence first = new Sequence(one, 0);
+        Sequence second = new Sequence(two, 0);
+        first.addAction(at(one, canvas, 0.4, 0));
+        second.addAction(at(two, canvas, 0.6, 0));
+        first.addAction(one.createPointerDown(0));
+        second.addAction(two.createPointerDown(0));
+        for (int step = 1; step <= 4; step++) {
+            double d = 0.1 + 0.1 * step / 4;
+            first.addAction(at(one, canvas, 0.5 - d, 20));
+            second.addAction(at(two, canvas, 0.5 + d, 20));
+        }
+        first.addAction(one.createPointerUp(0));
+        second.addAction(two.createPointerUp(0));
+        driver.perform(List.of(first, second));
+
+        double expected = (double) (offset(0.7, w) - offset(0.3, w)) / (offset(0.6, w) - offset(0.4, w));
+        assertEquals(expected, number(canvas.getAttribute("data-zoom")), 0.02);
+        double zoom = number(canvas.getAttribute("data-zoom"));
+        assertEquals(W / 2.0, number(canvas.getAttribute("data-pan-x")) + 0.5 * W / zoom, 0.1, "the middle kept");
+        assertEquals(H / 2.0, number(canvas.getAttribute("data-pan-y")) + 0.5 * H / zoom, 0.1, "the middle kept");
+        assertEquals("0", canvas.getAttribute("data-strokes"), "the first finger's touch was the start of the pinch");
+
+        Sequence alone = new Sequence(one, 0);
+        alone.addAction(at(one, canvas, 0.4, 0));
+        alone.addAction(one.createPointerDown(0));
+        alone.addAction(at(one, canvas, 0.5, 20));
+        alone.addAction(at(one, canvas, 0.6, 20));
+        alone.addAction(one.createPointerUp(0));
+        driver.perform(List.of(alone));
+        assertEquals("1", canvas.getAttribute("data-strokes"), "one finger paints");
+        assertEquals(zoom, number(canvas.getAttribute("data-zoom")), 1e-9, "and neither zooms nor pans");
+    }
+
+    /** A finger's move, over {@code ms}, to a fraction {@code fx} of the canvas's width on its middle line. */
+    private static Interaction at(PointerInput finger, WebElement canvas, double fx, long ms) {
+        return finger.createPointerMove(Duration.ofMillis(ms), PointerInput.Origin.fromElement(canvas),
+                offset(fx, canvas.getSize().getWidth()), 0);
+    }
+
+    /** The page's zoom and the window's top-left in image pixels, as the canvas's data attributes show them. */
+    private static void assertView(double zoom, double panX, double panY) {
+        WebElement canvas = testId("canvas");
+        assertEquals(zoom, number(canvas.getAttribute("data-zoom")), 1e-9);
+        assertEquals(panX, number(canvas.getAttribute("data-pan-x")), 1e-9);
+        assertEquals(panY, number(canvas.getAttribute("data-pan-y")), 1e-9);
+    }
+
+    private static double number(Object value) {
+        return Double.parseDouble(String.valueOf(value));
+    }
+
+    private static double canvasWidth() {
+        return number(driver.executeScript("return document.querySelector(\"[data-testid='canvas']\")"
+                + ".getBoundingClientRect().width"));
+    }
+
+    /** An element's box on screen (transforms included), as left, top, width. */
+    private static Map<?, ?> rect(String css) {
+        return (Map<?, ?>) driver.executeScript("const r = document.querySelector(arguments[0])"
+                + ".getBoundingClientRect(); return {left: r.left, top: r.top, width: r.width}", css);
+    }
+
+    private static String imageClass(int face) {
+        return testId("face-" + face).findElement(By.tagName("img")).getAttribute("class");
+    }
+
+    /** Whether the canvas shows paint over image point (x, y) as the view now places it. */
+    private static boolean paintedAt(double x, double y) {
+        Object alpha = driver.executeScript("const c = document.querySelector(\"[data-testid='canvas']\");"
+                + " const z = +c.dataset.zoom, px = +c.dataset.panX, py = +c.dataset.panY;"
+                + " const cx = Math.floor((arguments[0] - px) * z * c.width / arguments[2]);"
+                + " const cy = Math.floor((arguments[1] - py) * z * c.height / arguments[3]);"
+                + " return c.getContext('2d').getImageData(cx, cy, 1, 1).data[3];", x, y, W, H);
+        return number(alpha) > 0;
     }
 
     // ---------------------------------------------------------------- page steps
