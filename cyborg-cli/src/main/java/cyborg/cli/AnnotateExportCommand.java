@@ -84,8 +84,14 @@ final class AnnotateExportCommand implements Callable<Integer> {
         kept.dropped().forEach(d -> System.out.println("dropped " + d));
         ReviewFilter.Result reviewed = new ReviewFilter(acceptedOnly).apply(kept.kept(), reviews);
         for (ReviewFilter.LeftOut l : reviewed.leftOut()) {
-            System.out.printf("left out %d annotation(s) of %s: %d rejected%s%n", l.total(), l.annotator(),
-                    l.rejected(), l.unreviewed() == 0 ? "" : ", " + l.unreviewed() + " not reviewed (--accepted-only)");
+            List<String> why = new ArrayList<>();
+            if (l.rejected() > 0) {
+                why.add(l.rejected() + " rejected");
+            }
+            if (l.unreviewed() > 0) {
+                why.add(l.unreviewed() + " not reviewed (--accepted-only)");
+            }
+            System.out.printf("left out %d annotation(s) of %s: %s%n", l.total(), l.annotator(), String.join(", ", why));
         }
         MapExport.Summary s = MapExport.write(reviewed.kept(), reviews, maps, merged, jsonl);
         System.out.printf("exported %d map(s) of %d record(s) to %s%s%s%n", s.maps(), s.records(), maps,

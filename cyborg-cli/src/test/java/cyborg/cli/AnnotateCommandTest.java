@@ -107,6 +107,8 @@ class AnnotateCommandTest {
         assertEquals(0, acceptedOnly.status, acceptedOnly.toString());
         assertTrue(acceptedOnly.out.contains("left out " + perAnnotator + " annotation(s) of ann: 1 rejected, "
                 + (perAnnotator - 1) + " not reviewed (--accepted-only)"), acceptedOnly.out);
+        assertTrue(acceptedOnly.out.contains("left out " + (perAnnotator - 1) + " annotation(s) of ben: "
+                + (perAnnotator - 1) + " not reviewed (--accepted-only)\n"), acceptedOnly.out);
         assertTrue(acceptedOnly.out.contains("exported 1 map(s)"), acceptedOnly.out);
         assertTrue(Files.exists(only.resolve("ben").resolve(ImageOutputs.relative(new ImageId(accepted.image().path()),
                 ".png"))), "the accepted mask is exported");

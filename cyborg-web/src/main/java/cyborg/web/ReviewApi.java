@@ -105,8 +105,8 @@ final class ReviewApi {
             throw new ApiError(ErrorKind.BAD_REQUEST, "'verdict' must be " + Review.ACCEPT + " or " + Review.REJECT);
         }
         if (Review.REJECT.equals(verdict) && reason == null) {
-            throw new ApiError(ErrorKind.BAD_REQUEST, "a rejection needs a 'reason' (what is wrong with the mask):"
-                    + " the annotator and the study report are told why");
+            throw new ApiError(ErrorKind.BAD_REQUEST, "a rejection needs a 'reason': say what is wrong with the"
+                    + " mask (it is kept with the verdict and exported with the record)");
         }
         requireHere(id);
         store.review(id, reviewer, verdict, reason);

@@ -203,6 +203,7 @@ async function drawOthers(item, shown) {
       const ctx = canvas.getContext('2d');
       ctx.drawImage(face, 0, 0);
       ctx.drawImage(mask, 0, 0);
+      li.dataset.drawn = 'true';
     } catch (e) {
       caption.textContent += ' (could not be loaded)';
     }
