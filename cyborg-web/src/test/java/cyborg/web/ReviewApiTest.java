@@ -162,6 +162,19 @@ class ReviewApiTest {
     }
 
     @Test
+    void aVerdictPostedFromAnotherSitesPageIs403EvenWithTheReviewersToken() throws Exception {
+        // the Origin guard runs before any token check: another site's page is refused whatever it sends
+        long id = of("alice").id();
+        HttpResponse<String> r = client.send(client.request(AnnotateServer.REVIEW)
+                .header("Content-Type", "application/json").header("Origin", "http://evil.example")
+                .header(Reviewers.HEADER, reviewer)
+                .POST(HttpRequest.BodyPublishers.ofString("{\"annotation\": " + id + ", \"verdict\": \"reject\","
+                        + " \"reason\": \"forged\"}")).build());
+        assertEquals(403, r.statusCode(), r.body());
+        assertTrue(store.reviews().isEmpty(), "nothing recorded");
+    }
+
+    @Test
     void theNewestVerdictWinsAndTheUnreviewedFilterHidesReviewedOnes() throws Exception {
         long id = of("alice").id();
         assertEquals(200, post(reviewer, id, "accept", null).statusCode());
