@@ -4,6 +4,8 @@ import cyborg.web.annotate.Agreement;
 import cyborg.web.annotate.AnnotationStore;
 import cyborg.web.annotate.AnnotatorFilter;
 import cyborg.web.annotate.MapExport;
+import cyborg.web.annotate.Review;
+import cyborg.web.annotate.ReviewFilter;
 import cyborg.web.annotate.StoredAnnotation;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -13,6 +15,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.Callable;
 
@@ -25,6 +28,9 @@ import java.util.concurrent.Callable;
                 + MapExport.REPORT + ": per image the mean pairwise IoU and SSIM of the masks and human accuracy.",
             "Merged maps (the mean over annotators) go only to --merged, a separate folder: in DIR they would be"
                 + " averaged together with the per-annotator maps.",
+            "Annotations a reviewer rejected (on /review.html; the newest verdict counts) are left out, and"
+                + " counted per annotator; accepted and unreviewed ones are kept, or only accepted ones with"
+                + " --accepted-only.",
             "",
             "Example:",
             "  cyborg annotate export --db annotations.db --maps maps --jsonl annotations.jsonl --min-accuracy 0.6"
@@ -53,6 +59,10 @@ final class AnnotateExportCommand implements Callable<Integer> {
     @Option(names = "--exclude", paramLabel = "ANNOTATOR", description = "Drop this annotator (repeatable).")
     List<String> exclude = new ArrayList<>();
 
+    @Option(names = "--accepted-only", description = "Keep only annotations a reviewer accepted (default: every"
+            + " one not rejected, so unreviewed ones too).")
+    boolean acceptedOnly;
+
     @Override
     public Integer call() throws Exception {
         AnnotatorFilter filter = new AnnotatorFilter(Set.copyOf(exclude), minAccuracy); // its options checked first
@@ -64,12 +74,26 @@ final class AnnotateExportCommand implements Callable<Integer> {
             throw new IllegalArgumentException(db + ": no such annotation database; check --db");
         }
         List<StoredAnnotation> all;
+        Map<Long, Review> reviews;
         try (AnnotationStore store = AnnotationStore.open(db)) {
             all = store.annotations();
+            reviews = store.reviews();
         }
+        // annotators are judged on all their decisions first: a rejected mask must not raise its annotator's accuracy
         AnnotatorFilter.Result kept = filter.apply(all);
         kept.dropped().forEach(d -> System.out.println("dropped " + d));
-        MapExport.Summary s = MapExport.write(kept.kept(), maps, merged, jsonl);
+        ReviewFilter.Result reviewed = new ReviewFilter(acceptedOnly).apply(kept.kept(), reviews);
+        for (ReviewFilter.LeftOut l : reviewed.leftOut()) {
+            List<String> why = new ArrayList<>();
+            if (l.rejected() > 0) {
+                why.add(l.rejected() + " rejected");
+            }
+            if (l.unreviewed() > 0) {
+                why.add(l.unreviewed() + " not reviewed (--accepted-only)");
+            }
+            System.out.printf("left out %d annotation(s) of %s: %s%n", l.total(), l.annotator(), String.join(", ", why));
+        }
+        MapExport.Summary s = MapExport.write(reviewed.kept(), reviews, maps, merged, jsonl);
         System.out.printf("exported %d map(s) of %d record(s) to %s%s%s%n", s.maps(), s.records(), maps,
                 merged == null ? "" : ", " + s.merged() + " merged map(s) to " + merged,
                 jsonl == null ? "" : ", records to " + jsonl);

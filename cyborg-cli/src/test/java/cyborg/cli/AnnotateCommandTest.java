@@ -1,8 +1,11 @@
 package cyborg.cli;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import cyborg.data.ImageId;
+import cyborg.data.ImageOutputs;
 import cyborg.data.Sample;
 import cyborg.data.SkipReport;
 import cyborg.data.SplitCsv;
@@ -10,9 +13,11 @@ import cyborg.web.annotate.AnnotationStore;
 import cyborg.web.annotate.Annotator;
 import cyborg.web.annotate.ImageCatalog;
 import cyborg.web.annotate.ImageRecord;
+import cyborg.web.annotate.MapExport;
 import cyborg.web.annotate.Mask;
 import cyborg.web.annotate.Mode;
 import cyborg.web.annotate.NewAnnotation;
+import cyborg.web.annotate.StoredAnnotation;
 import cyborg.web.annotate.Task;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -60,6 +65,55 @@ class AnnotateCommandTest {
         Cli train = Cli.run(ToyTraining.args(dir.resolve("run"), "--maps", maps.toString(), "--loss", "cyborg"));
         assertEquals(0, train.status, train.toString());
         assertTrue(train.out.contains("(0 without a usable human map)"), train.out);
+    }
+
+    @Test
+    void exportLeavesOutRejectedAnnotationsAndWithAcceptedOnlyTheUnreviewedToo(@TempDir Path dir) throws Exception {
+        Path db = dir.resolve("a.db");
+        annotateToyTrainImages(db);
+        StoredAnnotation rejected;
+        StoredAnnotation accepted;
+        int perAnnotator;
+        try (AnnotationStore store = AnnotationStore.open(db)) {
+            List<StoredAnnotation> all = store.annotations();
+            perAnnotator = all.size() / 2;
+            rejected = all.stream().filter(a -> a.annotator().equals("ann")).findFirst().orElseThrow();
+            accepted = all.stream().filter(a -> a.annotator().equals("ben")).findFirst().orElseThrow();
+            store.review(rejected.id(), "lead", "accept", null);
+            store.review(rejected.id(), "lead", "reject", "paints the background"); // the newest counts
+            store.review(accepted.id(), "lead", "accept", null);
+        }
+        Path maps = dir.resolve("maps");
+        Path jsonl = dir.resolve("a.jsonl");
+        Cli export = Cli.run("annotate", "export", "--db", db.toString(), "--maps", maps.toString(), "--jsonl",
+                jsonl.toString());
+        assertEquals(0, export.status, export.toString());
+        assertTrue(export.out.contains("left out 1 annotation(s) of ann: 1 rejected\n"), export.out);
+        assertFalse(export.out.contains("of ben"), export.out);
+        assertTrue(export.out.contains("exported " + (2 * perAnnotator - 1) + " map(s)"), export.out);
+        String rejectedMap = ImageOutputs.relative(new ImageId(rejected.image().path()), ".png");
+        assertFalse(Files.exists(maps.resolve("ann").resolve(rejectedMap)), "a rejected mask is not exported");
+        assertTrue(Files.exists(maps.resolve("ben").resolve(rejectedMap)), "the other annotator's mask is");
+        List<String> lines = Files.readAllLines(jsonl);
+        assertEquals(2 * perAnnotator - 1, lines.size());
+        assertTrue(lines.stream().anyMatch(l -> l.startsWith("{\"id\":" + accepted.id() + ",")
+                && l.contains("\"review\":{\"verdict\":\"accept\",\"reviewer\":\"lead\"")), lines.get(0));
+        assertTrue(Files.readString(maps.resolve(MapExport.REPORT)).contains(",1,,,"), "the rejected mask's image"
+                + " has one mask left, so no agreement");
+
+        Path only = dir.resolve("only");
+        Cli acceptedOnly = Cli.run("annotate", "export", "--db", db.toString(), "--maps", only.toString(),
+                "--accepted-only");
+        assertEquals(0, acceptedOnly.status, acceptedOnly.toString());
+        assertTrue(acceptedOnly.out.contains("left out " + perAnnotator + " annotation(s) of ann: 1 rejected, "
+                + (perAnnotator - 1) + " not reviewed (--accepted-only)"), acceptedOnly.out);
+        assertTrue(acceptedOnly.out.contains("left out " + (perAnnotator - 1) + " annotation(s) of ben: "
+                + (perAnnotator - 1) + " not reviewed (--accepted-only)\n"), acceptedOnly.out);
+        assertTrue(acceptedOnly.out.contains("exported 1 map(s)"), acceptedOnly.out);
+        assertTrue(Files.exists(only.resolve("ben").resolve(ImageOutputs.relative(new ImageId(accepted.image().path()),
+                ".png"))), "the accepted mask is exported");
+        Cli help = Cli.run("annotate", "export", "--help");
+        assertTrue(help.out.contains("--accepted-only"), help.out);
     }
 
     @Test

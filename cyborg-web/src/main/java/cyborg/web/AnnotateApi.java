@@ -247,7 +247,7 @@ final class AnnotateApi {
     // ---- request parsing ----
 
     /** The JSON object of a POST; sent as anything but application/json it is refused (415). */
-    private static JsonObject parseBody(Context ctx) {
+    static JsonObject parseBody(Context ctx) {
         // a page of another site can send text/plain to this server without asking first; JSON it cannot
         // (the browser asks the server first, and this server says nothing that allows it)
         String type = ctx.contentType() == null ? "" : ctx.contentType().split(";", 2)[0].strip();
@@ -276,7 +276,7 @@ final class AnnotateApi {
         return body != null ? string(body, "token") : ctx.queryParam("token");
     }
 
-    private static String string(JsonObject body, String key) {
+    static String string(JsonObject body, String key) {
         JsonElement e = body.get(key);
         if (e == null || e.isJsonNull()) {
             return null;
@@ -287,7 +287,7 @@ final class AnnotateApi {
         return e.getAsString();
     }
 
-    private static long number(JsonObject body, String key) {
+    static long number(JsonObject body, String key) {
         Long n = optionalNumber(body, key);
         if (n == null) {
             throw new ApiError(ErrorKind.BAD_REQUEST, "'" + key + "' is missing");
@@ -326,7 +326,7 @@ final class AnnotateApi {
         return out;
     }
 
-    private static long parseId(String s, String what) {
+    static long parseId(String s, String what) {
         try {
             return Long.parseLong(s);
         } catch (NumberFormatException e) {

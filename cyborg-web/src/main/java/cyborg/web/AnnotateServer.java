@@ -26,6 +26,8 @@ public final class AnnotateServer implements AutoCloseable {
     static final String PROGRESS = API + "/progress";
     static final String OVERVIEW = API + "/overview";
     static final String ANNOTATIONS = "/api/v1/annotations";
+    static final String REVIEW = API + "/review";
+    static final String REVIEW_MASK = REVIEW + "/mask/{id}";
     private static final String DESCRIBED_BY = "the README's 'cyborg annotate' section";
 
     private final Javalin app;
@@ -43,16 +45,17 @@ public final class AnnotateServer implements AutoCloseable {
         Assigner assigner = new Assigner(store, catalog, config.mode(), config.perImage(), new Random());
         AnnotateApi api = new AnnotateApi(store, catalog, assigner, new Annotators(store, config.requireTokens()),
                 new Reviewers(store), inFlight);
+        ReviewApi review = new ReviewApi(store, catalog, new Reviewers(store), inFlight);
         TokenGuard guard = config.token() == null ? null : new TokenGuard(config.token());
-        Javalin app = Javalin.create(cfg -> configure(cfg, config, api, guard, inFlight));
+        Javalin app = Javalin.create(cfg -> configure(cfg, config, api, review, guard, inFlight));
         Listen.start(app, config.host(), config.port());
         LOG.info("annotating {} image(s), {} mode, {} annotator(s) per image, at http://{}:{}/", catalog.all().size(),
                 config.mode().key(), config.perImage(), config.host(), app.port());
         return new AnnotateServer(app, inFlight);
     }
 
-    private static void configure(JavalinConfig cfg, AnnotateConfig config, AnnotateApi api, TokenGuard guard,
-            InFlight inFlight) {
+    private static void configure(JavalinConfig cfg, AnnotateConfig config, AnnotateApi api, ReviewApi review,
+            TokenGuard guard, InFlight inFlight) {
         BodyLimit limit = new BodyLimit(config.maxBodyBytes(), "save one annotation per request, its mask a PNG"
                 + " of the image's size (what the annotation page sends)");
         WebBase.configure(cfg, PAGE_FOLDER, limit, kind -> { }, inFlight, true);
@@ -66,6 +69,9 @@ public final class AnnotateServer implements AutoCloseable {
         routes.post(ANNOTATIONS, api::save);
         routes.get(PROGRESS, api::progress);
         routes.get(OVERVIEW, api::overview);
+        routes.get(REVIEW, review::list);
+        routes.post(REVIEW, review::record);
+        routes.get(REVIEW_MASK, review::mask);
         new ErrorResponses(kind -> { }, DESCRIBED_BY, limit).install(routes);
     }
 

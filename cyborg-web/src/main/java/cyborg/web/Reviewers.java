@@ -20,15 +20,23 @@ final class Reviewers {
         this.store = store;
     }
 
-    /** The reviewer asking; throws when the request is not a reviewer's. */
+    /** The reviewer asking for the overview; throws when the request is not a reviewer's. */
     String require(Context ctx) throws IOException {
+        return require(ctx, "the overview shows every image's label", "the overview");
+    }
+
+    /**
+     * The reviewer asking; throws when the request is not a reviewer's. {@code why} says why the
+     * route is for reviewers, {@code what} names it in the refusal.
+     */
+    String require(Context ctx, String why, String what) throws IOException {
         String token = ctx.header(HEADER);
         if (token == null || token.isBlank()) {
-            throw new ApiError(ErrorKind.UNAUTHORIZED, "the overview shows every image's label: it needs a reviewer's"
+            throw new ApiError(ErrorKind.UNAUTHORIZED, why + ": it needs a reviewer's"
                     + " token in the header " + HEADER + " (made by 'cyborg annotate add-reviewer --db FILE NAME')");
         }
         return store.reviewer(token).orElseThrow(() -> new ApiError(ErrorKind.FORBIDDEN, "not a reviewer's token;"
                 + " a reviewer's is printed by 'cyborg annotate add-reviewer' (an annotator's token does not open"
-                + " the overview)"));
+                + " " + what + ")"));
     }
 }

@@ -586,6 +586,20 @@ public final class AnnotationStore implements AutoCloseable {
         });
     }
 
+    /** One annotation's image and stored mask (null when it has none), read without loading every annotation. */
+    public record MaskOf(long annotation, long image, byte[] png) {
+    }
+
+    /** The image and mask of annotation {@code id}, if there is such an annotation. */
+    public synchronized Optional<MaskOf> maskOf(long id) throws IOException {
+        return query(() -> {
+            try (PreparedStatement q = prepare("SELECT image, mask FROM annotations WHERE id = ?", id);
+                    ResultSet r = q.executeQuery()) {
+                return r.next() ? Optional.of(new MaskOf(id, r.getLong(1), r.getBytes(2))) : Optional.empty();
+            }
+        });
+    }
+
     private static Long nullableLong(ResultSet r, String column) throws SQLException {
         long v = r.getLong(column);
         return r.wasNull() ? null : v;

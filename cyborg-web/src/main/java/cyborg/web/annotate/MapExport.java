@@ -53,6 +53,15 @@ public final class MapExport {
      */
     public static Summary write(List<StoredAnnotation> annotations, Path maps, Path merged, Path jsonl)
             throws IOException {
+        return write(annotations, Map.of(), maps, merged, jsonl);
+    }
+
+    /**
+     * As {@link #write(List, Path, Path, Path)}, each JSON line also carrying its annotation's newest
+     * review from {@code reviews} (by annotation id; none when unreviewed).
+     */
+    public static Summary write(List<StoredAnnotation> annotations, Map<Long, Review> reviews, Path maps, Path merged,
+            Path jsonl) throws IOException {
         Map<String, StoredAnnotation> latest = new TreeMap<>(); // annotator/ID -> newest annotation with a mask
         for (StoredAnnotation a : annotations) {
             if (a.maskPng() != null) {
@@ -90,7 +99,7 @@ public final class MapExport {
         if (jsonl != null) {
             StringBuilder lines = new StringBuilder();
             for (StoredAnnotation a : annotations) {
-                lines.append(GSON.toJson(Line.of(a))).append('\n');
+                lines.append(GSON.toJson(Line.of(a, reviews.get(a.id())))).append('\n');
             }
             AtomicFiles.writeString(jsonl, lines.toString());
         }
@@ -98,16 +107,25 @@ public final class MapExport {
                 Agreement.perAnnotator(annotations));
     }
 
-    /** One JSON line: the record with its image named, strokes as JSON and the mask as base64 PNG. */
+    /**
+     * One JSON line: the record with its image named, strokes as JSON, the mask as base64 PNG, and
+     * its newest review (left out when unreviewed).
+     */
     record Line(long id, Long task, String annotator, String mode, String source, ImageRecord image,
             ImageRecord otherImage, String decision, Boolean correct, Long msDecide, Long msPaint, JsonElement strokes,
-            String text, String created, String maskPng) {
-        static Line of(StoredAnnotation a) {
+            String text, String created, String maskPng, Verdict review) {
+        static Line of(StoredAnnotation a, Review review) {
             JsonElement strokes = a.strokes() == null ? null : JsonParser.parseString(a.strokes());
             String mask = a.maskPng() == null ? null : Base64.getEncoder().encodeToString(a.maskPng());
             return new Line(a.id(), a.task(), a.annotator(), a.mode(), a.source(), a.image(), a.otherImage(),
-                    a.decision(), a.correct(), a.msDecide(), a.msPaint(), strokes, a.text(), a.created(), mask);
+                    a.decision(), a.correct(), a.msDecide(), a.msPaint(), strokes, a.text(), a.created(), mask,
+                    review == null ? null : new Verdict(review.verdict(), review.reason(), review.reviewer(),
+                            review.created()));
         }
+    }
+
+    /** A review as a JSON line carries it. */
+    record Verdict(String verdict, String reason, String reviewer, String created) {
     }
 
     static String csv(List<Agreement.ImageAgreement> rows) {

@@ -132,3 +132,32 @@ export async function fetchImageUrl(session, url) {
   }
   return URL.createObjectURL(await response.blob());
 }
+
+// ---- review (reviewers only: every request carries X-Reviewer-Token) ----
+
+const reviewerOptions = (reviewer, options = {}) => ({
+  ...options, headers: { 'X-Reviewer-Token': reviewer.token, ...(options.headers || {}) },
+});
+
+/** The annotations to review, {by, total, reviewed, accepted, rejected, items}; by is 'image' or 'annotator'. */
+export function fetchReview(reviewer, by, unreviewedOnly) {
+  const query = `?by=${encodeURIComponent(by)}&unreviewed=${unreviewedOnly ? 'true' : 'false'}`;
+  return json('/api/v1/annotate/review' + query, { serverToken: reviewer.serverToken }, reviewerOptions(reviewer));
+}
+
+/** Records a verdict {annotation, verdict: 'accept'|'reject', reason}; resolves once it is committed. */
+export function postReview(reviewer, review) {
+  return json('/api/v1/annotate/review', { serverToken: reviewer.serverToken }, reviewerOptions(reviewer, {
+    method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(review),
+  }));
+}
+
+/** An object URL of an image or a mask, fetched with the reviewer's token (an <img> cannot send it). */
+export async function fetchReviewerImageUrl(reviewer, url) {
+  const response = await request(url, { serverToken: reviewer.serverToken }, reviewerOptions(reviewer));
+  if (!response.ok) {
+    const body = await response.json().catch(() => null);
+    throw new ApiError(body && body.error ? body.error : `${url} answered HTTP ${response.status}`, response.status);
+  }
+  return URL.createObjectURL(await response.blob());
+}
