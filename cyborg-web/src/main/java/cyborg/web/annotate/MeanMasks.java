@@ -50,9 +50,10 @@ public final class MeanMasks {
      * @param grid the images of the grid, most-annotated first (ties by id)
      * @param images the masked images of the class, all in its mean
      * @param meanWidth the size every image's mean mask was resized to for the class mean
+     * @param meanPeak the class mean's largest share, which its drawing scales to full heat
      */
     public record ClassMasks(String label, List<Cell> grid, int images, int masks, int meanWidth, int meanHeight,
-            String gridFile, String meanFile, boolean overImages) {
+            double meanPeak, String gridFile, String meanFile, boolean overImages) {
     }
 
     private MeanMasks() {
@@ -107,11 +108,17 @@ public final class MeanMasks {
             }
         }
         String meanFile = "masks-" + key + "-mean.png";
-        BufferedImage mean = heat(sum, size[0], size[1], face == null ? null : toRgb(face, size[0], size[1]));
+        // averaged over many images the shares are small and would hardly show: drawn scaled to the peak
+        double peak = java.util.Arrays.stream(sum).max().orElse(0);
+        double[] scaledSum = sum.clone();
+        for (int p = 0; peak > 0 && p < scaledSum.length; p++) {
+            scaledSum[p] /= peak;
+        }
+        BufferedImage mean = heat(scaledSum, size[0], size[1], face == null ? null : toRgb(face, size[0], size[1]));
         int scale = Math.max(1, (int) Math.ceil((double) MEAN_SIZE / size[0]));
         write(dir.resolve(meanFile), scaled(mean, size[0] * scale, size[1] * scale));
         int total = masks.values().stream().mapToInt(List::size).sum();
-        return new ClassMasks(label.displayName(), cells, order.size(), total, size[0], size[1], gridFile, meanFile,
+        return new ClassMasks(label.displayName(), cells, order.size(), total, size[0], size[1], peak, gridFile, meanFile,
                 root != null);
     }
 

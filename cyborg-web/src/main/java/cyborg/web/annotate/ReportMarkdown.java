@@ -103,7 +103,8 @@ final class ReportMarkdown {
                     + " masks:\n\n![").append(m.label()).append(" grid](").append(m.gridFile()).append(")\n\n");
             md.append("The mean over all ").append(m.images()).append(" masked ").append(m.label())
                     .append(" image(s) (").append(m.masks()).append(" masks), at ").append(m.meanWidth()).append('x')
-                    .append(m.meanHeight()).append(":\n\n![").append(m.label()).append(" mean](")
+                    .append(m.meanHeight()).append(", drawn with its largest share (")
+                    .append(StudyReport.fixed(m.meanPeak(), 3)).append(") at full heat:\n\n![").append(m.label()).append(" mean](")
                     .append(m.meanFile()).append(")\n\n");
         }
 

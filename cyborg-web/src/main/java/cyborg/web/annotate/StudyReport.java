@@ -195,7 +195,8 @@ public final class StudyReport {
                 + " (0/255 maps, scikit-image's defaults: 7x7 window; none under 7x7); rejected annotations left out");
         d.put("mean_mask", "per image the share of its masks marking each pixel; the class mean averages those of"
                 + " every masked image of the class, each resized (bilinear) to the class's commonest image size and"
-                + " weighing the same; rejected annotations left out");
+                + " weighing the same, drawn with its largest share (mean_peak) at full heat; rejected annotations"
+                + " left out");
         d.put("grid", "the class's images with the most masks (ties by database id), drawn with their mean mask in"
                 + " jet colours, more opaque where more masks agree");
         return d;

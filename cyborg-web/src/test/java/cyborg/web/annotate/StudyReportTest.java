@@ -126,11 +126,16 @@ class StudyReportTest {
                     .getDocumentElement().getNodeName());
         }
         // the synthetic class mean on black, 16x enlarged: image pixel (0,0) is marked by fake0's two masks and
-        // by one of fake1's two, a share of (1 + 0.5) / 2 = 0.75: jet(0.75) = (1, 0.25, 0)
+        // by one of fake1's two, a share of (1 + 0.5) / 2 = 0.75, the peak (drawn as 1: jet(1) = (0.5, 0, 0));
+        // pixel (2,0) by one of fake0's and one of fake1's: 0.5, drawn as 0.5 / 0.75 = 2/3
+        assertEquals(0.75, synthetic.get("mean_peak").getAsDouble(), EPS);
         BufferedImage mean = ImageIO.read(out.resolve("masks-synthetic-mean.png").toFile());
         assertEquals(256, mean.getWidth());
         assertEquals(192, mean.getHeight());
-        assertEquals(0xFF4000, mean.getRGB(8, 8) & 0xFFFFFF);
+        assertEquals(0x800000, mean.getRGB(8, 8) & 0xFFFFFF);
+        double[] twoThirds = MeanMasks.jet(2.0 / 3);
+        assertEquals((int) Math.round(twoThirds[0] * 255) << 16 | (int) Math.round(twoThirds[1] * 255) << 8
+                | (int) Math.round(twoThirds[2] * 255), mean.getRGB(2 * 16 + 8, 8) & 0xFFFFFF);
         assertEquals(0, mean.getRGB(8 * 16 + 8, 8) & 0xFFFFFF, "x = 8: no mask marks it");
 
         String md = Files.readString(out.resolve("report.md"));
