@@ -21,7 +21,7 @@ import java.util.concurrent.Callable;
                 + " painting, and per hour from first to last save), accuracy and gold accuracy, the rejected share"
                 + " of reviewed annotations, agreement per image (mean pairwise IoU and SSIM, with histograms as PNG"
                 + " and SVG), and per class a grid of the --grid most-annotated images with their mean mask and the"
-                + " class's mean mask (PNG).",
+                + " class's mean mask (PNG); with --maps, each annotator's IoU against the data set's human maps.",
             "Rejected annotations are left out of agreement and masks, as export leaves them out. Masks are drawn"
                 + " over their images when the data root is given (--folder, or --images: as annotate was started),"
                 + " on black otherwise.",
@@ -43,6 +43,11 @@ final class AnnotateReportCommand implements Callable<Integer> {
                     + " masks are drawn over their images. Without it, on black.")
     Path root;
 
+    @Option(names = "--maps", paramLabel = "DIR",
+            description = "The data set's human maps, as 'cyborg train --maps' reads them: the report adds each"
+                    + " annotator's mean IoU against them.")
+    Path maps;
+
     @Option(names = "--grid", defaultValue = "8", paramLabel = "N",
             description = "Images per class in the mean-mask grid, most-annotated first (default: ${DEFAULT-VALUE}).")
     int grid;
@@ -54,7 +59,7 @@ final class AnnotateReportCommand implements Callable<Integer> {
         }
         StudyReport.Report r;
         try (AnnotationStore store = AnnotationStore.open(db)) {
-            r = StudyReport.write(store, out, root, grid);
+            r = StudyReport.write(store, out, root, grid, maps);
         }
         StudyStats.Group all = r.study().overall();
         System.out.printf(Locale.ROOT, "report of %d annotator(s), %d annotation(s) (%d work, %d gold, %d imported),"
@@ -63,6 +68,11 @@ final class AnnotateReportCommand implements Callable<Integer> {
         System.out.printf(Locale.ROOT, "agreement over %d image(s) with 2+ masks; %d rejected annotation(s) left"
                 + " out; %d figure(s)%s%n", r.agreement().imagesWithTwoOrMoreMasks(), r.rejectedLeftOut(),
                 r.figures().size(), root == null ? " (masks drawn without their images: no --folder/--images)" : "");
+        if (r.humanMaps() != null) {
+            System.out.printf(Locale.ROOT, "masks against the human maps of %s: %d compared, mean IoU %s%n", maps,
+                    r.humanMaps().overall().masks(), r.humanMaps().overall().meanIou() == null ? "-"
+                            : String.format(Locale.ROOT, "%.3f", r.humanMaps().overall().meanIou()));
+        }
         return 0;
     }
 }

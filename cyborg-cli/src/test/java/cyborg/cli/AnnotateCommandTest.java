@@ -123,8 +123,9 @@ class AnnotateCommandTest {
         annotateToyTrainImages(db);
         Path out = dir.resolve("report");
         Cli r = Cli.run("annotate", "report", "--db", db.toString(), "--out", out.toString(), "--images", Toy.images(),
-                "--grid", "4");
+                "--grid", "4", "--maps", Toy.data().resolve("maps").toString());
         assertEquals(0, r.status, r.toString());
+        assertTrue(r.out.contains("masks against the human maps of "), r.out);
         assertTrue(r.out.contains("report of 2 annotator(s)"), r.out);
         com.google.gson.JsonObject json = com.google.gson.JsonParser.parseString(
                 Files.readString(out.resolve("report.json"))).getAsJsonObject();
@@ -134,6 +135,8 @@ class AnnotateCommandTest {
         assertEquals(images, agreement.get("images_with_two_or_more_masks").getAsInt());
         assertEquals(0.8, agreement.get("mean_iou").getAsDouble(), 1e-9); // 16 of 20 columns shared, every image
         assertEquals(Toy.images(), json.get("images_root").getAsString());
+        // every training image of the toy benchmark has human maps: every mask is compared
+        assertEquals(2 * images, json.getAsJsonObject("human_maps").getAsJsonObject("overall").get("masks").getAsInt());
         for (String f : new String[] {"report.md", "agreement-iou.png", "agreement-iou.svg", "masks-real-grid.png",
                 "masks-synthetic-mean.png"}) {
             assertTrue(Files.size(out.resolve(f)) > 0, f);

@@ -108,6 +108,21 @@ final class ReportMarkdown {
                     .append(m.meanFile()).append(")\n\n");
         }
 
+        if (r.humanMaps() != null) {
+            MapAgreement.Result h = r.humanMaps();
+            md.append("## Masks against the data set's human maps\n\n");
+            md.append("Map folder `").append(h.dir()).append("`: ").append(h.imagesWithMaps())
+                    .append(" image(s) of the database have maps.\n\n");
+            md.append("| Annotator | Masks compared | Mean IoU |\n|---|---:|---:|\n");
+            List<MapAgreement.AnnotatorIou> rows = new ArrayList<>(h.perAnnotator());
+            rows.add(h.overall());
+            for (MapAgreement.AnnotatorIou a2 : rows) {
+                md.append("| ").append(a2.annotator()).append(" | ").append(a2.masks()).append(" | ")
+                        .append(StudyReport.fixed(a2.meanIou(), 3)).append(" |\n");
+            }
+            md.append('\n');
+        }
+
         md.append("## Definitions\n\n");
         for (Map.Entry<String, String> d : r.definitions().entrySet()) {
             md.append("- **").append(d.getKey().replace('_', ' ')).append("**: ").append(d.getValue()).append('\n');

@@ -56,10 +56,10 @@ public final class StudyReport {
             Bins ssimHistogram, List<Agreement.ImageAgreement> images, String csv) {
     }
 
-    /** All of report.json. */
+    /** All of report.json; {@code humanMaps} null without a map folder. */
     public record Report(String database, String generated, String imagesRoot, int grid, int rejectedLeftOut,
             StudyStats.Study study, AgreementSection agreement, List<MeanMasks.ClassMasks> meanMasks,
-            List<String> figures, Map<String, String> definitions) {
+            MapAgreement.Result humanMaps, List<String> figures, Map<String, String> definitions) {
     }
 
     private StudyReport() {
@@ -70,6 +70,11 @@ public final class StudyReport {
      * root the images are under, or null to draw the masks alone; {@code grid} images per class.
      */
     public static Report write(AnnotationStore store, Path out, Path root, int grid) throws IOException {
+        return write(store, out, root, grid, null);
+    }
+
+    /** As {@link #write(AnnotationStore, Path, Path, int)}, with the masks compared to the human maps in {@code maps}. */
+    public static Report write(AnnotationStore store, Path out, Path root, int grid, Path maps) throws IOException {
         if (grid < 1) {
             throw new IllegalArgumentException("--grid must be at least 1 (images per class in the mean-mask grid),"
                     + " got " + grid);
@@ -86,6 +91,8 @@ public final class StudyReport {
         Map<Long, Review> reviews = store.reviews();
         StudyStats.Study study = StudyStats.of(all, store.skips(), reviews);
         List<StoredAnnotation> kept = StudyStats.withoutRejected(all, reviews);
+        // read before anything is written: a bad map folder leaves no half report
+        MapAgreement.Result humanMaps = maps == null ? null : MapAgreement.of(kept, store.images(), maps);
         Files.createDirectories(out);
         List<String> figures = new ArrayList<>();
         AgreementSection agreement = agreement(kept, out, figures);
@@ -99,8 +106,8 @@ public final class StudyReport {
             }
         }
         Report report = new Report(store.file().toString(), Instant.now().toString(),
-                root == null ? null : root.toString(), grid, all.size() - kept.size(), study, agreement, masks, figures,
-                DEFINITIONS);
+                root == null ? null : root.toString(), grid, all.size() - kept.size(), study, agreement, masks, humanMaps,
+                figures, DEFINITIONS);
         AtomicFiles.writeString(out.resolve(JSON), GSON.toJson(report) + "\n");
         AtomicFiles.writeString(out.resolve(MARKDOWN), ReportMarkdown.of(report));
         return report;
@@ -197,6 +204,9 @@ public final class StudyReport {
                 + " every masked image of the class, each resized (bilinear) to the class's commonest image size and"
                 + " weighing the same, drawn with its largest share (mean_peak) at full heat; rejected annotations"
                 + " left out");
+        d.put("human_maps", "with a map folder (as 'cyborg train --maps' reads it): per mask the mean IoU against"
+                + " each human map of its image (maps marked at 128 or more, resampled to the mask's size by the"
+                + " nearest pixel), averaged per annotator; rejected annotations left out");
         d.put("grid", "the class's images with the most masks (ties by database id), drawn with their mean mask in"
                 + " jet colours, more opaque where more masks agree");
         return d;

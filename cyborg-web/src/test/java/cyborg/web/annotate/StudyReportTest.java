@@ -179,6 +179,43 @@ class StudyReportTest {
     }
 
     @Test
+    void withHumanMapsEachAnnotatorsMasksAreComparedToEveryMapOfTheirImage() throws Exception {
+        Path maps = dir.resolve("maps");
+        try (AnnotationStore store = study()) {
+            // fake0 has two maps: LEFT4 at its size, TOP3 at twice its size (resampled); fake1 none
+            Path first = maps.resolve(fake0.path().replace(".png", ".1.png"));
+            Files.createDirectories(first.getParent());
+            Files.write(first, LEFT4.png());
+            Files.write(maps.resolve(fake0.path().replace(".png", ".2.png")),
+                    Faces.mask(32, 24, (x, y) -> y < 6).png());
+            StudyReport.Report r = StudyReport.write(store, dir.resolve("out"), null, 8, maps);
+            MapAgreement.Result h = r.humanMaps();
+            assertEquals(1, h.imagesWithMaps());
+            // alice LEFT4: IoU 1 with LEFT4, 12/84 with TOP3; bob LEFT2: 24/48 and 6/66; carol's rejected
+            double alice = (1 + 12.0 / 84) / 2;
+            double bob = (24.0 / 48 + 6.0 / 66) / 2;
+            assertEquals(List.of("alice", "bob"), h.perAnnotator().stream().map(MapAgreement.AnnotatorIou::annotator)
+                    .toList());
+            assertEquals(alice, h.perAnnotator().get(0).meanIou(), EPS);
+            assertEquals(bob, h.perAnnotator().get(1).meanIou(), EPS);
+            assertEquals(2, h.overall().masks());
+            assertEquals((alice + bob) / 2, h.overall().meanIou(), EPS);
+            JsonObject json = JsonParser.parseString(Files.readString(dir.resolve("out").resolve("report.json")))
+                    .getAsJsonObject();
+            assertEquals(alice, json.getAsJsonObject("human_maps").getAsJsonArray("per_annotator").get(0)
+                    .getAsJsonObject().get("mean_iou").getAsDouble(), EPS);
+            assertTrue(Files.readString(dir.resolve("out").resolve("report.md"))
+                    .contains(String.format(java.util.Locale.ROOT, "| alice | 1 | %.3f |", alice)));
+
+            Path notThere = dir.resolve("no-maps");
+            java.io.IOException e = assertThrows(java.io.IOException.class,
+                    () -> StudyReport.write(store, dir.resolve("out2"), null, 8, notThere));
+            assertTrue(e.getMessage().contains(notThere.toString()), e.getMessage());
+            assertFalse(Files.exists(dir.resolve("out2")), "nothing written");
+        }
+    }
+
+    @Test
     void anEmptyDatabaseIsAClearErrorAndNoReport() throws Exception {
         try (AnnotationStore store = AnnotationStore.open(dir.resolve("empty.db"))) {
             IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
