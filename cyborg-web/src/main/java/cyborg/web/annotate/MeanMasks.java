@@ -143,25 +143,53 @@ public final class MeanMasks {
     }
 
     /**
-     * The image under the data root, checked to be the one annotated (same size: a mask at the wrong
-     * size would be drawn stretched over another picture).
+     * Checks, before anything is drawn, that every masked image is under {@code root} at the size it
+     * was annotated at (from its header): a wrong root stops the report before it writes a file.
      */
-    private static RgbImage read(Path root, ImageRecord i) throws IOException {
+    public static void checkImages(List<StoredAnnotation> annotations, Path root) throws IOException {
+        Map<Long, ImageRecord> masked = new LinkedHashMap<>();
+        annotations.stream().filter(a -> a.maskPng() != null).forEach(a -> masked.put(a.image().id(), a.image()));
+        for (ImageRecord i : masked.values()) {
+            Path file = file(root, i);
+            cyborg.image.ImageSize size;
+            try {
+                size = ImageFiles.readSize(file);
+            } catch (ImageDecodeException e) {
+                throw new IOException(e.getMessage(), e);
+            }
+            requireSize(file, root, i, size.width(), size.height());
+        }
+    }
+
+    private static Path file(Path root, ImageRecord i) {
         Path file = root.resolve(i.path());
         if (!Files.isRegularFile(file)) {
             throw new IllegalArgumentException(file + ": image " + i.path() + " of the database is not under " + root
                     + "; give the data root annotate was started with (--folder, or --images with --csv)");
         }
+        return file;
+    }
+
+    private static void requireSize(Path file, Path root, ImageRecord i, int width, int height) {
+        if (width != i.width() || height != i.height()) {
+            throw new IllegalArgumentException(file + " is " + width + "x" + height + " but was " + i.width() + "x"
+                    + i.height() + " when annotated: is " + root + " the data root of this database?");
+        }
+    }
+
+    /**
+     * The image under the data root, checked to be the one annotated (same size: a mask at the wrong
+     * size would be drawn stretched over another picture).
+     */
+    private static RgbImage read(Path root, ImageRecord i) throws IOException {
+        Path file = file(root, i);
         RgbImage rgb;
         try {
             rgb = ImageFiles.readRgb(file);
         } catch (ImageDecodeException e) {
             throw new IOException(e.getMessage(), e);
         }
-        if (rgb.width() != i.width() || rgb.height() != i.height()) {
-            throw new IllegalArgumentException(file + " is " + rgb.width() + "x" + rgb.height() + " but was "
-                    + i.width() + "x" + i.height() + " when annotated: is " + root + " the data root of this database?");
-        }
+        requireSize(file, root, i, rgb.width(), rgb.height());
         return rgb;
     }
 

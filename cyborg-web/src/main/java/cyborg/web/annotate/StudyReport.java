@@ -91,8 +91,11 @@ public final class StudyReport {
         Map<Long, Review> reviews = store.reviews();
         StudyStats.Study study = StudyStats.of(all, store.skips(), reviews);
         List<StoredAnnotation> kept = StudyStats.withoutRejected(all, reviews);
-        // read before anything is written: a bad map folder leaves no half report
+        // read and checked before anything is written: a bad map folder or data root leaves no half report
         MapAgreement.Result humanMaps = maps == null ? null : MapAgreement.of(kept, store.images(), maps);
+        if (root != null) {
+            MeanMasks.checkImages(kept, root);
+        }
         Files.createDirectories(out);
         List<String> figures = new ArrayList<>();
         AgreementSection agreement = agreement(kept, out, figures);

@@ -175,6 +175,17 @@ class StudyReportTest {
                     () -> StudyReport.write(store, dir.resolve("r2"), elsewhere, 8));
             assertTrue(e.getMessage().contains(elsewhere.resolve(real0.path()).toString())
                     || e.getMessage().contains(elsewhere.resolve(fake0.path()).toString()), e.getMessage());
+            assertFalse(Files.exists(dir.resolve("r2")), "checked before anything is written");
+            // the right path holding another picture (another size) is named too
+            Path moved = dir.resolve("moved");
+            for (ImageRecord i : List.of(real0, real1, fake0, fake1)) {
+                Files.createDirectories(moved.resolve(i.path()).getParent());
+                ImageIO.write(new BufferedImage(8, 8, BufferedImage.TYPE_INT_RGB), "png",
+                        moved.resolve(i.path()).toFile());
+            }
+            IllegalArgumentException other = assertThrows(IllegalArgumentException.class,
+                    () -> StudyReport.write(store, dir.resolve("r3"), moved, 8));
+            assertTrue(other.getMessage().contains("is 8x8 but was 16x12 when annotated"), other.getMessage());
         }
     }
 
