@@ -52,39 +52,45 @@ public final class MapAgreement {
             byImage.put(i.id(), s);
         }
         MapIndex.Assignment assigned = MapIndex.scan(mapDir).assign(samples);
-        Map<Long, List<Mask>> maps = new HashMap<>();
-        for (ImageRecord i : images) {
-            List<Path> files = assigned.mapsFor(byImage.get(i.id()));
-            if (!files.isEmpty()) {
-                List<Mask> read = new ArrayList<>();
-                for (Path f : files) {
-                    read.add(read(f));
-                }
-                maps.put(i.id(), read);
+        Map<Long, List<StoredAnnotation>> masked = new java.util.LinkedHashMap<>();
+        for (StoredAnnotation a : annotations) {
+            if (a.maskPng() != null && byImage.containsKey(a.image().id())) {
+                masked.computeIfAbsent(a.image().id(), k -> new ArrayList<>()).add(a);
             }
+        }
+        int withMaps = 0;
+        for (ImageRecord i : images) {
+            withMaps += assigned.mapsFor(byImage.get(i.id())).isEmpty() ? 0 : 1;
         }
         Map<String, double[]> sums = new TreeMap<>(); // annotator -> {sum of IoU, masks}
         double[] all = new double[2];
-        for (StoredAnnotation a : annotations) {
-            List<Mask> reference = maps.get(a.image().id());
-            if (a.maskPng() == null || reference == null) {
+        // one image at a time: its maps are read, compared with its masks, and let go
+        for (Map.Entry<Long, List<StoredAnnotation>> e : masked.entrySet()) {
+            List<Path> files = assigned.mapsFor(byImage.get(e.getKey()));
+            if (files.isEmpty()) {
                 continue;
             }
-            Mask mask = decode(a);
-            double sum = 0;
-            for (Mask map : reference) {
-                sum += Mask.iou(mask, resized(map, mask.width(), mask.height()));
+            List<Mask> reference = new ArrayList<>();
+            for (Path f : files) {
+                reference.add(read(f));
             }
-            double iou = sum / reference.size();
-            double[] s = sums.computeIfAbsent(a.annotator(), k -> new double[2]);
-            s[0] += iou;
-            s[1]++;
-            all[0] += iou;
-            all[1]++;
+            for (StoredAnnotation a : e.getValue()) {
+                Mask mask = decode(a);
+                double sum = 0;
+                for (Mask map : reference) {
+                    sum += Mask.iou(mask, resized(map, mask.width(), mask.height()));
+                }
+                double iou = sum / reference.size();
+                double[] s = sums.computeIfAbsent(a.annotator(), k -> new double[2]);
+                s[0] += iou;
+                s[1]++;
+                all[0] += iou;
+                all[1]++;
+            }
         }
         List<AnnotatorIou> per = new ArrayList<>();
         sums.forEach((name, s) -> per.add(new AnnotatorIou(name, (int) s[1], s[0] / s[1])));
-        return new Result(mapDir.toString(), maps.size(), per,
+        return new Result(mapDir.toString(), withMaps, per,
                 new AnnotatorIou(StudyStats.EVERYONE, (int) all[1], all[1] == 0 ? null : all[0] / all[1]));
     }
 

@@ -66,47 +66,51 @@ public final class MeanMasks {
      */
     public static ClassMasks write(List<StoredAnnotation> annotations, Label label, int n, Path root, Path dir)
             throws IOException {
-        Map<Long, List<Mask>> masks = new LinkedHashMap<>();
+        // grouped as stored (PNG bytes); decoded one image at a time, so a study of thousands of
+        // large images never holds more than one image's masks decoded
+        Map<Long, List<StoredAnnotation>> byImage = new LinkedHashMap<>();
         Map<Long, ImageRecord> images = new HashMap<>();
         for (StoredAnnotation a : annotations) {
             if (a.maskPng() != null && a.image().label() == label) {
-                masks.computeIfAbsent(a.image().id(), k -> new ArrayList<>()).add(decode(a));
+                byImage.computeIfAbsent(a.image().id(), k -> new ArrayList<>()).add(a);
                 images.put(a.image().id(), a.image());
             }
         }
-        if (masks.isEmpty()) {
+        if (byImage.isEmpty()) {
             return null;
         }
         List<ImageRecord> order = images.values().stream()
-                .sorted(Comparator.comparingInt((ImageRecord i) -> -masks.get(i.id()).size())
+                .sorted(Comparator.comparingInt((ImageRecord i) -> -byImage.get(i.id()).size())
                         .thenComparingLong(ImageRecord::id)).toList();
-        List<ImageRecord> shown = order.subList(0, Math.min(n, order.size()));
+        int shown = Math.min(n, order.size());
         String key = label.displayName().toLowerCase(java.util.Locale.ROOT);
         Files.createDirectories(dir);
-        String gridFile = "masks-" + key + "-grid.png";
         List<Cell> cells = new ArrayList<>();
         List<BufferedImage> drawn = new ArrayList<>();
-        for (ImageRecord i : shown) {
-            cells.add(new Cell(i.id(), i.path(), i.name(), masks.get(i.id()).size()));
-            drawn.add(heat(mean(masks.get(i.id())), i.width(), i.height(), root == null ? null : read(root, i)));
-        }
-        write(dir.resolve(gridFile), grid(drawn, cells));
-
         int[] size = commonSize(order);
         double[] sum = new double[size[0] * size[1]];
         double[] face = root == null ? null : new double[3 * size[0] * size[1]];
-        for (ImageRecord i : order) {
-            double[] m = resize(mean(masks.get(i.id())), i.width(), i.height(), size[0], size[1], 1);
+        for (int k = 0; k < order.size(); k++) {
+            ImageRecord i = order.get(k);
+            double[] share = mean(byImage.get(i.id()));
+            RgbImage picture = root == null ? null : read(root, i);
+            if (k < shown) {
+                cells.add(new Cell(i.id(), i.path(), i.name(), byImage.get(i.id()).size()));
+                drawn.add(heat(share, i.width(), i.height(), picture));
+            }
+            double[] m = resize(share, i.width(), i.height(), size[0], size[1], 1);
             for (int p = 0; p < sum.length; p++) {
                 sum[p] += m[p] / order.size();
             }
             if (face != null) {
-                double[] rgb = resize(rgb(read(root, i)), i.width(), i.height(), size[0], size[1], 3);
+                double[] rgb = resize(rgb(picture), i.width(), i.height(), size[0], size[1], 3);
                 for (int p = 0; p < face.length; p++) {
                     face[p] += rgb[p] / order.size();
                 }
             }
         }
+        String gridFile = "masks-" + key + "-grid.png";
+        write(dir.resolve(gridFile), grid(drawn, cells));
         String meanFile = "masks-" + key + "-mean.png";
         // averaged over many images the shares are small and would hardly show: drawn scaled to the peak
         double peak = java.util.Arrays.stream(sum).max().orElse(0);
@@ -117,9 +121,24 @@ public final class MeanMasks {
         BufferedImage mean = heat(scaledSum, size[0], size[1], face == null ? null : toRgb(face, size[0], size[1]));
         int scale = Math.max(1, (int) Math.ceil((double) MEAN_SIZE / size[0]));
         write(dir.resolve(meanFile), scaled(mean, size[0] * scale, size[1] * scale));
-        int total = masks.values().stream().mapToInt(List::size).sum();
+        int total = byImage.values().stream().mapToInt(List::size).sum();
         return new ClassMasks(label.displayName(), cells, order.size(), total, size[0], size[1], peak, gridFile, meanFile,
                 root != null);
+    }
+
+    /** The share of an image's masks marking each pixel, row-major, decoding one mask at a time. */
+    private static double[] mean(List<StoredAnnotation> annotations) throws IOException {
+        double[] out = null;
+        for (StoredAnnotation a : annotations) {
+            boolean[] bits = decode(a).bits();
+            if (out == null) {
+                out = new double[bits.length];
+            }
+            for (int p = 0; p < out.length; p++) {
+                out[p] += bits[p] ? 1.0 / annotations.size() : 0;
+            }
+        }
+        return out;
     }
 
     private static Mask decode(StoredAnnotation a) throws IOException {
@@ -128,18 +147,6 @@ public final class MeanMasks {
         } catch (ImageDecodeException e) {
             throw new IOException("annotation " + a.id() + ": its stored mask cannot be read: " + e.getMessage(), e);
         }
-    }
-
-    /** The share of masks marking each pixel, row-major. */
-    static double[] mean(List<Mask> masks) {
-        double[] out = new double[masks.get(0).bits().length];
-        for (Mask m : masks) {
-            boolean[] bits = m.bits();
-            for (int i = 0; i < out.length; i++) {
-                out[i] += bits[i] ? 1.0 / masks.size() : 0;
-            }
-        }
-        return out;
     }
 
     /**
