@@ -80,7 +80,7 @@ final class ReportMarkdown {
                 md.append("| Image | Label | Masks | IoU | SSIM | Decisions | Accuracy |\n");
                 md.append("|---|---|---:|---:|---:|---:|---:|\n");
                 for (Agreement.ImageAgreement i : a.images()) {
-                    md.append("| ").append(i.name()).append(" | ").append(i.label()).append(" | ").append(i.masks())
+                    md.append("| ").append(cell(i.name())).append(" | ").append(i.label()).append(" | ").append(i.masks())
                             .append(" | ").append(StudyReport.fixed(i.iou(), 3)).append(" | ")
                             .append(StudyReport.fixed(i.ssim(), 3)).append(" | ").append(i.decisions()).append(" | ")
                             .append(StudyReport.fixed(i.accuracy(), 3)).append(" |\n");
@@ -128,6 +128,11 @@ final class ReportMarkdown {
             md.append("- **").append(d.getKey().replace('_', ' ')).append("**: ").append(d.getValue()).append('\n');
         }
         return md.toString();
+    }
+
+    /** A file name as a table cell: a '|' in it would end the cell. */
+    private static String cell(String text) {
+        return text.replace("|", "\\|");
     }
 
     private static List<StudyStats.Group> groups(StudyReport.Report r) {
