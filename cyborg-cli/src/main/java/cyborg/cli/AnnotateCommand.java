@@ -18,7 +18,7 @@ import java.util.concurrent.Callable;
 /** {@code cyborg annotate}: the browser tool that collects human saliency. */
 @Command(name = "annotate", mixinStandardHelpOptions = true, sortOptions = false,
         subcommands = {AnnotateAddAnnotatorCommand.class, AnnotateAddReviewerCommand.class, AnnotateExportCommand.class,
-            AnnotateImportCommand.class},
+            AnnotateImportCommand.class, AnnotateReportCommand.class},
         description = {
             "Collect human saliency in the browser, the way the CYBORG data were collected.",
             "",
@@ -39,6 +39,7 @@ import java.util.concurrent.Callable;
             "  cyborg annotate add-annotator --db annotations.db alice",
             "  cyborg annotate add-reviewer --db annotations.db lead",
             "  cyborg annotate export --db annotations.db --maps maps --jsonl annotations.jsonl",
+            "  cyborg annotate report --db annotations.db --out study-report --folder data/faces",
             "  cyborg train ... --maps maps"
         })
 final class AnnotateCommand implements Callable<Integer>, DrainsOnStop {

@@ -170,4 +170,49 @@ class AnnotateCommandTest {
         assertTrue(r.err.startsWith("error: " + db + " was made on another data set"), r.err);
         assertTrue(r.err.contains("real/src/r-1.png") && r.err.contains("another --db"), r.err);
     }
+
+    @Test
+    void reportWritesMarkdownJsonAndFiguresOfTheStudyOverItsImages(@TempDir Path dir) throws Exception {
+        Path db = dir.resolve("a.db");
+        annotateToyTrainImages(db);
+        Path out = dir.resolve("report");
+        Cli r = Cli.run("annotate", "report", "--db", db.toString(), "--out", out.toString(), "--images", Toy.images(),
+                "--grid", "4", "--maps", Toy.data().resolve("maps").toString());
+        assertEquals(0, r.status, r.toString());
+        assertTrue(r.out.contains("masks against the human maps of "), r.out);
+        assertTrue(r.out.contains("report of 2 annotator(s)"), r.out);
+        com.google.gson.JsonObject json = com.google.gson.JsonParser.parseString(
+                Files.readString(out.resolve("report.json"))).getAsJsonObject();
+        com.google.gson.JsonObject agreement = json.getAsJsonObject("agreement");
+        int images = agreement.getAsJsonArray("images").size();
+        assertTrue(images > 0, json.toString());
+        assertEquals(images, agreement.get("images_with_two_or_more_masks").getAsInt());
+        assertEquals(0.8, agreement.get("mean_iou").getAsDouble(), 1e-9); // 16 of 20 columns shared, every image
+        assertEquals(Toy.images(), json.get("images_root").getAsString());
+        // every training image of the toy benchmark has human maps: every mask is compared
+        assertEquals(2 * images, json.getAsJsonObject("human_maps").getAsJsonObject("overall").get("masks").getAsInt());
+        for (String f : new String[] {"report.md", "agreement-iou.png", "agreement-iou.svg", "masks-real-grid.png",
+                "masks-synthetic-mean.png"}) {
+            assertTrue(Files.size(out.resolve(f)) > 0, f);
+        }
+        String md = Files.readString(out.resolve("report.md"));
+        assertTrue(md.contains("| ann | ") && md.contains("| ben | "), md);
+        assertTrue(md.contains("median 1.4 s (quartiles 1.4–1.4 s"), md); // 500 + 900 ms each
+    }
+
+    @Test
+    void reportOfAnEmptyDatabaseSaysSoAndHasHelpWithAnExample(@TempDir Path dir) throws Exception {
+        Path db = dir.resolve("a.db");
+        AnnotationStore.open(db).close();
+        Cli r = Cli.run("annotate", "report", "--db", db.toString(), "--out", dir.resolve("out").toString());
+        assertEquals(1, r.status, r.toString());
+        assertTrue(r.err.contains("no annotations yet"), r.err);
+        Cli missing = Cli.run("annotate", "report", "--db", dir.resolve("nope.db").toString(), "--out",
+                dir.resolve("out").toString());
+        assertEquals(1, missing.status);
+        assertTrue(missing.err.contains("nope.db: no such annotation database"), missing.err);
+        Cli help = Cli.run("annotate", "report", "--help");
+        assertEquals(0, help.status, help.toString());
+        assertTrue(help.out.contains("  cyborg annotate report --db "), "no example in:\n" + help.out);
+    }
 }

@@ -45,6 +45,14 @@ final class LineChartStyle {
     static JFreeChart chart(LineFigure figure) {
         XYPlot plot = new XYPlot(dataset(figure), axis(figure.xLabel, figure.xRange, figure.wholeNumberX),
                 axis(figure.yLabel, figure.yRange, false), renderer(figure));
+        if (figure.diagonal) {
+            plot.addAnnotation(diagonal(figure));
+        }
+        return styled(figure.title, plot);
+    }
+
+    /** The chart of {@code plot} in this look: frame, grid, title, legend below. Shared by every figure. */
+    static JFreeChart styled(String title, XYPlot plot) {
         plot.setBackgroundPaint(Color.WHITE);
         plot.setOutlinePaint(FRAME);
         plot.setDomainGridlinePaint(GRID);
@@ -52,10 +60,7 @@ final class LineChartStyle {
         plot.setDomainGridlineStroke(new BasicStroke(1f));
         plot.setRangeGridlineStroke(new BasicStroke(1f));
         plot.setAxisOffset(RectangleInsets.ZERO_INSETS);
-        if (figure.diagonal) {
-            plot.addAnnotation(diagonal(figure));
-        }
-        JFreeChart chart = new JFreeChart(figure.title.isEmpty() ? null : figure.title, TITLE_FONT, plot, true);
+        JFreeChart chart = new JFreeChart(title.isEmpty() ? null : title, TITLE_FONT, plot, true);
         chart.setBackgroundPaint(Color.WHITE);
         chart.setPadding(new RectangleInsets(6, 6, 6, 14));
         if (chart.getTitle() != null) {
@@ -86,7 +91,7 @@ final class LineChartStyle {
         return data;
     }
 
-    private static NumberAxis axis(String label, double[] range, boolean wholeNumbers) {
+    static NumberAxis axis(String label, double[] range, boolean wholeNumbers) {
         NumberAxis axis = new RoundTickAxis(label, wholeNumbers);
         axis.setLabelFont(LABEL_FONT);
         axis.setLabelPaint(INK);

@@ -17,6 +17,7 @@ import cyborg.web.annotate.Mask;
 import cyborg.web.annotate.Mode;
 import cyborg.web.annotate.NewAnnotation;
 import cyborg.web.annotate.StoredAnnotation;
+import cyborg.web.annotate.StudyStats;
 import cyborg.web.annotate.Task;
 import io.javalin.http.Context;
 
@@ -70,8 +71,9 @@ final class AnnotateApi {
     record SavedBody(long saved, Boolean correct, Progress progress) {
     }
 
+    /** @param study per-annotator times and throughput, as 'annotate report' computes them */
     record Overview(int imagesDone, int imagesTotal, int perImage, String mode,
-            List<Agreement.AnnotatorRecord> annotators, List<Agreement.ImageAgreement> images) {
+            List<Agreement.AnnotatorRecord> annotators, List<Agreement.ImageAgreement> images, StudyStats.Study study) {
     }
 
     /**
@@ -238,7 +240,9 @@ final class AnnotateApi {
         List<StoredAnnotation> all = store.annotations().stream().filter(s -> here.contains(s.image().id())).toList();
         try {
             Json.send(ctx, 200, new Overview(imagesDone(), here.size(), assigner.perImage(), assigner.mode().key(),
-                    Agreement.perAnnotator(all), Agreement.perImage(all)));
+                    Agreement.perAnnotator(all), Agreement.perImage(all),
+                    StudyStats.of(all, store.skips().stream().filter(k -> here.containsAll(k.images())).toList(),
+                            store.reviews())));
         } catch (ImageDecodeException e) {
             throw new IOException("a stored mask cannot be read: " + e.getMessage(), e);
         }

@@ -253,6 +253,29 @@ class AnnotateServerTest {
     }
 
     @Test
+    void theOverviewGivesEachAnnotatorsMedianTimeAndThroughputAsTheReportComputesThem() throws Exception {
+        start(Mode.PAIR, false);
+        long[][] times = {{1000, 1000}, {2000, 2000}, {4000, 4000}}; // totals 2, 4 and 8 s
+        for (long[] t : times) {
+            JsonObject task = task("a");
+            JsonObject body = answer("a", task, synthetic(task), LEFT);
+            body.addProperty("ms_decide", t[0]);
+            body.addProperty("ms_paint", t[1]);
+            assertEquals(200, save(client, body).statusCode());
+        }
+        JsonObject overview = Client.json(client.send(client.request(AnnotateServer.OVERVIEW)
+                .header("X-Reviewer-Token", store.addReviewer("lead")).GET().build()));
+        JsonObject a = overview.getAsJsonObject("study").getAsJsonArray("per_annotator").get(0).getAsJsonObject();
+        assertEquals("a", a.get("annotator").getAsString());
+        JsonObject total = a.getAsJsonObject("times").getAsJsonObject("total_ms");
+        assertEquals(java.util.List.of(3, 4000.0, 3000.0, 6000.0), java.util.List.of(total.get("n").getAsInt(),
+                total.get("median").getAsDouble(), total.get("q1").getAsDouble(), total.get("q3").getAsDouble()));
+        assertEquals(3 * 3_600_000.0 / 14_000, a.getAsJsonObject("throughput").get("per_active_hour").getAsDouble(),
+                1e-6);
+        assertEquals(3, a.getAsJsonObject("throughput").get("saves").getAsInt());
+    }
+
+    @Test
     void aBodyThatIsNotJsonIs400WithAJsonError() throws Exception {
         start(Mode.PAIR, false);
         HttpResponse<String> r = client.send(client.request(AnnotateServer.ANNOTATIONS)

@@ -24,11 +24,22 @@ function row(testId, cells) {
   return tr;
 }
 
+const seconds = (ms) => (ms === null || ms === undefined ? '–' : `${(ms / 1000).toFixed(1)} s`);
+
+/** A row of the times table: one annotator, or everyone. */
+function timeRow(g) {
+  const total = g.times.total_ms;
+  const quartiles = total.n === 0 ? '–' : `${seconds(total.q1)} – ${seconds(total.q3)}`;
+  return row('time-row', [[g.annotator], [total.n, true], [seconds(total.median), true], [quartiles, true],
+    [fixed(g.throughput.per_active_hour, 1), true], [fixed(g.throughput.per_span_hour, 1), true], [g.skips, true]]);
+}
+
 function render(o) {
   $('summary').textContent = `Images done: ${o.images_done} of ${o.images_total} (${o.per_image} annotator`
     + `${o.per_image === 1 ? '' : 's'} per image, ${o.mode} mode).`;
   $('annotators').tBodies[0].replaceChildren(...o.annotators.map((a) => row('annotator-row', [
     [a.name], [a.annotations, true], [a.decisions, true], [a.correct, true], [percent(a.accuracy), true]])));
+  $('times').tBodies[0].replaceChildren(...o.study.per_annotator.map(timeRow), timeRow(o.study.overall));
   $('images').tBodies[0].replaceChildren(...o.images.map((i) => row('image-row', [
     [i.name], [i.label], [i.masks, true], [fixed(i.iou, 2), true], [fixed(i.ssim, 2), true], [i.decisions, true],
     [percent(i.accuracy), true]])));

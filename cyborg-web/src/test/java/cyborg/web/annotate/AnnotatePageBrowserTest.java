@@ -160,6 +160,10 @@ class AnnotatePageBrowserTest {
         By mine = By.xpath("//tr[@data-testid='annotator-row'][td[1]='alice']");
         Browser.waiting(driver).until(d -> !d.findElements(mine).isEmpty());
         assertTrue(driver.findElement(mine).getText().startsWith("alice 1 1"), driver.findElement(mine).getText());
+        // time and throughput, as annotate report computes them: one timed annotation, its decide + paint
+        String time = driver.findElement(By.xpath("//tr[@data-testid='time-row'][td[1]='alice']")).getText();
+        String seconds = String.format(java.util.Locale.ROOT, "%.1f s", (saved.msDecide() + saved.msPaint()) / 1000.0);
+        assertTrue(time.startsWith("alice 1 " + seconds + " " + seconds + " – " + seconds), time);
         assertTrue(testId("summary").getText().matches("Images done: \\d+ of 8 \\(3 annotators per image, pair mode\\)\\."),
                 testId("summary").getText());
         // the images rows: those shown in answered tasks (the API lists no others), the picked one among them
