@@ -365,13 +365,18 @@ final class AnnotateApi {
     private Progress progress(Annotator a) throws IOException {
         AnnotationStore.Counts c = store.counts(a.id());
         return new Progress(a.name(), c.annotations(), c.decisions(), c.correct(), c.accuracy(), imagesDone(),
-                catalog.all().size(), assigner.perImage(), store.finished(a.id(), TaskKind.PRACTICE), study().practice());
+                workImages().size(), assigner.perImage(), store.finished(a.id(), TaskKind.PRACTICE), study().practice());
+    }
+
+    /** The images handed out as work: all but the gold ones, which never reach --per-image work annotators. */
+    private List<ImageRecord> workImages() {
+        return catalog.all().stream().filter(i -> !study().goldImages().contains(i.id())).toList();
     }
 
     private int imagesDone() throws IOException {
         Map<Long, Integer> answered = store.answered();
         int done = 0;
-        for (ImageRecord i : catalog.all()) {
+        for (ImageRecord i : workImages()) {
             done += answered.getOrDefault(i.id(), 0) >= assigner.perImage() ? 1 : 0;
         }
         return done;
@@ -387,7 +392,7 @@ final class AnnotateApi {
         catalog.all().forEach(i -> here.add(i.id()));
         List<StoredAnnotation> all = store.annotations().stream().filter(s -> here.contains(s.image().id())).toList();
         try {
-            Json.send(ctx, 200, new Overview(imagesDone(), here.size(), assigner.perImage(), assigner.mode().key(),
+            Json.send(ctx, 200, new Overview(imagesDone(), workImages().size(), assigner.perImage(), assigner.mode().key(),
                     Agreement.perAnnotator(all), Agreement.perImage(all), GoldScore.perAnnotator(all, study().maps())));
         } catch (ImageDecodeException e) {
             throw new IOException("a stored mask cannot be read: " + e.getMessage(), e);

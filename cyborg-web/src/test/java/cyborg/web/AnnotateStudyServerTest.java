@@ -6,6 +6,7 @@ import static cyborg.web.AnnotateRequests.next;
 import static cyborg.web.AnnotateRequests.save;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -72,7 +73,11 @@ class AnnotateStudyServerTest {
     }
 
     private void serve(int perImage, Study study) {
-        server = AnnotateServer.start(new AnnotateConfig("127.0.0.1", 0, Mode.PAIR, perImage, false, null,
+        serve(Mode.PAIR, perImage, study);
+    }
+
+    private void serve(Mode mode, int perImage, Study study) {
+        server = AnnotateServer.start(new AnnotateConfig("127.0.0.1", 0, mode, perImage, false, null,
                 AnnotateConfig.DEFAULT_MAX_BODY_BYTES), store, catalog, study);
         client = new Client(server.port(), null);
     }
@@ -222,6 +227,8 @@ class AnnotateStudyServerTest {
         assertEquals(Set.of("task", "mode", "images"), alice.keySet(), "a gold task looks exactly like work");
         assertEquals(Set.of(goldReal, goldFake), Set.of(imageId(alice, 0), imageId(alice, 1)));
         assertEquals(200, save(client, answer("alice", alice, goldFake, LEFT)).statusCode()); // right, as the map
+        assertEquals(2, Client.json(client.get(AnnotateServer.PROGRESS + "?annotator=alice")).get("images_total")
+                .getAsInt(), "gold images are never work, so not among the images to be done");
         JsonObject bob = task("bob");
         assertEquals(200, save(client, answer("bob", bob, goldReal, RIGHT)).statusCode()); // wrong, elsewhere
         assertTrue(store.annotations().stream().allMatch(a -> a.gold()), "gold answers are saved, as gold");
@@ -252,5 +259,26 @@ class AnnotateStudyServerTest {
                 .collect(java.util.stream.Collectors.toSet()));
         assertEquals(List.of(), new AnnotatorFilter(Set.of(), null, null).apply(store.annotations()).dropped(),
                 "no gold rule: no one dropped");
+    }
+
+    @Test
+    void singleModeHasPracticeWithTheImagesLabelAsFeedbackAndSkips() throws Exception {
+        ImageMaps maps = open(2, 2);
+        serve(Mode.SINGLE, 2, new Study(null, 1, 0, Set.of(), 1, maps));
+        JsonObject practice = task("alice");
+        long image = imageId(practice, 0);
+        assertTrue(maps.has(image), "an image with a map first");
+        JsonObject feedback = Client.json(save(client, answer("alice", practice, "unsure", null)));
+        assertTrue(feedback.get("practice").getAsBoolean());
+        assertFalse(feedback.has("correct"), "unsure is neither right nor wrong");
+        assertEquals(catalog.image(image).orElseThrow().label().displayName(), feedback.get("label").getAsString());
+        assertFalse(feedback.has("synthetic"));
+        assertEquals(1, feedback.getAsJsonArray("maps").size());
+        assertEquals("unsure", store.practiceAnswer(practice.get("task").getAsLong()).orElseThrow().decision());
+
+        JsonObject work = task("alice");
+        assertEquals(200, skip("alice", work.get("task").getAsLong(), null).statusCode());
+        assertNull(store.skips().get(0).reason(), "no reason given: none recorded");
+        assertEquals(List.of(), store.annotations());
     }
 }
