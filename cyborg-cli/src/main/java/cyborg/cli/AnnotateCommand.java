@@ -149,6 +149,12 @@ final class AnnotateCommand implements Callable<Integer>, DrainsOnStop {
         try {
             ImageCatalog catalog = ImageCatalog.register(store, root, samples);
             ImageMaps imageMaps = maps == null ? ImageMaps.NONE : ImageMaps.scan(maps, samples, catalog);
+            if (maps != null) {
+                System.out.printf("maps: %d of %d image(s) have a human map in %s%s%n", imageMaps.images().size(),
+                        samples.size(), maps, imageMaps.unmatched().isEmpty() ? "" : "; " + imageMaps.unmatched().size()
+                        + " map file(s) belong to none of them (e.g. " + imageMaps.unmatched().get(0) + "): "
+                        + cyborg.data.MapIndex.MATCHING);
+            }
             java.util.Set<Long> goldList = goldImages != null ? GoldList.read(goldImages, catalog)
                     : gold > 0 ? imageMaps.images() : java.util.Set.of();
             if (gold > 0 && goldList.isEmpty()) {

@@ -23,14 +23,21 @@ import java.util.Map;
  */
 public final class ImageMaps {
     /** No map folder: no image has a map. */
-    public static final ImageMaps NONE = new ImageMaps(Map.of());
+    public static final ImageMaps NONE = new ImageMaps(Map.of(), List.of());
     /** Largest map, in pixels, decoded. */
     private static final long MAX_MAP_PIXELS = 40_000_000L;
 
     private final Map<Long, List<Path>> byImage;
+    private final List<Path> unmatched;
 
-    private ImageMaps(Map<Long, List<Path>> byImage) {
+    private ImageMaps(Map<Long, List<Path>> byImage, List<Path> unmatched) {
         this.byImage = byImage;
+        this.unmatched = unmatched;
+    }
+
+    /** The map files of the folder that belong to none of this run's images (said at start, not dropped silently). */
+    public List<Path> unmatched() {
+        return unmatched;
     }
 
     /**
@@ -51,7 +58,7 @@ public final class ImageMaps {
                 byImage.put(id, List.copyOf(maps));
             }
         }
-        return new ImageMaps(byImage);
+        return new ImageMaps(byImage, List.copyOf(assignment.unmatched()));
     }
 
     public boolean has(long image) {
