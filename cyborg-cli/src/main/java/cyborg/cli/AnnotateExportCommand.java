@@ -56,6 +56,11 @@ final class AnnotateExportCommand implements Callable<Integer> {
             description = "Drop annotators whose share of correct decisions is below X (0..1).")
     Double minAccuracy;
 
+    @Option(names = "--min-gold-accuracy", paramLabel = "X",
+            description = "Drop annotators whose share of correct decisions on gold pairs (annotate --gold) is below"
+                    + " X (0..1). Annotators with no gold decisions are kept, and named.")
+    Double minGoldAccuracy;
+
     @Option(names = "--exclude", paramLabel = "ANNOTATOR", description = "Drop this annotator (repeatable).")
     List<String> exclude = new ArrayList<>();
 
@@ -65,7 +70,8 @@ final class AnnotateExportCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        AnnotatorFilter filter = new AnnotatorFilter(Set.copyOf(exclude), minAccuracy); // its options checked first
+        AnnotatorFilter filter = new AnnotatorFilter(Set.copyOf(exclude), minAccuracy,
+                minGoldAccuracy); // its options checked first
         if (merged != null && merged.toAbsolutePath().normalize().equals(maps.toAbsolutePath().normalize())) {
             throw new IllegalArgumentException("--merged must be another folder than --maps: 'cyborg train --maps'"
                     + " would average the merged maps together with the per-annotator ones");
@@ -82,6 +88,8 @@ final class AnnotateExportCommand implements Callable<Integer> {
         // annotators are judged on all their decisions first: a rejected mask must not raise its annotator's accuracy
         AnnotatorFilter.Result kept = filter.apply(all);
         kept.dropped().forEach(d -> System.out.println("dropped " + d));
+        kept.unjudged().forEach(n -> System.out.println("kept " + n + " (no gold decisions: nothing to judge by"
+                + " --min-gold-accuracy)"));
         ReviewFilter.Result reviewed = new ReviewFilter(acceptedOnly).apply(kept.kept(), reviews);
         for (ReviewFilter.LeftOut l : reviewed.leftOut()) {
             List<String> why = new ArrayList<>();

@@ -215,4 +215,66 @@ class AnnotateCommandTest {
         assertEquals(0, help.status, help.toString());
         assertTrue(help.out.contains("  cyborg annotate report --db "), "no example in:\n" + help.out);
     }
+
+    // ---- issue 25: a study's options ----
+
+    private static Path twoImages(Path dir) throws Exception {
+        Path data = dir.resolve("data");
+        for (String f : new String[] {"real/src/r-1.png", "synthetic/gan/f-1.png"}) {
+            Files.createDirectories(data.resolve(f).getParent());
+            javax.imageio.ImageIO.write(new java.awt.image.BufferedImage(8, 8, java.awt.image.BufferedImage.TYPE_INT_RGB),
+                    "png", data.resolve(f).toFile());
+        }
+        return data;
+    }
+
+    @Test
+    @org.junit.jupiter.api.Timeout(value = 120, threadMode = org.junit.jupiter.api.Timeout.ThreadMode.SEPARATE_THREAD)
+    void studyOptionsThatCannotWorkStopWithAnErrorNamingTheOptionFileOrLine(@TempDir Path dir) throws Exception {
+        Path data = twoImages(dir);
+        String db = dir.resolve("a.db").toString();
+        Cli overlap = Cli.run("annotate", "--folder", data.toString(), "--db", db, "--port", "0", "--per-image", "2",
+                "--overlap", "3");
+        assertEquals(1, overlap.status, overlap.toString());
+        assertTrue(overlap.err.startsWith("error: --overlap 3 is more than --per-image 2"), overlap.err);
+
+        Path missing = dir.resolve("study.md");
+        Cli instructions = Cli.run("annotate", "--folder", data.toString(), "--db", db, "--port", "0",
+                "--instructions", missing.toString());
+        assertEquals(1, instructions.status, instructions.toString());
+        assertTrue(instructions.err.startsWith("error: " + missing + ": cannot read the instructions"), instructions.err);
+
+        Path list = dir.resolve("gold.txt");
+        Files.writeString(list, "# gold\nreal/src/r-1.png\nreal/src/nope.png\n");
+        Cli gold = Cli.run("annotate", "--folder", data.toString(), "--db", db, "--port", "0", "--gold", "0.2",
+                "--gold-images", list.toString());
+        assertEquals(1, gold.status, gold.toString());
+        assertTrue(gold.err.startsWith("error: " + list + ":3: 'real/src/nope.png' is not one of the 2 image(s)"),
+                gold.err);
+
+        Cli noGold = Cli.run("annotate", "--folder", data.toString(), "--db", db, "--port", "0", "--gold", "0.2");
+        assertEquals(1, noGold.status, noGold.toString());
+        assertTrue(noGold.err.contains("--gold needs gold images"), noGold.err);
+    }
+
+    @Test
+    void exportWithAMinimumGoldAccuracyDropsTheCarelessAndNamesThoseItCouldNotJudge(@TempDir Path dir)
+            throws Exception {
+        Path db = dir.resolve("a.db");
+        annotateToyTrainImages(db);
+        try (AnnotationStore store = AnnotationStore.open(db)) {
+            Annotator ben = store.annotator("ben").orElseThrow();
+            ImageRecord image = store.images().get(0);
+            Task task = store.newTask(ben.id(), Mode.SINGLE, List.of(image.id()), cyborg.web.annotate.TaskKind.GOLD);
+            store.save(new NewAnnotation(task.id(), ben.id(), "single", image.id(), null, "real", false, 500L, 900L,
+                    null, null, null, "web"));
+        }
+        Cli r = Cli.run("annotate", "export", "--db", db.toString(), "--maps", dir.resolve("maps").toString(),
+                "--min-gold-accuracy", "0.5");
+        assertEquals(0, r.status, r.toString());
+        assertTrue(r.out.contains("dropped ben (gold accuracy 0.000 < 0.500 over 1 gold decision(s))"), r.out);
+        assertTrue(r.out.contains("kept ann (no gold decisions"), r.out);
+        assertTrue(Files.isDirectory(dir.resolve("maps/ann")));
+        assertTrue(Files.notExists(dir.resolve("maps/ben")), "ben's maps are not exported");
+    }
 }

@@ -11,6 +11,7 @@ import cyborg.web.annotate.Agreement;
 import cyborg.web.annotate.AnnotationStore;
 import cyborg.web.annotate.Annotator;
 import cyborg.web.annotate.Assigner;
+import cyborg.web.annotate.GoldScore;
 import cyborg.web.annotate.ImageCatalog;
 import cyborg.web.annotate.ImageRecord;
 import cyborg.web.annotate.Mask;
@@ -18,7 +19,9 @@ import cyborg.web.annotate.Mode;
 import cyborg.web.annotate.NewAnnotation;
 import cyborg.web.annotate.StoredAnnotation;
 import cyborg.web.annotate.StudyStats;
+import cyborg.web.annotate.Study;
 import cyborg.web.annotate.Task;
+import cyborg.web.annotate.TaskKind;
 import io.javalin.http.Context;
 
 import java.io.IOException;
@@ -37,6 +40,8 @@ final class AnnotateApi {
     private static final String TOKEN_HEADER = "X-Annotator-Token";
     /** Largest mask, in pixels, decoded (images larger than this cannot be annotated anyway). */
     private static final long MAX_MASK_PIXELS = 40_000_000L;
+    /** Longest skip reason kept (the page's field allows as much). */
+    private static final int MAX_REASON_CHARS = 500;
 
     private final AnnotationStore store;
     private final ImageCatalog catalog;
@@ -58,14 +63,41 @@ final class AnnotateApi {
     record ImageRef(long id, String url, int width, int height) {
     }
 
-    record TaskBody(long task, String mode, List<ImageRef> images) {
+    /**
+     * A task. {@code practice} is set on practice tasks only: gold tasks go out exactly as work ones,
+     * so nothing an annotator sees tells them apart.
+     */
+    record TaskBody(long task, String mode, List<ImageRef> images, PracticeRef practice) {
+    }
+
+    /** Practice task {@code number} of {@code of}. */
+    record PracticeRef(int number, int of) {
     }
 
     record DoneBody(boolean done, String message) {
     }
 
     record Progress(String annotator, int annotations, int decisions, int correct, Double accuracy,
-            int imagesDone, int imagesTotal, int perImage) {
+            int imagesDone, int imagesTotal, int perImage, int practiceDone, int practiceTotal) {
+    }
+
+    /**
+     * The answer to a practice task: whether it was right, which face was synthetic (pair mode) or
+     * the image's label (single mode), and the human maps of its images the run has.
+     */
+    record PracticeFeedback(boolean practice, long task, Boolean correct, Long synthetic, String label,
+            List<MapRef> maps, Progress progress) {
+    }
+
+    /** Where the human map of an image of an answered practice task is served. */
+    record MapRef(long image, String url) {
+    }
+
+    /** What the page needs to know of the study before the first task; nothing about gold pairs. */
+    record StudyBody(String mode, String instructionsHtml, int practice, int perImage) {
+    }
+
+    record SkippedBody(long skipped, Progress progress) {
     }
 
     record SavedBody(long saved, Boolean correct, Progress progress) {
@@ -73,7 +105,8 @@ final class AnnotateApi {
 
     /** @param study per-annotator times and throughput, as 'annotate report' computes them */
     record Overview(int imagesDone, int imagesTotal, int perImage, String mode,
-            List<Agreement.AnnotatorRecord> annotators, List<Agreement.ImageAgreement> images, StudyStats.Study study) {
+            List<Agreement.AnnotatorRecord> annotators, List<Agreement.ImageAgreement> images,
+            List<GoldScore.GoldRecord> gold, StudyStats.Study study) {
     }
 
     /**
@@ -95,7 +128,19 @@ final class AnnotateApi {
             ImageRecord i = catalog.image(id).orElseThrow(() -> unknownImage(id)); // the assigner hands out only these
             images.add(new ImageRef(id, AnnotateServer.API + "/image/" + id, i.width(), i.height()));
         }
-        Json.send(ctx, 200, new TaskBody(task.get().id(), task.get().mode().key(), images));
+        Json.send(ctx, 200, new TaskBody(task.get().id(), task.get().mode().key(), images,
+                task.get().kind() == TaskKind.PRACTICE ? new PracticeRef(store.finished(a.id(), TaskKind.PRACTICE) + 1,
+                        study().practice()) : null));
+    }
+
+    private Study study() {
+        return assigner.study();
+    }
+
+    /** GET study: the mode, the instructions (safe HTML, or null for the page's own text), how many practice tasks. */
+    void study(Context ctx) throws IOException {
+        Json.send(ctx, 200, new StudyBody(assigner.mode().key(), study().instructionsHtml(), study().practice(),
+                assigner.perImage()));
     }
 
     /**
@@ -138,6 +183,14 @@ final class AnnotateApi {
             throw new ApiError(ErrorKind.BAD_REQUEST, "'images' " + imageIds + " are not those of task " + taskId
                     + " " + task.images());
         }
+        if (store.skipped(taskId)) {
+            throw new ApiError(ErrorKind.CONFLICT, "task " + taskId + " was skipped; ask for the next one with POST "
+                    + AnnotateServer.NEXT);
+        }
+        if (task.kind() == TaskKind.PRACTICE) {
+            practice(ctx, body, a, task);
+            return;
+        }
         Optional<AnnotationStore.Answer> earlier = store.answerOf(taskId);
         if (earlier.isPresent()) { // a retry of a save whose answer was lost: same answer, nothing saved twice
             Json.send(ctx, 200, new SavedBody(earlier.get().id(), earlier.get().correct(), progress(a)));
@@ -146,6 +199,103 @@ final class AnnotateApi {
         NewAnnotation annotation = task.mode() == Mode.PAIR ? pairAnswer(body, a, task) : singleAnswer(body, a, task);
         long saved = store.save(annotation);
         Json.send(ctx, 200, new SavedBody(saved, annotation.correct(), progress(a)));
+    }
+
+    /**
+     * A practice answer: checked as a real one is, kept in practice_answers (never an annotation, so
+     * never exported), and answered with feedback. A retry gets the first answer's feedback again.
+     */
+    private void practice(Context ctx, JsonObject body, Annotator a, Task task) throws IOException {
+        Optional<AnnotationStore.PracticeAnswer> earlier = store.practiceAnswer(task.id());
+        Boolean correct;
+        if (earlier.isPresent()) {
+            correct = earlier.get().correct();
+        } else {
+            NewAnnotation n = task.mode() == Mode.PAIR ? pairAnswer(body, a, task) : singleAnswer(body, a, task);
+            store.savePractice(task.id(), a.id(), task.mode() == Mode.PAIR ? n.image() : null, n.decision(),
+                    n.correct());
+            correct = n.correct();
+        }
+        Long synthetic = null;
+        String label = null;
+        List<MapRef> maps = new ArrayList<>();
+        for (long id : task.images()) {
+            ImageRecord image = catalog.image(id).orElseThrow(() -> unknownImage(id));
+            if (image.label() == Label.SYNTHETIC && task.mode() == Mode.PAIR) {
+                synthetic = id;
+            }
+            label = image.label().displayName();
+            if (study().maps().has(id)) {
+                maps.add(new MapRef(id, AnnotateServer.API + "/practice/" + task.id() + "/map/" + id));
+            }
+        }
+        Json.send(ctx, 200, new PracticeFeedback(true, task.id(), correct, synthetic,
+                task.mode() == Mode.PAIR ? null : label, maps, progress(a)));
+    }
+
+    /**
+     * GET practice/{task}/map/{image}?annotator=NAME: the human map (the annotators' maps averaged, gray
+     * PNG) of an image of the annotator's own ANSWERED practice task; never of work or gold images,
+     * whose maps are the answers a study measures.
+     */
+    void practiceMap(Context ctx) throws IOException {
+        Annotator a = annotators.identify(ctx.queryParam("annotator"), token(ctx, null), false);
+        long taskId = parseId(ctx.pathParam("task"), "task");
+        long imageId = parseId(ctx.pathParam("image"), "image");
+        Task task = store.task(taskId).filter(t -> t.kind() == TaskKind.PRACTICE)
+                .orElseThrow(() -> new ApiError(ErrorKind.NOT_FOUND, "no practice task " + taskId));
+        if (task.annotator() != a.id()) {
+            throw new ApiError(ErrorKind.FORBIDDEN, "practice task " + taskId + " is another annotator's");
+        }
+        if (store.practiceAnswer(taskId).isEmpty()) {
+            throw new ApiError(ErrorKind.FORBIDDEN, "answer practice task " + taskId + " first: its maps are its"
+                    + " feedback");
+        }
+        ImageRecord image = catalog.image(imageId).filter(i -> task.images().contains(i.id()))
+                .orElseThrow(() -> new ApiError(ErrorKind.NOT_FOUND, "image " + imageId + " is not in practice task "
+                        + taskId));
+        if (!study().maps().has(imageId)) {
+            throw new ApiError(ErrorKind.NOT_FOUND, "image " + imageId + " has no human map in --maps");
+        }
+        ctx.contentType("image/png").header("Cache-Control", "private, no-store").result(study().maps().averagePng(image));
+    }
+
+    /**
+     * POST skip {"annotator", "task", "ms_shown", "reason"}: the annotator cannot decide. Recorded; the
+     * images go to others. A retry of a skip is answered as the first; practice is answered, not skipped.
+     */
+    void skip(Context ctx) throws IOException {
+        inFlight.admit(ctx);
+        JsonObject body = parseBody(ctx);
+        Annotator a = annotators.identify(string(body, "annotator"), token(ctx, body), false);
+        long taskId = number(body, "task");
+        Task task = store.task(taskId).orElseThrow(() -> new ApiError(ErrorKind.NOT_FOUND, "no task " + taskId
+                + "; ask for one with POST " + AnnotateServer.NEXT));
+        if (task.annotator() != a.id()) {
+            throw new ApiError(ErrorKind.FORBIDDEN, "task " + taskId + " was handed to another annotator;"
+                    + " skip your own tasks");
+        }
+        if (task.kind() == TaskKind.PRACTICE) {
+            throw new ApiError(ErrorKind.BAD_REQUEST, "task " + taskId + " is practice: answer it (its feedback shows"
+                    + " what to look for); only real tasks can be skipped");
+        }
+        String reason = string(body, "reason");
+        if (reason != null && reason.length() > MAX_REASON_CHARS) {
+            throw new ApiError(ErrorKind.BAD_REQUEST, "'reason' is " + reason.length() + " characters; at most "
+                    + MAX_REASON_CHARS);
+        }
+        Long msShown = optionalNumber(body, "ms_shown");
+        synchronized (store) { // the check and the skip as one step: two retries at once record one skip
+            Optional<AnnotationStore.Answer> answer = store.answerOf(taskId);
+            if (answer.isPresent()) {
+                throw new ApiError(ErrorKind.CONFLICT, "task " + taskId + " was answered (annotation "
+                        + answer.get().id() + "); a saved answer cannot be skipped");
+            }
+            if (!store.skipped(taskId)) {
+                store.skip(taskId, a.id(), msShown, reason == null || reason.isBlank() ? null : reason.strip());
+            }
+        }
+        Json.send(ctx, 200, new SkippedBody(taskId, progress(a)));
     }
 
     /** Pair mode: 'choice' is the id of the image picked as synthetic; the mask belongs to it. */
@@ -217,13 +367,18 @@ final class AnnotateApi {
     private Progress progress(Annotator a) throws IOException {
         AnnotationStore.Counts c = store.counts(a.id());
         return new Progress(a.name(), c.annotations(), c.decisions(), c.correct(), c.accuracy(), imagesDone(),
-                catalog.all().size(), assigner.perImage());
+                workImages().size(), assigner.perImage(), store.finished(a.id(), TaskKind.PRACTICE), study().practice());
+    }
+
+    /** The images handed out as work: all but the gold ones, which never reach --per-image work annotators. */
+    private List<ImageRecord> workImages() {
+        return catalog.all().stream().filter(i -> !study().goldImages().contains(i.id())).toList();
     }
 
     private int imagesDone() throws IOException {
         Map<Long, Integer> answered = store.answered();
         int done = 0;
-        for (ImageRecord i : catalog.all()) {
+        for (ImageRecord i : workImages()) {
             done += answered.getOrDefault(i.id(), 0) >= assigner.perImage() ? 1 : 0;
         }
         return done;
@@ -239,8 +394,8 @@ final class AnnotateApi {
         catalog.all().forEach(i -> here.add(i.id()));
         List<StoredAnnotation> all = store.annotations().stream().filter(s -> here.contains(s.image().id())).toList();
         try {
-            Json.send(ctx, 200, new Overview(imagesDone(), here.size(), assigner.perImage(), assigner.mode().key(),
-                    Agreement.perAnnotator(all), Agreement.perImage(all),
+            Json.send(ctx, 200, new Overview(imagesDone(), workImages().size(), assigner.perImage(), assigner.mode().key(),
+                    Agreement.perAnnotator(all), Agreement.perImage(all), GoldScore.perAnnotator(all, study().maps()),
                     StudyStats.of(all, store.skips().stream().filter(k -> here.containsAll(k.images())).toList(),
                             store.reviews())));
         } catch (ImageDecodeException e) {

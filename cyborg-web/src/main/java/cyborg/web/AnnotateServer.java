@@ -3,6 +3,7 @@ package cyborg.web;
 import cyborg.web.annotate.AnnotationStore;
 import cyborg.web.annotate.Assigner;
 import cyborg.web.annotate.ImageCatalog;
+import cyborg.web.annotate.Study;
 import io.javalin.Javalin;
 import io.javalin.config.JavalinConfig;
 import io.javalin.config.RoutesConfig;
@@ -25,6 +26,9 @@ public final class AnnotateServer implements AutoCloseable {
     static final String IMAGE = API + "/image/{id}";
     static final String PROGRESS = API + "/progress";
     static final String OVERVIEW = API + "/overview";
+    static final String STUDY = API + "/study";
+    static final String SKIP = API + "/skip";
+    static final String PRACTICE_MAP = API + "/practice/{task}/map/{image}";
     static final String ANNOTATIONS = "/api/v1/annotations";
     static final String REVIEW = API + "/review";
     static final String REVIEW_MASK = REVIEW + "/mask/{id}";
@@ -41,8 +45,14 @@ public final class AnnotateServer implements AutoCloseable {
 
     /** Starts listening. */
     public static AnnotateServer start(AnnotateConfig config, AnnotationStore store, ImageCatalog catalog) {
+        return start(config, store, catalog, Study.NONE);
+    }
+
+    /** Starts listening, running a study: instructions, practice, gold pairs, overlap. */
+    public static AnnotateServer start(AnnotateConfig config, AnnotationStore store, ImageCatalog catalog,
+            Study study) {
         InFlight inFlight = new InFlight();
-        Assigner assigner = new Assigner(store, catalog, config.mode(), config.perImage(), new Random());
+        Assigner assigner = new Assigner(store, catalog, config.mode(), config.perImage(), new Random(), study);
         AnnotateApi api = new AnnotateApi(store, catalog, assigner, new Annotators(store, config.requireTokens()),
                 new Reviewers(store), inFlight);
         ReviewApi review = new ReviewApi(store, catalog, new Reviewers(store), inFlight);
@@ -72,6 +82,9 @@ public final class AnnotateServer implements AutoCloseable {
         routes.get(REVIEW, review::list);
         routes.post(REVIEW, review::record);
         routes.get(REVIEW_MASK, review::mask);
+        routes.get(STUDY, api::study);
+        routes.post(SKIP, api::skip); // it changes state: never a GET
+        routes.get(PRACTICE_MAP, api::practiceMap);
         new ErrorResponses(kind -> { }, DESCRIBED_BY, limit).install(routes);
     }
 

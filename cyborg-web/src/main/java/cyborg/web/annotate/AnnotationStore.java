@@ -500,6 +500,16 @@ public final class AnnotationStore implements AutoCloseable {
         });
     }
 
+    /** Whether the task was skipped. */
+    public synchronized boolean skipped(long task) throws IOException {
+        return query(() -> {
+            try (PreparedStatement q = prepare("SELECT 1 FROM skips WHERE task = ?", task);
+                    ResultSet r = q.executeQuery()) {
+                return r.next();
+            }
+        });
+    }
+
     /** Every skip, oldest first. */
     public synchronized List<Skip> skips() throws IOException {
         return query(() -> {

@@ -14,9 +14,13 @@ import java.util.Set;
 
 /**
  * Hands out tasks: each image to at most {@code perImage} distinct annotators, never twice to the
- * same one, least-seen images first (random among equals). A task handed out reserves its images
- * for {@link #RESERVE_MILLIS}; an annotator who asks again before answering gets the same task
- * back (a reload does not skip images).
+ * same one. With --overlap K0 (the {@link Study}'s overlap), images that have some but fewer than K0
+ * annotators come first (most-annotated of those first), then fresh images, then images with K0 or
+ * more, least-annotated first; random among equals. K0 = 1 is least-annotated first. A task handed
+ * out reserves its images for {@link #RESERVE_MILLIS}; an annotator who asks again before answering
+ * gets the same task back (a reload does not skip images). In a study, each annotator's first tasks
+ * are practice, and after that a task is a gold pair with the study's probability; gold images are
+ * never handed out as work.
  */
 public final class Assigner {
     /** How long an unanswered task keeps its images from others. */
@@ -27,16 +31,28 @@ public final class Assigner {
     private final Mode mode;
     private final int perImage;
     private final Random random;
+    private final Study study;
 
     public Assigner(AnnotationStore store, ImageCatalog catalog, Mode mode, int perImage, Random random) {
+        this(store, catalog, mode, perImage, random, Study.NONE);
+    }
+
+    public Assigner(AnnotationStore store, ImageCatalog catalog, Mode mode, int perImage, Random random,
+            Study study) {
         if (perImage < 1) {
             throw new IllegalArgumentException("--per-image must be at least 1, got " + perImage);
         }
+        Study.checkOverlap(study.overlap(), perImage);
         this.store = store;
         this.catalog = catalog;
         this.mode = mode;
         this.perImage = perImage;
         this.random = random;
+        this.study = study;
+    }
+
+    public Study study() {
+        return study;
     }
 
     public Mode mode() {
@@ -55,22 +71,92 @@ public final class Assigner {
                 && open.get().images().stream().allMatch(id -> catalog.image(id).isPresent())) {
             return open;
         }
-        Map<Long, Integer> viewers = store.viewers(System.currentTimeMillis() - RESERVE_MILLIS);
         Set<Long> seen = store.seenBy(annotator.id());
+        if (store.finished(annotator.id(), TaskKind.PRACTICE) < study.practice()) {
+            Optional<Task> practice = practice(annotator, seen);
+            if (practice.isPresent()) {
+                return practice;
+            }
+        }
+        if (study.gold() > 0 && random.nextDouble() < study.gold()) {
+            Optional<Task> gold = gold(annotator, seen);
+            if (gold.isPresent()) {
+                return gold;
+            }
+        }
+        Map<Long, Integer> viewers = store.viewers(System.currentTimeMillis() - RESERVE_MILLIS);
         List<ImageRecord> free = new ArrayList<>();
         for (ImageRecord i : catalog.all()) {
-            if (!seen.contains(i.id()) && viewers.getOrDefault(i.id(), 0) < perImage) {
+            if (!seen.contains(i.id()) && !study.goldImages().contains(i.id())
+                    && viewers.getOrDefault(i.id(), 0) < perImage) {
                 free.add(i);
             }
         }
         Collections.shuffle(free, random);
-        // least-seen first; the sort is stable, so equals stay in shuffled order
-        free.sort(Comparator.comparingInt(i -> viewers.getOrDefault(i.id(), 0)));
-        List<Long> images = mode == Mode.PAIR ? pair(free) : free.stream().limit(1).map(ImageRecord::id).toList();
+        // the sort is stable, so equals stay in shuffled order
+        free.sort(Comparator.comparingInt(i -> order(viewers.getOrDefault(i.id(), 0))));
+        return handOut(annotator, free, TaskKind.WORK);
+    }
+
+    /**
+     * Where an image with {@code annotators} annotators comes in the hand-out order (lower first):
+     * those started but short of the overlap, most-annotated first; then fresh ones; then the rest,
+     * least-annotated first. With overlap 1 this is least-annotated first.
+     */
+    int order(int annotators) {
+        int k0 = study.overlap();
+        if (annotators > 0 && annotators < k0) {
+            return -annotators; // -(k0-1) .. -1: the closest to k0 first
+        }
+        return annotators == 0 ? 0 : annotators; // fresh (0), then k0, k0+1, ...
+    }
+
+    /**
+     * A practice task: images the annotator has not seen, those with a human map first (its feedback
+     * can show it), non-gold before gold ones (a gold image practised on is lost as gold to them).
+     */
+    private Optional<Task> practice(Annotator annotator, Set<Long> seen) throws IOException {
+        List<ImageRecord> candidates = new ArrayList<>();
+        for (ImageRecord i : catalog.all()) {
+            if (!seen.contains(i.id())) {
+                candidates.add(i);
+            }
+        }
+        Collections.shuffle(candidates, random);
+        candidates.sort(Comparator.comparingInt((ImageRecord i) -> study.maps().has(i.id()) ? 0 : 1)
+                .thenComparingInt(i -> study.goldImages().contains(i.id()) ? 1 : 0));
+        return handOut(annotator, candidates, TaskKind.PRACTICE);
+    }
+
+    /**
+     * A gold task: gold images the annotator has not seen; in pair mode a gold image of each class,
+     * or, when one class has no gold image left, any unseen image of that class beside a gold one.
+     */
+    private Optional<Task> gold(Annotator annotator, Set<Long> seen) throws IOException {
+        List<ImageRecord> gold = new ArrayList<>();
+        List<ImageRecord> others = new ArrayList<>();
+        for (ImageRecord i : catalog.all()) {
+            if (!seen.contains(i.id())) {
+                (study.goldImages().contains(i.id()) ? gold : others).add(i);
+            }
+        }
+        if (gold.isEmpty()) {
+            return Optional.empty();
+        }
+        Collections.shuffle(gold, random);
+        Collections.shuffle(others, random);
+        List<ImageRecord> candidates = new ArrayList<>(gold);
+        candidates.addAll(others); // pair() takes the first of each class: gold ones when there are
+        return handOut(annotator, mode == Mode.PAIR ? candidates : gold, TaskKind.GOLD);
+    }
+
+    /** A task of the first image (single) or first pair of {@code ordered}; empty when none can be made. */
+    private Optional<Task> handOut(Annotator annotator, List<ImageRecord> ordered, TaskKind kind) throws IOException {
+        List<Long> images = mode == Mode.PAIR ? pair(ordered) : ordered.stream().limit(1).map(ImageRecord::id).toList();
         if (images.isEmpty()) {
             return Optional.empty();
         }
-        return Optional.of(store.newTask(annotator.id(), mode, images));
+        return Optional.of(store.newTask(annotator.id(), mode, images, kind));
     }
 
     /** One Real and one Synthetic, in random order; empty if either class has nothing left. */

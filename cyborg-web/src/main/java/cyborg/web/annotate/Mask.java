@@ -91,6 +91,24 @@ public record Mask(int width, int height, boolean[] bits) {
         return n;
     }
 
+    /**
+     * This mask at another size, nearest neighbour (a map saved at another size than its image still
+     * marks the same regions); itself when the size is already that.
+     */
+    public Mask resized(int w, int h) {
+        if (w == width && h == height) {
+            return this;
+        }
+        boolean[] out = new boolean[w * h];
+        for (int y = 0; y < h; y++) {
+            int sy = Math.min(height - 1, (int) ((y + 0.5) * height / h));
+            for (int x = 0; x < w; x++) {
+                out[y * w + x] = bits[sy * width + Math.min(width - 1, (int) ((x + 0.5) * width / w))];
+            }
+        }
+        return new Mask(w, h, out);
+    }
+
     /** Intersection over union of the marked pixels; two empty masks agree fully (1). */
     public static double iou(Mask a, Mask b) {
         if (a.bits.length != b.bits.length) {

@@ -100,6 +100,25 @@ export function fetchNext(session) {
   return postJson('/api/v1/annotate/next', session, { annotator: session.name });
 }
 
+/** The study: {mode, instructions_html (safe HTML, or absent), practice, per_image}. */
+export function fetchStudy(session) {
+  return json('/api/v1/annotate/study', session);
+}
+
+/** Skips a task ("cannot decide"); resolves once the server recorded it. */
+export function postSkip(session, skip) {
+  const body = { annotator: session.name, ...skip };
+  if (session.token) {
+    body.token = session.token;
+  }
+  return postJson('/api/v1/annotate/skip', session, body);
+}
+
+/** The URL of a practice map, naming the annotator (the server serves maps of their own answered practice only). */
+export function practiceMapUrl(session, url) {
+  return url + '?' + named(session);
+}
+
 export function fetchProgress(session) {
   return json('/api/v1/annotate/progress?' + named(session), session);
 }

@@ -2,8 +2,8 @@
 // whether one face is real or synthetic (single mode), paint what gave it away, and save.
 // Plain DOM, no framework and nothing fetched from elsewhere: it must work on an offline machine.
 
-import { ApiError, clearSession, fetchImageUrl, fetchNext, fetchProgress, loadSession, postAnnotation, saveSession }
-  from './api.js';
+import { ApiError, clearSession, fetchImageUrl, fetchNext, fetchProgress, fetchStudy, loadSession, postAnnotation,
+  postSkip, practiceMapUrl, saveSession } from './api.js';
 import { Painter, crisp } from './paint.js';
 import { MAX_ZOOM } from './view.js';
 
@@ -20,6 +20,8 @@ const state = {
   msDecide: null,
   choice: null, // pair: index of the face picked as synthetic; single: 'real' | 'synthetic' | 'unsure'
   saving: false,
+  study: null, // {mode, instructions_html, practice, per_image}: fetched at sign-in
+  feedback: false, // a practice answer's feedback is on screen: the faces are answered
 };
 
 const painter = new Painter($('canvas'), () => {
@@ -88,10 +90,12 @@ function renderSignedIn() {
   $('sign-in').hidden = signedIn;
   $('who').hidden = !signedIn;
   $('sign-out').hidden = !signedIn;
+  $('open-instructions').hidden = !signedIn;
   $('who').textContent = signedIn ? `Annotating as ${state.session.name}` : '';
   if (!signedIn) {
     $('task').hidden = true;
     $('done').hidden = true;
+    $('study-intro').hidden = true;
     $('progress').textContent = '';
   }
 }
@@ -109,7 +113,8 @@ function percent(x) {
 
 function renderProgress(p) {
   const accuracy = p.decisions ? ` · you were right ${p.correct} of ${p.decisions} times (${percent(p.accuracy)})` : '';
-  $('progress').textContent = `${p.annotations} saved${accuracy} · images done ${p.images_done} of ${p.images_total}`
+  const practice = p.practice_total ? `practice ${p.practice_done} of ${p.practice_total} done · ` : '';
+  $('progress').textContent = `${practice}${p.annotations} saved${accuracy} · images done ${p.images_done} of ${p.images_total}`
     + ` (${p.per_image} annotator${p.per_image === 1 ? '' : 's'} each)`;
   $('progress').dataset.annotations = p.annotations;
 }
@@ -142,6 +147,11 @@ function renderTask(task) {
   }));
   $('faces').querySelectorAll('img').forEach((img) => crispWhenResized.observe(img));
   $('reason').value = '';
+  $('practice-label').hidden = !task.practice;
+  $('practice-label').textContent = task.practice ? `Practice ${task.practice.number} of ${task.practice.of}` : '';
+  $('skip').hidden = !!task.practice; // practice is answered: its feedback is the point
+  $('feedback').hidden = true;
+  $('save').hidden = false;
   renderChoice();
 }
 
@@ -195,7 +205,7 @@ function canSave() {
 
 /** Picks a face (pair) or an answer (single); painting starts on the image it concerns. */
 function choose(choice) {
-  if (!state.shownAt || state.saving || choice === state.choice) {
+  if (!state.shownAt || state.saving || state.feedback || choice === state.choice) {
     return; // the next faces are still loading (the answered ones are still on screen), or nothing changes
   }
   state.msDecide = Math.round(performance.now() - state.shownAt);
@@ -216,7 +226,7 @@ function choose(choice) {
 
 function resetTask() {
   state.imageUrls.forEach((u) => URL.revokeObjectURL(u));
-  Object.assign(state, { task: null, imageUrls: [], shownAt: 0, msDecide: null, choice: null });
+  Object.assign(state, { task: null, imageUrls: [], shownAt: 0, msDecide: null, choice: null, feedback: false });
   painter.detach();
   document.body.append($('canvas')); // out of the old stage, which is about to go
 }
@@ -294,8 +304,13 @@ async function save() {
   try {
     const saved = await postAnnotation(state.session, answer());
     dropDraft();
-    setStatus(`Saved (annotation ${saved.saved}).`, 'ok');
     renderProgress(saved.progress);
+    if (saved.practice) {
+      setStatus('Practice answer recorded (not part of the study).', 'ok');
+      await showFeedback(saved);
+      return; // the annotator reads the feedback, then asks for the next task
+    }
+    setStatus(`Saved (annotation ${saved.saved}).`, 'ok');
   } catch (e) {
     setStatus(`Not saved: ${e.message}`, 'error');
     return;
@@ -304,6 +319,129 @@ async function save() {
     renderTools();
   }
   await loadNext().catch(showLoadError);
+}
+
+// ---------------------------------------------------------------- the study: instructions, practice, skip
+
+/** Feedback on a practice answer: right or wrong, which face was synthetic, the human maps over their faces. */
+async function showFeedback(f) {
+  state.feedback = true;
+  painter.detach();
+  document.body.append($('canvas'));
+  $('tools').hidden = true;
+  $('save').hidden = true;
+  const pair = state.task.mode === 'pair';
+  const verdict = f.correct === true ? 'right' : f.correct === false ? 'wrong' : 'unsure';
+  $('feedback-verdict').textContent = { right: 'Right!', wrong: 'Not this time.', unsure: 'You were unsure.' }[verdict];
+  $('feedback-verdict').className = `verdict ${verdict}`;
+  $('feedback-verdict').dataset.verdict = verdict;
+  const stages = [...document.querySelectorAll('.stage')];
+  if (pair) {
+    const index = state.task.images.findIndex((i) => i.id === f.synthetic);
+    stages.forEach((stage, i) => stage.classList.toggle('was-synthetic', i === index));
+    $('feedback-answer').textContent = `Face ${index + 1} was the synthetic one.`;
+  } else {
+    $('feedback-answer').textContent = `This face is ${f.label}.`;
+  }
+  const maps = await Promise.all((f.maps || []).map(async (m) => ({
+    image: m.image, url: await fetchImageUrl(state.session, practiceMapUrl(state.session, m.url)),
+  })));
+  maps.forEach((m) => {
+    state.imageUrls.push(m.url); // released with the task
+    const stage = stages.find((st) => Number(st.dataset.imageId) === m.image);
+    stage.append(el('img', { class: 'map-overlay', src: m.url, alt: 'where people looked',
+      'data-testid': `feedback-map-${stage.dataset.index}` }));
+  });
+  $('feedback-maps-note').textContent = maps.length
+    ? 'The bright overlay shows where other people looked when they decided.'
+    : 'These images have no human maps to show.';
+  $('feedback').hidden = false;
+  $('skip').hidden = true;
+  $('feedback-next').focus();
+}
+
+/** Skips the task on screen ("cannot decide"): recorded, and its images go to someone else. */
+async function skip() {
+  if (!state.task || !state.shownAt || state.saving || state.feedback || state.task.practice) {
+    return;
+  }
+  state.saving = true;
+  renderTools();
+  try {
+    const skipped = await postSkip(state.session, { task: state.task.task,
+      ms_shown: Math.round(performance.now() - state.shownAt), reason: $('reason').value.trim() || undefined });
+    dropDraft();
+    setStatus(`Skipped (task ${skipped.skipped}).`, 'ok');
+    renderProgress(skipped.progress);
+  } catch (e) {
+    setStatus(`Not skipped: ${e.message}`, 'error');
+    return;
+  } finally {
+    state.saving = false;
+    renderTools();
+  }
+  await loadNext().catch(showLoadError);
+}
+
+const BEGUN_KEY = 'cyborg-annotate-begun';
+
+/** Whether this annotator pressed Begin in this browser (the instructions are shown once, then on request). */
+function hasBegun(name) {
+  try {
+    return (JSON.parse(localStorage.getItem(BEGUN_KEY)) || []).includes(name);
+  } catch (e) {
+    return false;
+  }
+}
+
+function markBegun(name) {
+  try {
+    const names = JSON.parse(localStorage.getItem(BEGUN_KEY)) || [];
+    localStorage.setItem(BEGUN_KEY, JSON.stringify([...new Set([...names, name])]));
+  } catch (e) {
+    // storage disabled: the instructions come again after a reload, nothing is lost
+  }
+}
+
+/** The instructions: the study's own (safe HTML from the server), else the built-in text. */
+function showIntro(beforeFirstTask) {
+  const text = $('instructions-text');
+  if (state.study && state.study.instructions_html) {
+    text.innerHTML = state.study.instructions_html; // rendered on the server with raw HTML escaped
+  } else {
+    text.replaceChildren($('built-in-instructions').content.cloneNode(true));
+  }
+  const practice = state.study ? state.study.practice : 0;
+  $('practice-note').hidden = !practice;
+  $('practice-note').textContent = practice
+    ? `You start with ${practice} practice task${practice === 1 ? '' : 's'}: after each you are told whether you were`
+      + ' right, and shown where other people looked. Practice answers are not part of the study.'
+    : '';
+  $('begin').textContent = beforeFirstTask ? 'Begin' : 'Back to the task';
+  $('study-intro').hidden = false;
+  $('task').hidden = true;
+  $('done').hidden = true;
+  $('begin').focus();
+}
+
+async function closeIntro() {
+  $('study-intro').hidden = true;
+  if (!state.session) {
+    return;
+  }
+  if (!hasBegun(state.session.name)) {
+    markBegun(state.session.name);
+    await startTasks();
+  } else if (state.task) {
+    $('task').hidden = false;
+  } else {
+    await startTasks();
+  }
+}
+
+/** A study (instructions or practice given) shows its instructions before the first task. */
+function isStudy() {
+  return !!state.study && (!!state.study.instructions_html || state.study.practice > 0);
 }
 
 function showLoadError(e) {
@@ -318,8 +456,22 @@ async function begin(session) {
   state.session = session;
   renderSignedIn();
   try {
+    state.study = await fetchStudy(session);
+  } catch (e) {
+    showLoadError(e);
+    return;
+  }
+  if (isStudy() && !hasBegun(session.name)) {
+    showIntro(true);
+    return;
+  }
+  await startTasks();
+}
+
+async function startTasks() {
+  try {
     await loadNext(); // first: it creates a new annotator, whom progress then knows
-    renderProgress(await fetchProgress(session));
+    renderProgress(await fetchProgress(state.session));
   } catch (e) {
     showLoadError(e);
   }
@@ -369,6 +521,8 @@ function onKey(e) {
     choose(single[key]);
   } else if (key === '[' || key === ']') {
     setBrush(painter.brushPx + (key === ']' ? 4 : -4));
+  } else if (key === 'k') {
+    skip();
   } else if (key === 'e') {
     painter.erase = !painter.erase;
     renderTools();
@@ -413,6 +567,10 @@ function wire() {
   $('undo').addEventListener('click', () => painter.undo());
   $('clear').addEventListener('click', () => painter.clear());
   $('save').addEventListener('click', save);
+  $('skip').addEventListener('click', skip);
+  $('feedback-next').addEventListener('click', () => loadNext().catch(showLoadError));
+  $('begin').addEventListener('click', () => closeIntro());
+  $('open-instructions').addEventListener('click', () => showIntro(!hasBegun(state.session.name)));
   $('reason').addEventListener('input', keepDraft);
   document.querySelectorAll('[data-choice]').forEach((b) => b.addEventListener('click', () => choose(b.dataset.choice)));
   document.addEventListener('keydown', onKey);

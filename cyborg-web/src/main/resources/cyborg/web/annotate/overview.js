@@ -40,6 +40,9 @@ function render(o) {
   $('annotators').tBodies[0].replaceChildren(...o.annotators.map((a) => row('annotator-row', [
     [a.name], [a.annotations, true], [a.decisions, true], [a.correct, true], [percent(a.accuracy), true]])));
   $('times').tBodies[0].replaceChildren(...o.study.per_annotator.map(timeRow), timeRow(o.study.overall));
+  $('gold').tBodies[0].replaceChildren(...(o.gold || []).map((g) => row('gold-row', [
+    [g.name], [g.gold_decisions, true], [g.gold_correct, true], [percent(g.gold_accuracy), true],
+    [g.masks_scored, true], [fixed(g.iou, 2), true]])));
   $('images').tBodies[0].replaceChildren(...o.images.map((i) => row('image-row', [
     [i.name], [i.label], [i.masks, true], [fixed(i.iou, 2), true], [fixed(i.ssim, 2), true], [i.decisions, true],
     [percent(i.accuracy), true]])));

@@ -89,4 +89,140 @@ class AssignerTest {
             assertTrue(assigner.next(store.annotatorByName("b")).isEmpty());
         }
     }
+
+    // ---- issue 25: overlap, practice, gold ----
+
+    private static Study overlap(int k0) {
+        return new Study(null, 0, 0, Set.of(), k0, ImageMaps.NONE);
+    }
+
+    private static void answer(AnnotationStore store, Annotator who, Task task) throws Exception {
+        store.save(new NewAnnotation(task.id(), who.id(), task.mode().key(), task.images().get(0), null, "real", null,
+                null, null, null, null, null, "web"));
+    }
+
+    /**
+     * Two annotators taking turns, overlap {@code k0}: returns the hand-outs that started a fresh image
+     * while an image of its class with 0 < annotators < 2 was still open to that annotator.
+     */
+    private List<String> freshWhileStartedOnesWait(int k0) throws Exception {
+        try (AnnotationStore store = AnnotationStore.open(dir.resolve("o" + k0 + ".db"))) {
+            ImageCatalog catalog = ImageCatalog.register(store, dir, Faces.write(dir.resolve("data"), 5, 5, 8, 8));
+            Assigner assigner = new Assigner(store, catalog, Mode.PAIR, 3, new Random(1), overlap(k0));
+            List<Annotator> who = List.of(store.annotatorByName("a0"), store.annotatorByName("a1"));
+            List<String> early = new java.util.ArrayList<>();
+            for (int round = 0; round < 20; round++) {
+                Annotator a = who.get(round % 2);
+                Map<Long, Integer> before = store.viewers(System.currentTimeMillis() - Assigner.RESERVE_MILLIS);
+                Set<Long> seen = store.seenBy(a.id());
+                Optional<Task> t = assigner.next(a);
+                if (t.isEmpty()) {
+                    continue;
+                }
+                for (long id : t.get().images()) {
+                    Label label = catalog.image(id).orElseThrow().label();
+                    boolean waiting = catalog.all().stream().anyMatch(i -> i.label() == label && !seen.contains(i.id())
+                            && before.getOrDefault(i.id(), 0) > 0 && before.getOrDefault(i.id(), 0) < 2);
+                    if (before.getOrDefault(id, 0) == 0 && waiting) {
+                        early.add("round " + round + ": fresh image " + id + " to " + a.name());
+                    }
+                }
+                answer(store, a, t.get());
+            }
+            Map<Long, Integer> answered = store.answered();
+            catalog.all().forEach(i -> assertEquals(2, answered.get(i.id()), "both annotators saw " + i.path()));
+            return early;
+        }
+    }
+
+    @Test
+    void withOverlapTwoEveryImageGetsItsSecondAnnotatorBeforeAnyFreshImageIsHandedOut() throws Exception {
+        assertEquals(List.of(), freshWhileStartedOnesWait(2));
+        // the rule is what makes the difference: least-annotated first starts fresh images first
+        assertFalse(freshWhileStartedOnesWait(1).isEmpty());
+    }
+
+    @Test
+    void overlapOrdersStartedImagesMostAnnotatedFirstThenFreshThenTheRestLeastFirst() throws Exception {
+        try (AnnotationStore store = AnnotationStore.open(dir.resolve("a.db"))) {
+            ImageCatalog catalog = ImageCatalog.register(store, dir, Faces.write(dir.resolve("data"), 1, 1, 8, 8));
+            Assigner k3 = new Assigner(store, catalog, Mode.PAIR, 5, new Random(1), overlap(3));
+            List<Integer> byOrder = new java.util.ArrayList<>(List.of(0, 1, 2, 3, 4));
+            byOrder.sort(java.util.Comparator.comparingInt(k3::order));
+            assertEquals(List.of(2, 1, 0, 3, 4), byOrder);
+            Assigner k1 = new Assigner(store, catalog, Mode.PAIR, 5, new Random(1), overlap(1));
+            byOrder.sort(java.util.Comparator.comparingInt(k1::order));
+            assertEquals(List.of(0, 1, 2, 3, 4), byOrder, "overlap 1: least-annotated first");
+            IllegalArgumentException e = org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class,
+                    () -> new Assigner(store, catalog, Mode.PAIR, 2, new Random(1), overlap(3)));
+            assertTrue(e.getMessage().contains("--overlap 3 is more than --per-image 2"), e.getMessage());
+        }
+    }
+
+    @Test
+    void practiceComesFirstPrefersImagesWithMapsAndUsesUpNoAnnotatorOfAnImage() throws Exception {
+        try (AnnotationStore store = AnnotationStore.open(dir.resolve("a.db"))) {
+            List<cyborg.data.Sample> samples = Faces.write(dir.resolve("data"), 4, 4, 8, 8);
+            ImageCatalog catalog = ImageCatalog.register(store, dir.resolve("data"), samples);
+            Path maps = dir.resolve("maps");
+            Faces.write(maps, 1, 1, 8, 8); // real/wild/real-0.png and synthetic/gan/fake-0.png: maps of those two
+            ImageMaps imageMaps = ImageMaps.scan(maps, samples, catalog);
+            assertEquals(2, imageMaps.images().size());
+            Assigner assigner = new Assigner(store, catalog, Mode.PAIR, 1, new Random(1),
+                    new Study(null, 2, 0, Set.of(), 1, imageMaps));
+            Annotator a = store.annotatorByName("a");
+            Task first = assigner.next(a).orElseThrow();
+            assertEquals(TaskKind.PRACTICE, first.kind());
+            assertEquals(imageMaps.images(), Set.copyOf(first.images()), "the images with maps first");
+            store.savePractice(first.id(), a.id(), first.images().get(0), "synthetic", true);
+            Task second = assigner.next(a).orElseThrow();
+            assertEquals(TaskKind.PRACTICE, second.kind());
+            store.savePractice(second.id(), a.id(), second.images().get(0), "synthetic", false);
+            Task work = assigner.next(a).orElseThrow();
+            assertEquals(TaskKind.WORK, work.kind(), "after 2 practice tasks, work");
+            assertEquals(Map.of(), store.answered(), "practice counts towards no image's annotators");
+            // practice images are free for others as work (per-image 1): b, without practice, gets them
+            Assigner noPractice = new Assigner(store, catalog, Mode.PAIR, 1, new Random(1));
+            Annotator b = store.annotatorByName("b");
+            Set<Long> toB = new HashSet<>();
+            for (Optional<Task> t = noPractice.next(b); t.isPresent(); t = noPractice.next(b)) {
+                toB.addAll(t.get().images());
+                answer(store, b, t.get());
+            }
+            assertTrue(toB.containsAll(first.images()) && toB.containsAll(second.images()), toB.toString());
+        }
+    }
+
+    @Test
+    void goldPairsAreMixedInWhileGoldIsLeftAndGoldImagesAreNeverWork() throws Exception {
+        try (AnnotationStore store = AnnotationStore.open(dir.resolve("a.db"))) {
+            ImageCatalog catalog = ImageCatalog.register(store, dir, Faces.write(dir.resolve("data"), 6, 6, 8, 8));
+            Set<Long> gold = new HashSet<>();
+            for (Label label : Label.values()) {
+                catalog.all().stream().filter(i -> i.label() == label).limit(2).forEach(i -> gold.add(i.id()));
+            }
+            Assigner assigner = new Assigner(store, catalog, Mode.PAIR, 2, new Random(3),
+                    new Study(null, 0, 0.5, gold, 1, ImageMaps.NONE));
+            List<TaskKind> kinds = new java.util.ArrayList<>();
+            for (String name : List.of("a", "b")) {
+                Annotator who = store.annotatorByName(name);
+                for (Optional<Task> t = assigner.next(who); t.isPresent(); t = assigner.next(who)) {
+                    Task task = t.get();
+                    kinds.add(task.kind());
+                    if (task.kind() == TaskKind.GOLD) {
+                        assertTrue(task.images().stream().allMatch(gold::contains), "a gold pair of gold images");
+                    } else {
+                        assertTrue(task.images().stream().noneMatch(gold::contains), "work never shows gold images");
+                    }
+                    answer(store, who, task);
+                }
+            }
+            assertTrue(kinds.contains(TaskKind.GOLD) && kinds.contains(TaskKind.WORK), kinds.toString());
+            assertTrue(kinds.stream().filter(k -> k == TaskKind.GOLD).count() <= 4, "2 gold pairs each at most");
+            Map<Long, Integer> answered = store.answered();
+            gold.forEach(id -> assertFalse(answered.containsKey(id), "gold answers use up no work annotator"));
+            catalog.all().stream().filter(i -> !gold.contains(i.id()))
+                    .forEach(i -> assertEquals(2, answered.get(i.id()), "work reaches K on every other image"));
+        }
+    }
 }
