@@ -11,7 +11,8 @@ import java.util.TreeMap;
 /**
  * How much annotators agree, per image: the mean pairwise IoU and SSIM of their masks (null with
  * fewer than two masks; SSIM also needs 7x7 pixels), and human accuracy, the share of correct
- * decisions among the tasks that showed the image. Per annotator: annotations and accuracy.
+ * decisions among the tasks that showed the image. Per annotator: annotations and accuracy (work
+ * decisions only, {@link StoredAnnotation#workDecision}; gold ones are {@link GoldScore}'s).
  */
 public final class Agreement {
     /** One image's agreement. */
@@ -62,7 +63,7 @@ public final class Agreement {
         for (StoredAnnotation a : annotations) {
             int[] c = counts.computeIfAbsent(a.annotator(), k -> new int[3]);
             c[0]++;
-            if (a.correct() != null) {
+            if (a.workDecision()) {
                 c[1]++;
                 c[2] += a.correct() ? 1 : 0;
             }

@@ -40,7 +40,7 @@ public final class GoldScore {
             }
             int[] d = decisions.computeIfAbsent(a.annotator(), k -> new int[2]);
             ious.computeIfAbsent(a.annotator(), k -> new double[2]);
-            if (a.correct() != null) {
+            if (a.goldDecision()) {
                 d[0]++;
                 d[1] += a.correct() ? 1 : 0;
             }

@@ -22,4 +22,18 @@ public record StoredAnnotation(long id, Long task, String annotator, String mode
     public boolean gold() {
         return TaskKind.GOLD.key().equals(kind);
     }
+
+    /**
+     * A decision that counts towards an annotator's accuracy: right or wrong (not unsure, not
+     * imported), on work. Gold decisions count apart ({@link #goldDecision}): they measure the
+     * annotator on known answers, and mixing them in would make the accuracy depend on --gold.
+     */
+    public boolean workDecision() {
+        return correct != null && !gold();
+    }
+
+    /** A right-or-wrong decision on a gold pair: what gold accuracy is made of. */
+    public boolean goldDecision() {
+        return correct != null && gold();
+    }
 }

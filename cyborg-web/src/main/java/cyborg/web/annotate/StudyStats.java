@@ -120,12 +120,7 @@ public final class StudyStats {
      * agreement and mean masks are computed over.
      */
     public static List<StoredAnnotation> withoutRejected(List<StoredAnnotation> annotations, Map<Long, Review> reviews) {
-        return annotations.stream().filter(a -> !rejected(a, reviews)).toList();
-    }
-
-    private static boolean rejected(StoredAnnotation a, Map<Long, Review> reviews) {
-        Review r = reviews.get(a.id());
-        return r != null && r.rejected();
+        return ReviewFilter.NOT_REJECTED.apply(annotations, reviews).kept(); // export's rule
     }
 
     private static Group group(String name, Collection<StoredAnnotation> annotations, int skips,
@@ -151,14 +146,12 @@ public final class StudyStats {
             } else {
                 work++;
             }
-            if (a.correct() != null) {
-                if (a.gold()) {
-                    goldDecisions++;
-                    goldCorrect += a.correct() ? 1 : 0;
-                } else {
-                    decisions++;
-                    correct += a.correct() ? 1 : 0;
-                }
+            if (a.goldDecision()) {
+                goldDecisions++;
+                goldCorrect += a.correct() ? 1 : 0;
+            } else if (a.workDecision()) {
+                decisions++;
+                correct += a.correct() ? 1 : 0;
             }
             Review r = reviews.get(a.id());
             if (r != null) {

@@ -64,4 +64,24 @@ class AgreementTest {
         assertEquals(List.of("a"), r.kept().stream().map(StoredAnnotation::annotator).toList());
         assertEquals(2, r.dropped().size());
     }
+
+    @Test
+    void anAnnotatorsAccuracyCountsWorkDecisionsAndGoldAccuracyGoldOnesEverywhereTheyAreShown() throws Exception {
+        StoredAnnotation work = new StoredAnnotation(1, 1L, "a", "pair", FAKE, REAL, "synthetic", true, 10L, 20L, null,
+                LEFT4.png(), null, "web", "2026-12-07T09:00:00Z"); // right
+        StoredAnnotation wrongGold = new StoredAnnotation(2, 2L, "a", "pair", REAL, FAKE, "synthetic", false, 10L, 20L,
+                null, LEFT2.png(), null, "web", "2026-12-07T10:00:00Z", TaskKind.GOLD.key());
+        List<StoredAnnotation> all = List.of(work, wrongGold);
+
+        Agreement.AnnotatorRecord overview = Agreement.perAnnotator(all).get(0);
+        assertEquals(2, overview.annotations());
+        assertEquals(1, overview.decisions(), "the gold decision is not part of the accuracy");
+        assertEquals(1.0, overview.accuracy());
+        GoldScore.GoldRecord gold = GoldScore.perAnnotator(all, ImageMaps.NONE).get(0);
+        assertEquals(1, gold.goldDecisions());
+        assertEquals(0.0, gold.goldAccuracy());
+        StudyStats.Group report = StudyStats.of(all, List.of(), java.util.Map.of()).perAnnotator().get(0);
+        assertEquals(overview.accuracy(), report.accuracy().share(), "the report says what the overview says");
+        assertEquals(gold.goldAccuracy(), report.goldAccuracy().share());
+    }
 }
