@@ -164,6 +164,8 @@ final class AnnotateCommand implements Callable<Integer>, DrainsOnStop {
             }
             Study study = new Study(instructionsHtml, options.practice(), options.gold(), goldList, options.overlap(),
                     imageMaps);
+            study.requireWork(catalog.all(), config.mode(), goldImages != null ? goldImages.toString()
+                    : "the images with a map in " + maps);
             server = AnnotateServer.start(config, store, catalog, study);
             if (practice > 0 || gold > 0 || overlap > 1 || instructions != null) {
                 System.out.printf(java.util.Locale.ROOT, "study: %s, %d practice task(s) each, gold pairs %s, overlap"

@@ -252,6 +252,13 @@ class AnnotateCommandTest {
         assertTrue(gold.err.startsWith("error: " + list + ":3: 'real/src/nope.png' is not one of the 2 image(s)"),
                 gold.err);
 
+        Path all = dir.resolve("all-gold.txt");
+        Files.writeString(all, "real/src/r-1.png\nsynthetic/gan/f-1.png\n");
+        Cli allGold = Cli.run("annotate", "--folder", data.toString(), "--db", db, "--port", "0", "--gold", "0.2",
+                "--gold-images", all.toString());
+        assertEquals(1, allGold.status, allGold.toString());
+        assertTrue(allGold.err.contains("leave no Real and Synthetic image to annotate as work"), allGold.err);
+
         Cli noGold = Cli.run("annotate", "--folder", data.toString(), "--db", db, "--port", "0", "--gold", "0.2");
         assertEquals(1, noGold.status, noGold.toString());
         assertTrue(noGold.err.contains("--gold needs gold images"), noGold.err);

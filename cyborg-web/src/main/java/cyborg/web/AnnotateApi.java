@@ -41,7 +41,8 @@ final class AnnotateApi {
     /** Largest mask, in pixels, decoded (images larger than this cannot be annotated anyway). */
     private static final long MAX_MASK_PIXELS = 40_000_000L;
     /** Longest skip reason kept (the page's field allows as much). */
-    private static final int MAX_REASON_CHARS = 500;
+    /** The longest note a skip or a review may carry (the page's text fields allow as much). */
+    static final int MAX_REASON_CHARS = 500;
 
     private final AnnotationStore store;
     private final ImageCatalog catalog;
@@ -78,7 +79,7 @@ final class AnnotateApi {
     }
 
     record Progress(String annotator, int annotations, int decisions, int correct, Double accuracy,
-            int imagesDone, int imagesTotal, int perImage, int practiceDone, int practiceTotal) {
+            Integer imagesDone, Integer imagesTotal, int perImage, int practiceDone, int practiceTotal) {
     }
 
     /**
@@ -183,21 +184,26 @@ final class AnnotateApi {
             throw new ApiError(ErrorKind.BAD_REQUEST, "'images' " + imageIds + " are not those of task " + taskId
                     + " " + task.images());
         }
-        if (store.skipped(taskId)) {
-            throw new ApiError(ErrorKind.CONFLICT, "task " + taskId + " was skipped; ask for the next one with POST "
-                    + AnnotateServer.NEXT);
-        }
         if (task.kind() == TaskKind.PRACTICE) {
-            practice(ctx, body, a, task);
+            practice(ctx, body, a, task); // a practice task cannot be skipped
             return;
         }
         Optional<AnnotationStore.Answer> earlier = store.answerOf(taskId);
+        NewAnnotation annotation = earlier.isPresent() ? null
+                : task.mode() == Mode.PAIR ? pairAnswer(body, a, task) : singleAnswer(body, a, task); // checked first
+        long saved;
+        synchronized (store) { // with skip's check: a save and a skip of one task at once cannot both be recorded
+            if (store.skipped(taskId)) {
+                throw new ApiError(ErrorKind.CONFLICT, "task " + taskId + " was skipped; ask for the next one with POST "
+                        + AnnotateServer.NEXT);
+            }
+            earlier = store.answerOf(taskId);
+            saved = earlier.isPresent() ? -1 : store.save(annotation);
+        }
         if (earlier.isPresent()) { // a retry of a save whose answer was lost: same answer, nothing saved twice
             Json.send(ctx, 200, new SavedBody(earlier.get().id(), earlier.get().correct(), progress(a)));
             return;
         }
-        NewAnnotation annotation = task.mode() == Mode.PAIR ? pairAnswer(body, a, task) : singleAnswer(body, a, task);
-        long saved = store.save(annotation);
         Json.send(ctx, 200, new SavedBody(saved, annotation.correct(), progress(a)));
     }
 
@@ -285,6 +291,9 @@ final class AnnotateApi {
                     + MAX_REASON_CHARS);
         }
         Long msShown = optionalNumber(body, "ms_shown");
+        if (msShown != null && msShown < 0) {
+            throw new ApiError(ErrorKind.BAD_REQUEST, "'ms_shown' must be 0 or more (milliseconds the task was shown)");
+        }
         synchronized (store) { // the check and the skip as one step: two retries at once record one skip
             Optional<AnnotationStore.Answer> answer = store.answerOf(taskId);
             if (answer.isPresent()) {
@@ -366,13 +375,18 @@ final class AnnotateApi {
 
     private Progress progress(Annotator a) throws IOException {
         AnnotationStore.Counts c = store.counts(a.id());
-        return new Progress(a.name(), c.annotations(), c.decisions(), c.correct(), c.accuracy(), imagesDone(),
-                workImages().size(), assigner.perImage(), store.finished(a.id(), TaskKind.PRACTICE), study().practice());
+        // with gold pairs mixed in, the study's images done would tell the annotator which of their saves were gold
+        // (a gold save moves their count but not the images done): annotators then see their own counts only. Their
+        // accuracy counts gold decisions too, for the same reason (unlike the overview's, which is work only).
+        boolean hideStudy = study().gold() > 0;
+        return new Progress(a.name(), c.annotations(), c.decisions(), c.correct(), c.accuracy(),
+                hideStudy ? null : imagesDone(), hideStudy ? null : workImages().size(), assigner.perImage(),
+                store.finished(a.id(), TaskKind.PRACTICE), study().practice());
     }
 
     /** The images handed out as work: all but the gold ones, which never reach --per-image work annotators. */
     private List<ImageRecord> workImages() {
-        return catalog.all().stream().filter(i -> !study().goldImages().contains(i.id())).toList();
+        return catalog.all().stream().filter(i -> study().isWork(i.id())).toList();
     }
 
     private int imagesDone() throws IOException {
@@ -393,11 +407,15 @@ final class AnnotateApi {
         Set<Long> here = new HashSet<>();
         catalog.all().forEach(i -> here.add(i.id()));
         List<StoredAnnotation> all = store.annotations().stream().filter(s -> here.contains(s.image().id())).toList();
+        Map<Long, cyborg.web.annotate.Review> reviews = store.reviews();
+        // masks a reviewer rejected are out of agreement and gold IoU, as in export and the report; annotators'
+        // counts and accuracy are over all their decisions, as export's filters judge them
+        List<StoredAnnotation> kept = StudyStats.withoutRejected(all, reviews);
         try {
             Json.send(ctx, 200, new Overview(imagesDone(), workImages().size(), assigner.perImage(), assigner.mode().key(),
-                    Agreement.perAnnotator(all), Agreement.perImage(all), GoldScore.perAnnotator(all, study().maps()),
+                    Agreement.perAnnotator(all), Agreement.perImage(kept), GoldScore.perAnnotator(kept, study().maps()),
                     StudyStats.of(all, store.skips().stream().filter(k -> here.containsAll(k.images())).toList(),
-                            store.reviews())));
+                            reviews)));
         } catch (ImageDecodeException e) {
             throw new IOException("a stored mask cannot be read: " + e.getMessage(), e);
         }

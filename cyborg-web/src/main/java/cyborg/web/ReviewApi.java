@@ -104,6 +104,10 @@ final class ReviewApi {
         if (!Review.ACCEPT.equals(verdict) && !Review.REJECT.equals(verdict)) {
             throw new ApiError(ErrorKind.BAD_REQUEST, "'verdict' must be " + Review.ACCEPT + " or " + Review.REJECT);
         }
+        if (reason != null && reason.length() > AnnotateApi.MAX_REASON_CHARS) {
+            throw new ApiError(ErrorKind.BAD_REQUEST, "'reason' is " + reason.length() + " characters; keep it under "
+                    + AnnotateApi.MAX_REASON_CHARS);
+        }
         if (Review.REJECT.equals(verdict) && reason == null) {
             throw new ApiError(ErrorKind.BAD_REQUEST, "a rejection needs a 'reason': say what is wrong with the"
                     + " mask (it is kept with the verdict and exported with the record)");

@@ -63,17 +63,33 @@ public final class Assigner {
         return perImage;
     }
 
-    /** The annotator's next task, or empty when nothing is left for them. */
+    /**
+     * The annotator's next task, or empty when nothing is left for them: no work task can be made.
+     * Practice and gold pairs come only while there is work, so "done" is the same answer every time.
+     */
     public synchronized Optional<Task> next(Annotator annotator) throws IOException {
         Optional<Task> open = store.openTask(annotator.id());
-        // the open task again, unless this run cannot show it (another mode, or images of another --split)
-        if (open.isPresent() && open.get().mode() == mode
-                && open.get().images().stream().allMatch(id -> catalog.image(id).isPresent())) {
-            return open;
+        if (open.isPresent() && showable(open.get())) {
+            return open; // the same task again after a reload
         }
         Set<Long> seen = store.seenBy(annotator.id());
+        Map<Long, Integer> viewers = store.viewers(System.currentTimeMillis() - RESERVE_MILLIS);
+        List<ImageRecord> free = new ArrayList<>();
+        for (ImageRecord i : catalog.all()) {
+            if (!seen.contains(i.id()) && study.isWork(i.id())
+                    && viewers.getOrDefault(i.id(), 0) < perImage) {
+                free.add(i);
+            }
+        }
+        Collections.shuffle(free, random);
+        // the sort is stable, so equals stay in shuffled order
+        free.sort(Comparator.comparingInt(i -> order(viewers.getOrDefault(i.id(), 0))));
+        List<Long> work = images(free);
+        if (work.isEmpty()) {
+            return Optional.empty();
+        }
         if (store.finished(annotator.id(), TaskKind.PRACTICE) < study.practice()) {
-            Optional<Task> practice = practice(annotator, seen);
+            Optional<Task> practice = practice(annotator, seen, viewers);
             if (practice.isPresent()) {
                 return practice;
             }
@@ -84,18 +100,23 @@ public final class Assigner {
                 return gold;
             }
         }
-        Map<Long, Integer> viewers = store.viewers(System.currentTimeMillis() - RESERVE_MILLIS);
-        List<ImageRecord> free = new ArrayList<>();
-        for (ImageRecord i : catalog.all()) {
-            if (!seen.contains(i.id()) && !study.goldImages().contains(i.id())
-                    && viewers.getOrDefault(i.id(), 0) < perImage) {
-                free.add(i);
-            }
+        return Optional.of(store.newTask(annotator.id(), mode, work, TaskKind.WORK));
+    }
+
+    /**
+     * Whether an open task may be handed out again in this run: the same mode, images of this run,
+     * and a kind this run still gives (a practice task after a restart without --practice, or a
+     * work task of an image that has become gold, is left and a new one made).
+     */
+    private boolean showable(Task open) {
+        if (open.mode() != mode || !open.images().stream().allMatch(id -> catalog.image(id).isPresent())) {
+            return false;
         }
-        Collections.shuffle(free, random);
-        // the sort is stable, so equals stay in shuffled order
-        free.sort(Comparator.comparingInt(i -> order(viewers.getOrDefault(i.id(), 0))));
-        return handOut(annotator, free, TaskKind.WORK);
+        return switch (open.kind()) {
+            case PRACTICE -> study.practice() > 0;
+            case GOLD -> study.gold() > 0 && open.images().stream().allMatch(study.goldImages()::contains);
+            case WORK -> open.images().stream().allMatch(study::isWork);
+        };
     }
 
     /**
@@ -112,47 +133,47 @@ public final class Assigner {
     }
 
     /**
-     * A practice task: images the annotator has not seen, those with a human map first (its feedback
-     * can show it), non-gold before gold ones (a gold image practised on is lost as gold to them).
+     * A practice task, never of gold images (their answers and maps are what gold measures against).
+     * A practised image is seen, so it is lost as work to that annotator: images with all their
+     * annotators come first (nothing lost), then those with a human map (the feedback can show it).
      */
-    private Optional<Task> practice(Annotator annotator, Set<Long> seen) throws IOException {
+    private Optional<Task> practice(Annotator annotator, Set<Long> seen, Map<Long, Integer> viewers)
+            throws IOException {
         List<ImageRecord> candidates = new ArrayList<>();
         for (ImageRecord i : catalog.all()) {
-            if (!seen.contains(i.id())) {
+            if (!seen.contains(i.id()) && study.isWork(i.id())) {
                 candidates.add(i);
             }
         }
         Collections.shuffle(candidates, random);
-        candidates.sort(Comparator.comparingInt((ImageRecord i) -> study.maps().has(i.id()) ? 0 : 1)
-                .thenComparingInt(i -> study.goldImages().contains(i.id()) ? 1 : 0));
+        candidates.sort(Comparator.comparingInt((ImageRecord i) -> viewers.getOrDefault(i.id(), 0) >= perImage ? 0 : 1)
+                .thenComparingInt(i -> study.maps().has(i.id()) ? 0 : 1));
         return handOut(annotator, candidates, TaskKind.PRACTICE);
     }
 
     /**
-     * A gold task: gold images the annotator has not seen; in pair mode a gold image of each class,
-     * or, when one class has no gold image left, any unseen image of that class beside a gold one.
+     * A gold task: gold images the annotator has not seen, only gold ones (a work image beside a gold
+     * one would be annotated outside --per-image and scored as gold); empty when none can be made.
      */
     private Optional<Task> gold(Annotator annotator, Set<Long> seen) throws IOException {
         List<ImageRecord> gold = new ArrayList<>();
-        List<ImageRecord> others = new ArrayList<>();
         for (ImageRecord i : catalog.all()) {
-            if (!seen.contains(i.id())) {
-                (study.goldImages().contains(i.id()) ? gold : others).add(i);
+            if (!seen.contains(i.id()) && study.goldImages().contains(i.id())) {
+                gold.add(i);
             }
         }
-        if (gold.isEmpty()) {
-            return Optional.empty();
-        }
         Collections.shuffle(gold, random);
-        Collections.shuffle(others, random);
-        List<ImageRecord> candidates = new ArrayList<>(gold);
-        candidates.addAll(others); // pair() takes the first of each class: gold ones when there are
-        return handOut(annotator, mode == Mode.PAIR ? candidates : gold, TaskKind.GOLD);
+        return handOut(annotator, gold, TaskKind.GOLD);
+    }
+
+    /** The first image (single) or first pair of {@code ordered}; empty when none can be made. */
+    private List<Long> images(List<ImageRecord> ordered) {
+        return mode == Mode.PAIR ? pair(ordered) : ordered.stream().limit(1).map(ImageRecord::id).toList();
     }
 
     /** A task of the first image (single) or first pair of {@code ordered}; empty when none can be made. */
     private Optional<Task> handOut(Annotator annotator, List<ImageRecord> ordered, TaskKind kind) throws IOException {
-        List<Long> images = mode == Mode.PAIR ? pair(ordered) : ordered.stream().limit(1).map(ImageRecord::id).toList();
+        List<Long> images = images(ordered);
         if (images.isEmpty()) {
             return Optional.empty();
         }

@@ -40,4 +40,29 @@ public record Study(String instructionsHtml, int practice, double gold, Set<Long
                     + " give --overlap <= --per-image");
         }
     }
+
+    /** Whether an image is handed out as work: every image but the gold ones. */
+    public boolean isWork(long image) {
+        return !goldImages.contains(image);
+    }
+
+    /**
+     * Refuses a gold list that leaves no work: every image (single mode), or every image of a class
+     * (pair mode: a pair needs one of each), would be gold, and the study would have nothing to collect.
+     */
+    public void requireWork(java.util.List<ImageRecord> images, Mode mode, String goldSource) {
+        java.util.Map<cyborg.data.Label, Long> work = new java.util.EnumMap<>(cyborg.data.Label.class);
+        for (ImageRecord i : images) {
+            if (isWork(i.id())) {
+                work.merge(i.label(), 1L, Long::sum);
+            }
+        }
+        boolean none = mode == Mode.PAIR ? work.size() < 2 : work.isEmpty();
+        if (none) {
+            throw new IllegalArgumentException("the gold images (" + goldSource + ") leave no "
+                    + (mode == Mode.PAIR ? "Real and Synthetic image" : "image") + " to annotate as work: gold"
+                    + " images are never handed out as work. Give --gold-images FILE listing a few images whose"
+                    + " answers or maps you trust");
+        }
+    }
 }

@@ -114,8 +114,10 @@ function percent(x) {
 function renderProgress(p) {
   const accuracy = p.decisions ? ` · you were right ${p.correct} of ${p.decisions} times (${percent(p.accuracy)})` : '';
   const practice = p.practice_total ? `practice ${p.practice_done} of ${p.practice_total} done · ` : '';
-  $('progress').textContent = `${practice}${p.annotations} saved${accuracy} · images done ${p.images_done} of ${p.images_total}`
-    + ` (${p.per_image} annotator${p.per_image === 1 ? '' : 's'} each)`;
+  // the study's images done is left out of the answer when gold pairs are mixed in (it would tell which were gold)
+  const study = p.images_total === undefined || p.images_total === null ? ''
+    : ` · images done ${p.images_done} of ${p.images_total} (${p.per_image} annotator${p.per_image === 1 ? '' : 's'} each)`;
+  $('progress').textContent = `${practice}${p.annotations} saved${accuracy}${study}`;
   $('progress').dataset.annotations = p.annotations;
 }
 
@@ -137,7 +139,8 @@ function renderTask(task) {
       stage.tabIndex = 0;
       stage.addEventListener('click', () => choose(i));
       stage.addEventListener('keydown', (e) => {
-        if (e.key === 'Enter' || e.key === ' ') {
+        // Space picks only before a choice: afterwards it is held to pan, and re-picking would wipe the strokes
+        if (e.key === 'Enter' || (e.key === ' ' && state.choice === null)) {
           e.preventDefault();
           choose(i);
         }
@@ -301,22 +304,27 @@ async function save() {
   state.saving = true;
   renderTools();
   setStatus('Saving…');
+  let feedback = null;
   try {
     const saved = await postAnnotation(state.session, answer());
     dropDraft();
     renderProgress(saved.progress);
     if (saved.practice) {
       setStatus('Practice answer recorded (not part of the study).', 'ok');
-      await showFeedback(saved);
-      return; // the annotator reads the feedback, then asks for the next task
+      feedback = saved; // shown below, outside this try: the answer is recorded whatever becomes of the maps
+    } else {
+      setStatus(`Saved (annotation ${saved.saved}).`, 'ok');
     }
-    setStatus(`Saved (annotation ${saved.saved}).`, 'ok');
   } catch (e) {
     setStatus(`Not saved: ${e.message}`, 'error');
     return;
   } finally {
     state.saving = false;
     renderTools();
+  }
+  if (feedback) {
+    await showFeedback(feedback); // the annotator reads the feedback, then asks for the next task
+    return;
   }
   await loadNext().catch(showLoadError);
 }
@@ -343,18 +351,27 @@ async function showFeedback(f) {
   } else {
     $('feedback-answer').textContent = `This face is ${f.label}.`;
   }
-  const maps = await Promise.all((f.maps || []).map(async (m) => ({
-    image: m.image, url: await fetchImageUrl(state.session, practiceMapUrl(state.session, m.url)),
-  })));
+  // a map that cannot be fetched is left out and said so: the feedback and Next must show whatever happens
+  let missing = 0;
+  const fetched = await Promise.all((f.maps || []).map(async (m) => {
+    try {
+      return { image: m.image, url: await fetchImageUrl(state.session, practiceMapUrl(state.session, m.url)) };
+    } catch (e) {
+      missing += 1;
+      return null;
+    }
+  }));
+  const maps = fetched.filter((m) => m !== null);
   maps.forEach((m) => {
     state.imageUrls.push(m.url); // released with the task
     const stage = stages.find((st) => Number(st.dataset.imageId) === m.image);
     stage.append(el('img', { class: 'map-overlay', src: m.url, alt: 'where people looked',
       'data-testid': `feedback-map-${stage.dataset.index}` }));
   });
-  $('feedback-maps-note').textContent = maps.length
+  $('feedback-maps-note').textContent = (maps.length
     ? 'The bright overlay shows where other people looked when they decided.'
-    : 'These images have no human maps to show.';
+    : 'These images have no human maps to show.')
+    + (missing ? ` (${missing} map${missing === 1 ? '' : 's'} could not be loaded.)` : '');
   $('feedback').hidden = false;
   $('skip').hidden = true;
   $('feedback-next').focus();

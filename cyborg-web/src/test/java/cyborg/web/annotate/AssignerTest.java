@@ -225,4 +225,32 @@ class AssignerTest {
                     .forEach(i -> assertEquals(2, answered.get(i.id()), "work reaches K on every other image"));
         }
     }
+
+    @Test
+    void goldPairsAreOfGoldImagesOnlyPracticeNeverIsAndDoneIsDoneEveryTime() throws Exception {
+        try (AnnotationStore store = AnnotationStore.open(dir.resolve("a.db"))) {
+            ImageCatalog catalog = ImageCatalog.register(store, dir, Faces.write(dir.resolve("data"), 3, 3, 8, 8));
+            Set<Long> realGold = new HashSet<>(); // gold images of one class only: no gold pair can be made
+            catalog.all().stream().filter(i -> i.label() == Label.REAL).limit(2).forEach(i -> realGold.add(i.id()));
+            Assigner assigner = new Assigner(store, catalog, Mode.PAIR, 1, new Random(5),
+                    new Study(null, 1, 1.0, realGold, 1, ImageMaps.NONE));
+            Annotator a = store.annotatorByName("a");
+            Task practice = assigner.next(a).orElseThrow();
+            assertEquals(TaskKind.PRACTICE, practice.kind());
+            assertTrue(practice.images().stream().noneMatch(realGold::contains), "practice never shows gold images");
+            store.savePractice(practice.id(), a.id(), practice.images().get(0), "synthetic", true);
+            Annotator b = store.annotatorByName("b");
+            for (Optional<Task> t = assigner.next(b); t.isPresent(); t = assigner.next(b)) {
+                if (t.get().kind() == TaskKind.PRACTICE) {
+                    store.savePractice(t.get().id(), b.id(), t.get().images().get(0), "synthetic", true);
+                    continue;
+                }
+                assertEquals(TaskKind.WORK, t.get().kind(), "no gold pair beside a work image, though --gold is 1");
+                answer(store, b, t.get());
+            }
+            for (int i = 0; i < 20; i++) {
+                assertTrue(assigner.next(b).isEmpty(), "with no work left, done every time: no gold pair instead");
+            }
+        }
+    }
 }
