@@ -344,6 +344,9 @@ async function showFeedback(f) {
   $('feedback-verdict').className = `verdict ${verdict}`;
   $('feedback-verdict').dataset.verdict = verdict;
   const stages = [...document.querySelectorAll('.stage')];
+  // the feedback is about both faces: after a wrong pick the face passed over is the answer, and its map
+  // is the lesson, so nothing stays faded (the pick keeps its border and label)
+  stages.forEach((stage) => stage.classList.remove('passed-over'));
   if (pair) {
     const index = state.task.images.findIndex((i) => i.id === f.synthetic);
     stages.forEach((stage, i) => stage.classList.toggle('was-synthetic', i === index));

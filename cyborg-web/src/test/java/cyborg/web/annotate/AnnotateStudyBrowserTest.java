@@ -120,6 +120,10 @@ class AnnotateStudyBrowserTest {
             assertEquals(n == 1 ? "right" : "wrong", testId("feedback-verdict").getAttribute("data-verdict"));
             assertEquals("Face " + (synthetic + 1) + " was the synthetic one.", testId("feedback-answer").getText());
             assertTrue(testId("face-" + synthetic).getAttribute("class").contains("was-synthetic"));
+            for (int face = 0; face < 2; face++) { // the answer (passed over when the pick was wrong) not faded
+                assertFalse(testId("face-" + face).getAttribute("class").contains("passed-over"),
+                        testId("face-" + face).getAttribute("class"));
+            }
             for (int face = 0; face < 2; face++) { // both practice images have maps: laid over their faces
                 WebElement map = testId("feedback-map-" + face);
                 Browser.waiting(driver).until(d -> (Boolean) driver.executeScript(
