@@ -1,22 +1,16 @@
 package cyborg.chart;
 
-import cyborg.io.AtomicFiles;
-import java.awt.Rectangle;
-import java.awt.image.BufferedImage;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
-import javax.imageio.ImageIO;
 import org.jfree.chart.JFreeChart;
 import org.jfree.chart.plot.XYPlot;
 import org.jfree.chart.renderer.xy.ClusteredXYBarRenderer;
 import org.jfree.chart.renderer.xy.StandardXYBarPainter;
 import org.jfree.data.xy.XYIntervalSeries;
 import org.jfree.data.xy.XYIntervalSeriesCollection;
-import org.jfree.svg.SVGGraphics2D;
 
 /**
  * Bars of one or more {@link Histogram}s over the same bins (side by side within a bin), in the look
@@ -24,11 +18,6 @@ import org.jfree.svg.SVGGraphics2D;
  * JFreeChart's and stays in this package.
  */
 public final class HistogramFigure {
-    static {
-        ImageIO.setUseCache(false); // as LineFigure: no temp-file cache and its shutdown hook
-    }
-
-    private static final String XML_DECLARATION = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n";
 
     record Bars(String name, Histogram histogram) {
     }
@@ -51,22 +40,20 @@ public final class HistogramFigure {
 
     /** Renders to a PNG of the given size in pixels, replacing the file atomically. */
     public void writePng(Path path, int width, int height) throws IOException {
-        BufferedImage image = chart().createBufferedImage(width, height, BufferedImage.TYPE_INT_RGB, null);
-        AtomicFiles.write(path, out -> ImageIO.write(image, "png", out));
+        ChartFiles.writePng(chart(), path, width, height);
     }
 
     /** Renders to a standalone SVG file of the given size in pixels, replacing it atomically. */
     public void writeSvg(Path path, int width, int height) throws IOException {
-        byte[] svg = (XML_DECLARATION + svgElement(width, height, "hist")).getBytes(StandardCharsets.UTF_8);
-        AtomicFiles.write(path, out -> out.write(svg));
+        ChartFiles.writeSvg(chart(), path, width, height, "hist");
     }
 
-    /** The figure as one {@code <svg>} element; internal ids start with {@code idPrefix}. */
+    /**
+     * The figure as one {@code <svg>} element, for inlining in HTML. Its internal ids (clip paths)
+     * start with {@code idPrefix}, which must differ between figures of one page.
+     */
     public String svgElement(int width, int height, String idPrefix) {
-        SVGGraphics2D g = new SVGGraphics2D(width, height);
-        g.setDefsKeyPrefix(idPrefix);
-        chart().draw(g, new Rectangle(0, 0, width, height));
-        return g.getSVGElement();
+        return ChartFiles.svgElement(chart(), width, height, idPrefix);
     }
 
     private JFreeChart chart() {

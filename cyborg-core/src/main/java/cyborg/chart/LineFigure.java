@@ -1,17 +1,11 @@
 package cyborg.chart;
 
-import cyborg.io.AtomicFiles;
-import java.awt.Rectangle;
-import java.awt.image.BufferedImage;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
-import javax.imageio.ImageIO;
 import org.jfree.chart.JFreeChart;
-import org.jfree.svg.SVGGraphics2D;
 
 /**
  * A line chart of plain series of numbers (title, axis labels, legend, optional y = x chance
@@ -21,16 +15,6 @@ import org.jfree.svg.SVGGraphics2D;
  * <p>NaN or infinite points break a line; a point with no drawable neighbour gets a marker.
  */
 public final class LineFigure {
-    static {
-        // Encode in memory, not through ImageIO's temp-file cache: each cached stream registers a
-        // shutdown hook, which throws once Ctrl-C or SIGTERM started the JVM's shutdown (a run then
-        // failed writing its curves instead of stopping cleanly); small images gain nothing from it.
-        ImageIO.setUseCache(false);
-    }
-
-
-    /** Written before an SVG element to make it a standalone file; no DOCTYPE, so nothing is fetched. */
-    private static final String XML_DECLARATION = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n";
 
     /** One named line; points are paired by index. */
     record Line(String name, double[] xs, double[] ys) {
@@ -63,14 +47,12 @@ public final class LineFigure {
 
     /** Renders to a PNG of the given size in pixels, replacing the file atomically. */
     public void writePng(Path path, int width, int height) throws IOException {
-        BufferedImage image = chart().createBufferedImage(width, height, BufferedImage.TYPE_INT_RGB, null);
-        AtomicFiles.write(path, out -> ImageIO.write(image, "png", out));
+        ChartFiles.writePng(chart(), path, width, height);
     }
 
     /** Renders to a standalone SVG file of the given size in pixels, replacing it atomically. */
     public void writeSvg(Path path, int width, int height) throws IOException {
-        byte[] svg = (XML_DECLARATION + svgElement(width, height, "fig")).getBytes(StandardCharsets.UTF_8);
-        AtomicFiles.write(path, out -> out.write(svg));
+        ChartFiles.writeSvg(chart(), path, width, height, "fig");
     }
 
     /**
@@ -78,11 +60,7 @@ public final class LineFigure {
      * start with {@code idPrefix}, which must differ between figures of one page.
      */
     public String svgElement(int width, int height, String idPrefix) {
-        SVGGraphics2D g = new SVGGraphics2D(width, height);
-        // A fixed prefix instead of JFreeSVG's clock-based default keeps output reproducible.
-        g.setDefsKeyPrefix(idPrefix);
-        chart().draw(g, new Rectangle(0, 0, width, height));
-        return g.getSVGElement();
+        return ChartFiles.svgElement(chart(), width, height, idPrefix);
     }
 
     private JFreeChart chart() {
