@@ -129,7 +129,6 @@ final class AnnotateCommand implements Callable<Integer>, DrainsOnStop {
             throw new IllegalArgumentException("give --pairs or --single, not both");
         }
         // options checked, and the port found free, before the images are scanned and registered in --db
-        Study.checkOverlap(overlap, perImage);
         Study options = new Study(null, practice, gold, java.util.Set.of(), overlap, ImageMaps.NONE); // checks them
         if (goldImages != null && gold == 0) {
             throw new IllegalArgumentException("--gold-images without --gold: give --gold FRACTION (e.g. 0.1), the"
@@ -142,6 +141,7 @@ final class AnnotateCommand implements Callable<Integer>, DrainsOnStop {
         String instructionsHtml = instructions == null ? null : Instructions.html(instructions);
         AnnotateConfig config = new AnnotateConfig(listen.host, listen.port, single ? Mode.SINGLE : Mode.PAIR, perImage,
                 requireTokens, listen.token(), AnnotateConfig.DEFAULT_MAX_BODY_BYTES, allowHosts);
+        Study.checkOverlap(overlap, perImage); // after the config, which checks --per-image itself
         Listen.requireFree(listen.host, listen.port);
         List<Sample> samples = data.select(data.skipReport(), split, null);
         Path root = data.folder != null ? data.folder : data.images;
