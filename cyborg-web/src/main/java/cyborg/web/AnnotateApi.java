@@ -33,7 +33,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 
 /** The handlers of {@code cyborg annotate}'s API (routes in {@link AnnotateServer}). */
 final class AnnotateApi {
@@ -404,9 +403,7 @@ final class AnnotateApi {
      */
     void overview(Context ctx) throws IOException {
         reviewers.require(ctx);
-        Set<Long> here = new HashSet<>();
-        catalog.all().forEach(i -> here.add(i.id()));
-        List<StoredAnnotation> all = store.annotations().stream().filter(s -> here.contains(s.image().id())).toList();
+        List<StoredAnnotation> all = catalog.annotationsHere(store.annotations());
         Map<Long, cyborg.web.annotate.Review> reviews = store.reviews();
         // masks a reviewer rejected are out of agreement and gold IoU, as in export and the report; annotators'
         // counts and accuracy are over all their decisions, as export's filters judge them
@@ -414,7 +411,7 @@ final class AnnotateApi {
         try {
             Json.send(ctx, 200, new Overview(imagesDone(), workImages().size(), assigner.perImage(), assigner.mode().key(),
                     Agreement.perAnnotator(all), Agreement.perImage(kept), GoldScore.perAnnotator(kept, study().maps()),
-                    StudyStats.of(all, store.skips().stream().filter(k -> here.containsAll(k.images())).toList(),
+                    StudyStats.of(all, store.skips().stream().filter(k -> k.images().stream().allMatch(catalog::contains)).toList(),
                             reviews)));
         } catch (ImageDecodeException e) {
             throw new IOException("a stored mask cannot be read: " + e.getMessage(), e);

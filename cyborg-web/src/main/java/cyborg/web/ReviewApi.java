@@ -141,7 +141,7 @@ final class ReviewApi {
 
     /** The annotations of the images this run shows (a database may hold other splits' too). */
     private List<StoredAnnotation> annotationsHere() throws IOException {
-        return store.annotations().stream().filter(a -> catalog.image(a.image().id()).isPresent()).toList();
+        return catalog.annotationsHere(store.annotations());
     }
 
     private static Item item(ReviewQueue.Item i) {

@@ -106,6 +106,16 @@ public final class ImageCatalog {
         return Optional.ofNullable(records.get(id));
     }
 
+    /** Whether the image is one of this run's (a database may also hold images of other splits or runs). */
+    public boolean contains(long id) {
+        return records.containsKey(id);
+    }
+
+    /** The annotations of this run's images, in the order given. */
+    public List<StoredAnnotation> annotationsHere(List<StoredAnnotation> annotations) {
+        return annotations.stream().filter(a -> contains(a.image().id())).toList();
+    }
+
     public Optional<Path> file(long id) {
         return Optional.ofNullable(files.get(id));
     }
