@@ -44,7 +44,7 @@ import java.util.concurrent.Callable;
             "  cyborg annotate --folder data/faces --db annotations.db",
             "  cyborg annotate --csv splits.csv --images data --split train --per-image 5 --port 9000",
             "  cyborg annotate --folder data/faces --instructions study.md --practice 3 --maps maps --gold 0.1"
-                + " --overlap 2",
+                + " --gold-images gold.txt --overlap 2",
             "  cyborg annotate add-annotator --db annotations.db alice",
             "  cyborg annotate add-reviewer --db annotations.db lead",
             "  cyborg annotate export --db annotations.db --maps maps --jsonl annotations.jsonl",
